@@ -1,0 +1,171 @@
+"""Catalog schema, built and changed only through numbered migrations.
+
+Each migration runs once, inside a transaction, and is recorded in the
+`migrations` table. Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["sessions"].create(
+        {
+            "session_id": str,
+            "title": str,
+            "expert": str,
+            "workstation": str,
+            "process": str,
+            "language": str,
+            "consent": int,
+            "consent_ref": str,
+            "source_path": str,
+            "media_path": str,
+            "sha256": str,
+            "duration": float,
+            "has_video": int,
+            "fps": float,
+            "width": int,
+            "height": int,
+            "status": str,
+            "created_at": str,
+            "updated_at": str,
+            "asr_model": str,
+            "embed_model": str,
+            "source_library": str,
+            "plant": str,
+            "licence": str,
+        },
+        pk="session_id",
+        not_null={"session_id", "sha256"},
+        defaults={"status": "queued", "consent": 0, "has_video": 0, "fps": 0.0},
+    )
+    db["sessions"].create_index(["sha256"], unique=True)
+    db["stages"].create(
+        {"session_id": str, "stage": str, "status": str, "started_at": str,
+         "finished_at": str, "detail": str},
+        pk=("session_id", "stage"),
+        foreign_keys=[("session_id", "sessions", "session_id")],
+    )
+    db["markers"].create(
+        {"id": int, "session_id": str, "t": float, "kind": str, "note": str},
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "session_id")],
+    )
+    db["markers"].create_index(["session_id", "t"])
+    db["segments"].create(
+        {"id": int, "session_id": str, "idx": int, "start": float, "end": float,
+         "text": str, "avg_logprob": float, "no_speech_prob": float},
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "session_id")],
+    )
+    db["segments"].create_index(["session_id", "idx"], unique=True)
+    db["words"].create(
+        {"id": int, "session_id": str, "segment_idx": int, "idx": int, "start": float,
+         "end": float, "word": str, "probability": float},
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "session_id")],
+    )
+    db["words"].create_index(["session_id", "start"])
+    db["procedures"].create(
+        {"procedure_id": str, "session_id": str, "idx": int, "title": str,
+         "start": float, "end": float, "status": str},
+        pk="procedure_id",
+        foreign_keys=[("session_id", "sessions", "session_id")],
+        defaults={"status": "proposed"},
+    )
+    db["steps"].create(
+        {
+            "step_id": str,
+            "session_id": str,
+            "procedure_id": str,
+            "procedure_idx": int,
+            "idx": int,
+            "start": float,
+            "end": float,
+            "title": str,
+            "text": str,
+            "category": str,
+            "tools": str,
+            "tips": str,
+            "warnings": str,
+            "keyframe": str,
+            "keyframe_t": float,
+            "status": str,
+            "boundary_confidence": float,
+            "edited": int,
+            "updated_at": str,
+        },
+        pk="step_id",
+        foreign_keys=[("session_id", "sessions", "session_id"),
+                      ("procedure_id", "procedures", "procedure_id")],
+        defaults={"status": "proposed", "edited": 0},
+    )
+    db["steps"].create_index(["session_id", "procedure_idx", "idx"])
+    db["steps"].enable_fts(
+        ["title", "text", "tools", "tips", "warnings"],
+        create_triggers=True,
+        tokenize="porter unicode61",
+    )
+    db["terms"].create(
+        {"term": str, "confidential": int, "kind": str, "added_at": str},
+        pk="term",
+        defaults={"confidential": 0, "kind": "term"},
+    )
+    db["audit"].create(
+        {"id": int, "at": str, "action": str, "detail": str},
+        pk="id",
+    )
+
+
+def _m002_export_identity(db: sqlite_utils.Database) -> None:
+    """Tables for export and bundles: library identity and keys, people names, imports."""
+    # This library's identity: its id and plant (public, travel as provenance) and, with
+    # secret=1, keys that never leave it (the pseudonym key): never exported, never bundled.
+    db["identity"].create({"name": str, "value": str, "secret": int, "created_at": str},
+                          pk="name", defaults={"secret": 0})
+    # Names of people known to the library besides session experts (colleagues named in
+    # narration, supervisors): redacted from every anonymized export.
+    db["people"].create({"name": str, "added_at": str}, pk="name")
+    # One row per merged bundle session: where it came from.
+    db["imports"].create(
+        {"id": int, "session_id": str, "bundle_sha256": str, "source_library": str,
+         "plant": str, "imported_at": str},
+        pk="id",
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "initial catalog", _m001_initial),
+    (2, "export secrets, people and imports", _m002_export_identity),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring `db` up to the latest schema.
+
+    Returns:
+        The schema version after migrating.
+    """
+    conn: sqlite3.Connection = db.conn
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM migrations")}
+    for version, name, fn in MIGRATIONS:
+        if version in done:
+            continue
+        with conn:
+            fn(db)
+            conn.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, datetime('now'))",
+                (version, name),
+            )
+    return max(done | {v for v, _, _ in MIGRATIONS})
