@@ -29,15 +29,18 @@ EXIT_BUG = 3
 
 
 class StageBars:
-    """One progress bar per pipeline stage on stderr (plain lines when not a terminal)."""
+    """One progress bar per pipeline stage on stderr.
+
+    Only on a terminal: when stderr is a pipe or a file (scripts, the app, CI)
+    it stays quiet, so an error is the one line there.
+    """
 
     def __init__(self, stream: TextIO, enabled: bool = True) -> None:
         self.stream = stream
-        self.enabled = enabled
         self.tty = stream.isatty()
+        self.enabled = enabled and self.tty
         self._bar: Any = None
         self._stage = ""
-        self._last_pct = -1
 
     def __call__(self, p: Progress) -> None:
         if not self.enabled:
@@ -45,7 +48,6 @@ class StageBars:
         if p.stage != self._stage:
             self.close()
             self._stage = p.stage
-            self._last_pct = -1
             if self.tty:
                 from tqdm import tqdm
 
@@ -54,10 +56,6 @@ class StageBars:
         pct = int(p.fraction * 100)
         if self._bar is not None:
             self._bar.update(pct - self._bar.n)
-        elif pct >= self._last_pct + 25 or (pct == 100 and self._last_pct != 100):
-            self.stream.write(f"{p.stage}: {pct}%\n")
-            self.stream.flush()
-            self._last_pct = pct
 
     def close(self) -> None:
         if self._bar is not None:
@@ -322,7 +320,9 @@ def _setup_logging(verbose: bool) -> Path | None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     console = logging.StreamHandler(sys.stderr)
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # Without --verbose the console shows only errors: a rejected file must
+    # produce exactly one line, and the details go to the log file.
+    console.setLevel(logging.DEBUG if verbose else logging.ERROR)
     console.setFormatter(logging.Formatter("knowhow: %(levelname)s: %(message)s"))
     root.addHandler(console)
     logfile = None

@@ -22,7 +22,7 @@ from indexing.errors import CancelledError, IndexingError, NoSpeechError
 from indexing.library import Library
 from indexing.library.catalog import now
 from indexing.media import decode_audio, file_sha256, probe
-from indexing.models import IngestResult, MediaInfo, Marker
+from indexing.models import IngestResult, Marker, MediaInfo
 from indexing.progress import CancelToken, ProgressCallback, check, report
 from indexing.transcribe import AsrConfig, check_model, load_model, transcribe
 
@@ -195,10 +195,12 @@ def ingest(
 
 
 def _drop_vectors(library: Library, sid: str) -> None:
+    if not library.vectors_dir.exists() and not library.setting("chroma_url"):
+        return  # no vector store was ever made: nothing to remove (and nothing to create)
     try:
-        from indexing.search import delete_session_vectors
+        from indexing.search import forget_session
 
-        delete_session_vectors(library, sid)
+        forget_session(library, sid)
     except Exception:  # noqa: BLE001 - best effort: the catalog is the source of truth
         log.warning("could not remove vectors of %s", sid, exc_info=True)
 
@@ -207,7 +209,7 @@ def _run_stages(
     library: Library, sid: str, asr: AsrConfig, language: str,
     progress: ProgressCallback | None, cancel: CancelToken | None,
 ) -> IngestResult:
-    from indexing.search import index_steps, warm_up
+    from indexing.search import index_steps
 
     row = library.session_row(sid)
     media = library.absolute(row["media_path"])
@@ -218,14 +220,18 @@ def _run_stages(
 
     # Load the embedder and open the vector store while speech recognition runs:
     # both are mostly I/O and imports, so they hide behind the ASR's compute.
-    warm = _Background(lambda: warm_up(library), "warm-up") if "embed" not in done else None
+    warm = _Background(lambda: _warm_up(library), "warm-up") if "embed" not in done else None
     visual = None
     vis_job = None
     if has_video and ("segment" not in done or "keyframes" not in done):
         from indexing.visual import analyze_video
 
         fps = settings["visual_fps"]
-        vis_job = _Background(lambda: analyze_video(media, fps=fps, cancel=cancel), "visual")
+        # Up to 5 s between keyframes, only keyframes are decoded (cheap); sparser
+        # files are decoded fully, which costs about half a plain decode.
+        vis_job = _Background(
+            lambda: analyze_video(media, fps=fps, cancel=cancel, max_key_gap=5.0), "visual"
+        )
 
     if "transcribe" not in done:
         _stage(library, sid, "transcribe", "transcribing")
@@ -274,6 +280,14 @@ def _run_stages(
     return IngestResult(sid, session.duration, session.procedure_count, session.step_count)
 
 
+def _warm_up(library: Library) -> None:
+    """Load the embedding model and the vector-store library, creating nothing on disk."""
+    from indexing.embed import get_embedder
+
+    get_embedder(library.setting("embed_model"), library.setting("embed_device"))
+    import chromadb  # noqa: F401  - the import alone takes a second; the client is opened later
+
+
 def _segment(library: Library, sid: str, visual: Any, settings: dict[str, Any]) -> None:
     from indexing.label import label_steps, procedure_title
     from indexing.segment import segment
@@ -317,11 +331,12 @@ def reindex_steps(library: Library, step_ids: Sequence[str], removed: Sequence[s
     Returns:
         How many steps were embedded.
     """
-    from indexing.search import delete_step_vectors, index_steps
+    from indexing.search import _embedder, index_steps
+    from indexing.store import open_store
 
     with library.writing("reindex"):
         if removed:
-            delete_step_vectors(library, list(removed))
+            open_store(library, _embedder(library).model_id).delete(list(removed))
         found = library.steps_by_ids(list(step_ids))
         return index_steps(library, [found[i] for i in step_ids if i in found])
 
@@ -334,17 +349,10 @@ def reindex(
     Returns:
         How many steps were embedded.
     """
-    from indexing.search import index_steps, reset_vectors
+    from indexing.search import rebuild_index
 
     with library.writing("reindex"):
-        reset_vectors(library)
-        steps = library.all_steps()
-        total = 0
-        batch = 256
-        for i in range(0, len(steps), batch):
-            check(cancel)
-            total += index_steps(library, steps[i : i + batch])
-            report(progress, "embed", total / max(1, len(steps)))
+        total = rebuild_index(library, progress=progress, cancel=cancel)
         with library.transaction() as db:
             db.execute("UPDATE sessions SET embed_model=?", [library.setting("embed_model")])
         library.audit("reindex", {"steps": total, "model": library.setting("embed_model")})

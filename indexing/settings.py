@@ -21,6 +21,7 @@ class Setting:
     type: type
     default: Any
     description: str
+    choices: tuple[str, ...] = ()
 
     @property
     def env(self) -> str:
@@ -28,7 +29,8 @@ class Setting:
 
     def parse(self, raw: Any) -> Any:
         """Turn a raw (often string) value into this setting's type."""
-        if isinstance(raw, self.type) and not (self.type is int and isinstance(raw, bool)):
+        if isinstance(raw, self.type) and not (self.type is int and isinstance(raw, bool)) \
+                and not self.choices:
             return raw
         text = str(raw).strip()
         try:
@@ -43,6 +45,10 @@ class Setting:
                 return int(text)
             if self.type is float:
                 return float(text)
+            if self.choices and text not in self.choices:
+                raise SettingError(
+                    f"setting {self.name} must be one of {', '.join(self.choices)}, got {text!r}"
+                )
             return text
         except ValueError:
             raise SettingError(
@@ -56,15 +62,21 @@ SETTINGS: dict[str, Setting] = {
         Setting("asr_model", str, "tiny.en",
                 "faster-whisper model: 'tiny.en' (bundled), a local CTranslate2 model folder, "
                 "or a model name already in the local Hugging Face cache"),
-        Setting("asr_device", str, "cpu", "device for speech recognition: cpu, cuda or auto"),
+        Setting("asr_device", str, "cpu", "device for speech recognition: cpu, cuda or auto",
+                ("cpu", "cuda", "auto")),
         Setting("asr_compute_type", str, "int8", "CTranslate2 compute type, e.g. int8, float16"),
         Setting("asr_beam_size", int, 5, "beam size for speech recognition (1 = greedy, faster)"),
         Setting("asr_threads", int, 0, "CPU threads for speech recognition (0 = all cores)"),
+        Setting("asr_glossary_mode", str, "prompt",
+                "how the glossary reaches speech recognition: 'prompt' (initial prompt plus "
+                "near-miss correction), 'hotwords' (faster-whisper hotwords plus correction) or 'off'",
+                ("prompt", "hotwords", "off")),
         Setting("language", str, "en", "default narration language of new sessions"),
         Setting("embed_model", str, "all-MiniLM-L6-v2",
                 "sentence-transformers model: 'all-MiniLM-L6-v2' (bundled), a local folder, "
                 "or a name already in the local Hugging Face cache"),
-        Setting("embed_device", str, "cpu", "device for embeddings: cpu, cuda or auto"),
+        Setting("embed_device", str, "cpu", "device for embeddings: cpu, cuda or auto",
+                ("cpu", "cuda", "auto")),
         Setting("chroma_url", str, "",
                 "Chroma server URL such as http://127.0.0.1:8000; empty = embedded store in the library"),
         Setting("visual_fps", float, 2.0, "frames per second sampled for visual-change cues"),

@@ -53,6 +53,7 @@ class AsrConfig:
     compute_type: str = "int8"
     beam_size: int = 5
     threads: int = 0
+    glossary_mode: str = "prompt"
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> AsrConfig:
@@ -62,6 +63,7 @@ class AsrConfig:
             compute_type=settings["asr_compute_type"],
             beam_size=settings["asr_beam_size"],
             threads=settings["asr_threads"],
+            glossary_mode=settings["asr_glossary_mode"],
         )
 
     @property
@@ -178,10 +180,12 @@ def transcribe(
     check_model(config, language)
     model = load_model(config)
     duration = audio.size / SAMPLE_RATE
-    # A punctuated phrase keeps Whisper's punctuation (a bare word list makes it
-    # drop sentence ends, which segmentation needs).
+    # The glossary goes in as a punctuated prompt (a bare word list makes Whisper
+    # drop sentence ends, which segmentation needs), then corrects near-misses
+    # after recognition (indexing.glossary). "hotwords" mode is kept as a setting:
+    # it was measured to drop whole windows of speech on the sample.
     terms = ", ".join(dict.fromkeys(t.strip() for t in hotwords if t.strip()))[:400]
-    hot = f"Plant terms: {terms}." if terms else None
+    prompt = f"Plant terms: {terms}." if terms and config.glossary_mode != "off" else None
     lang = "en" if config.english_only else language
     try:
         segments_iter, info = model.transcribe(
@@ -193,7 +197,8 @@ def transcribe(
             vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 300},
             condition_on_previous_text=False,
             hallucination_silence_threshold=2.0,
-            hotwords=hot,
+            hotwords=prompt if config.glossary_mode == "hotwords" else None,
+            initial_prompt=prompt if config.glossary_mode == "prompt" else None,
         )
         out: list[Segment] = []
         for seg in segments_iter:  # the work happens while iterating
@@ -216,6 +221,10 @@ def transcribe(
     except Exception as exc:
         raise TranscriptionError(f"speech recognition failed: {type(exc).__name__}: {exc}") from None
     report(progress, "transcribe", 1.0)
+    if config.glossary_mode != "off":
+        from indexing.glossary import apply_glossary
+
+        out = list(apply_glossary(out, hotwords))
     return Transcript(
         language=info.language or (language or ""),
         duration=round(duration, 3),

@@ -66,3 +66,6 @@ def copy_library(sample_library, tmp_path: Path):
     lib = Library(dst)
     lib.sample_session_id = sample_library.sample_session_id  # type: ignore[attr-defined]
     return lib
+
+
+from tests.conftest_chroma import chroma_server  # noqa: E402,F401  (a session fixture: real `chroma run`)

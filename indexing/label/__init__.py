@@ -1,0 +1,55 @@
+"""Labelling: titles, categories, tools, tips and warnings for proposed steps.
+
+Pure Python and rule based (no models), so it runs in milliseconds and its
+results are explainable to a reviewer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from indexing.label.category import categorize
+from indexing.label.notes import find_notes
+from indexing.label.title import procedure_title, step_title
+from indexing.label.tools import find_tools
+from indexing.models import StepDraft
+
+log = logging.getLogger(__name__)
+
+
+def _merge(existing: list[str], found: list[str]) -> list[str]:
+    out = list(existing)
+    seen = {x.strip().lower() for x in existing}
+    for item in found:
+        if item.strip().lower() not in seen:
+            seen.add(item.strip().lower())
+            out.append(item)
+    return out
+
+
+def label_steps(steps: list[StepDraft], *, glossary: Sequence[str] = (), language: str = "en") -> None:
+    """Fill each step's title, category, tools, tips and warnings in place.
+
+    Tips and warnings already on a step (from markers) are kept first; found ones are added after.
+
+    Args:
+        steps: Steps from the segmenter.
+        glossary: The library's plant terms; they are recognised as tools/parts in any language.
+        language: Narration language. Outside English only the glossary and a
+            first-words title are used.
+    """
+    english = language.lower().startswith("en")
+    for step in steps:
+        step.title = step_title(step.text, language)
+        step.tools = find_tools(step.text, glossary, builtin=english)
+        if english:
+            step.category = categorize(step.text, step.title)
+            tips, warnings = find_notes(step.text)
+            step.tips = _merge(step.tips, tips)
+            step.warnings = _merge(step.warnings, warnings)
+        log.debug("step %d.%d: %r [%s] tools=%s", step.procedure_index, step.index, step.title,
+                  step.category, step.tools)
+
+
+__all__ = ["categorize", "find_notes", "find_tools", "label_steps", "procedure_title", "step_title"]

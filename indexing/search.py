@@ -1,0 +1,449 @@
+"""Hybrid step search: vector similarity plus keyword (FTS5 bm25), fused by weighted RRF.
+
+Trainees type plain questions ("how do I stop the press safely"), which the
+sentence embedding answers well, and exact codes ("PX-4471", "M8-1.25"), which
+embeddings split into meaningless word pieces but the keyword index matches
+exactly. Each retriever returns its top `search_candidates` steps; reciprocal
+rank fusion (RRF) combines the two rankings without having to calibrate a
+cosine distance against a bm25 score. When the query holds a code-like token
+(letters and digits, e.g. "PX-4471", "M8") the keyword ranking gets twice the
+weight, because for such tokens lexical evidence is the reliable one.
+
+The catalog is the source of truth: vectors only propose candidates, and
+every filter is checked again against the catalog before a hit is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from indexing.errors import IndexingError
+from indexing.models import SearchHit, Step
+from indexing.progress import CancelToken, ProgressCallback, check, report
+from indexing.store import VectorStore, open_store
+
+if TYPE_CHECKING:
+    from indexing.embed import Embedder
+    from indexing.library import Library
+
+log = logging.getLogger(__name__)
+
+RRF_K = 60
+"""The RRF constant (Cormack et al. 2009): damps the influence of top ranks."""
+
+KEYWORD_WEIGHT_FOR_CODES = 2.0
+BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0)
+"""bm25 column weights for steps_fts(title, text, tools, tips, warnings)."""
+
+INDEX_BATCH = 256
+
+# Words that carry no meaning for keyword matching; they make an OR query scan
+# most of the index and an AND query fail, so they are left to the vectors.
+STOPWORDS = frozenset(
+    """a an and are as at be by can do does for from has have how i if in into is it its me my
+    no not of on or should so that the their them then there these this to was we what when where
+    which while who why will with you your""".split()
+)
+
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"\w", re.UNICODE)
+_CODE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.UNICODE)
+
+
+class QueryError(IndexingError):
+    """A search query that cannot be run (empty, or only punctuation)."""
+
+
+# -- indexing -----------------------------------------------------------------------
+def step_document(step: Step) -> str:
+    """The text embedded for a step: title, narration, tools, tips and warnings.
+
+    Args:
+        step: A stored step.
+
+    Returns:
+        One text, lines in a fixed order, empty parts left out.
+    """
+    parts = [step.title.strip(), step.text.strip()]
+    if step.tools:
+        parts.append("Tools: " + ", ".join(t.strip() for t in step.tools))
+    if step.tips:
+        parts.append("Tips: " + " ".join(t.strip() for t in step.tips))
+    if step.warnings:
+        parts.append("Warnings: " + " ".join(w.strip() for w in step.warnings))
+    return "\n".join(p for p in parts if p)
+
+
+def normalise(value: Any) -> str:
+    """How filter values are compared: whitespace collapsed, case folded."""
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _embedder(library: Library, settings: Mapping[str, Any] | None = None) -> Embedder:
+    from indexing.embed import get_embedder
+
+    cfg = settings if settings is not None else library.settings()
+    return get_embedder(cfg["embed_model"], cfg["embed_device"])
+
+
+def _session_metas(library: Library, session_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+    ids = sorted(set(session_ids))
+    out: dict[str, dict[str, str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in library.db.query(
+            f"SELECT session_id, workstation, expert, process FROM sessions WHERE session_id IN ({marks})",
+            chunk,
+        ):
+            out[r["session_id"]] = {k: r[k] or "" for k in ("workstation", "expert", "process")}
+    return out
+
+
+def step_metadata(step: Step, session_meta: Mapping[str, Any]) -> dict[str, str]:
+    """The filterable metadata stored with a step's vector (values normalised)."""
+    return {
+        "session_id": step.session_id,
+        "workstation": normalise(session_meta.get("workstation")),
+        "expert": normalise(session_meta.get("expert")),
+        "category": normalise(step.category),
+        "status": normalise(step.status),
+        "process": normalise(session_meta.get("process")),
+    }
+
+
+def index_steps(
+    library: Library,
+    steps: Sequence[Step],
+    *,
+    embedder: Embedder | None = None,
+    store: VectorStore | None = None,
+    session_meta: Mapping[str, Any] | None = None,
+) -> int:
+    """Embed steps and upsert their vectors (a step already indexed is replaced).
+
+    Call it again after a step is edited or its status changes: the vector
+    metadata carries category and status for filtering.
+
+    Args:
+        library: The library (settings, catalog, writer lock).
+        steps: Stored steps, e.g. `library.steps(session_id)`.
+        embedder: Defaults to the library's `embed_model` on `embed_device`.
+        store: Defaults to `open_store(library, embedder.model_id)`.
+        session_meta: Session fields (`workstation`, `expert`, `process`) for every step;
+            when None they are read from the catalog per session.
+
+    Returns:
+        How many steps were indexed.
+
+    Raises:
+        EmbeddingError: The model cannot be loaded.
+        StoreError: The vector store cannot be reached.
+    """
+    if not steps:
+        return 0
+    embedder = embedder or _embedder(library)
+    store = store or open_store(library, embedder.model_id)
+    metas = (
+        {s.session_id: dict(session_meta) for s in steps}
+        if session_meta is not None
+        else _session_metas(library, (s.session_id for s in steps))
+    )
+    docs = [step_document(s) for s in steps]
+    vectors = embedder.encode(docs)
+    with library.writing("index vectors"):
+        store.upsert(
+            [s.step_id for s in steps],
+            vectors,
+            [step_metadata(s, metas.get(s.session_id, {})) for s in steps],
+            docs,
+        )
+    log.info("indexed %d steps in %r", len(steps), store)
+    return len(steps)
+
+
+def index_session(
+    library: Library, session_id: str, *, embedder: Embedder | None = None, store: VectorStore | None = None
+) -> int:
+    """Replace one session's vectors with its current steps (drops vectors of removed steps).
+
+    Returns:
+        How many steps were indexed.
+
+    Raises:
+        NotFoundError: Unknown session.
+    """
+    steps = library.steps(session_id)
+    embedder = embedder or _embedder(library)
+    store = store or open_store(library, embedder.model_id)
+    with library.writing("index vectors"):
+        store.delete_where(session_id)
+        return index_steps(library, steps, embedder=embedder, store=store)
+
+
+def forget_session(library: Library, session_id: str, *, store: VectorStore | None = None) -> None:
+    """Remove a session's vectors (after `library.delete_session`)."""
+    store = store or open_store(library, _embedder(library).model_id)
+    with library.writing("forget vectors"):
+        store.delete_where(session_id)
+
+
+def rebuild_index(
+    library: Library,
+    *,
+    embedder: Embedder | None = None,
+    store: VectorStore | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> int:
+    """Drop the current model's collection and embed every step again (`knowhow reindex`).
+
+    Returns:
+        How many steps were indexed.
+
+    Raises:
+        CancelledError: `cancel` was set; the collection then holds the steps done so far.
+    """
+    embedder = embedder or _embedder(library)
+    store = store or open_store(library, embedder.model_id)
+    steps = library.all_steps()
+    metas = _session_metas(library, (s.session_id for s in steps))
+    done = 0
+    with library.writing("rebuild vectors"):
+        store.reset()
+        report(progress, "embed", 0.0, f"{len(steps)} steps")
+        for i in range(0, len(steps), INDEX_BATCH):
+            check(cancel)
+            batch = steps[i : i + INDEX_BATCH]
+            docs = [step_document(s) for s in batch]
+            store.upsert([s.step_id for s in batch], embedder.encode(docs),
+                         [step_metadata(s, metas.get(s.session_id, {})) for s in batch], docs)
+            done += len(batch)
+            report(progress, "embed", done / len(steps), f"{done}/{len(steps)} steps")
+    report(progress, "embed", 1.0, f"{done} steps")
+    return done
+
+
+# -- keyword side -------------------------------------------------------------------
+def query_terms(query: str) -> tuple[list[str], bool]:
+    """Split a query into FTS5 terms, each a quoted string.
+
+    Quoting every token makes user text such as ``M8-1.25``, ``"``, ``AND`` or
+    ``title:`` plain words instead of FTS5 syntax; a quoted token of several
+    parts (``"px 4471"``) is a phrase, so a code matches only as a whole.
+
+    Args:
+        query: The user's text.
+
+    Returns:
+        ``(terms, has_code)``: the quoted terms without stopwords (all terms when
+        every one is a stopword), and whether a token mixes letters and digits.
+    """
+    tokens = [t for t in _TOKEN.findall(query) if _WORD.search(t)]
+    has_code = any(_CODE.match(t) for t in tokens)
+    keep = [t for t in tokens if t.strip("\"'.,;:!?()[]{}").casefold() not in STOPWORDS] or tokens
+    seen: dict[str, None] = {}
+    for t in keep:
+        seen.setdefault('"' + t.replace('"', '""') + '"', None)
+    return list(seen), has_code
+
+
+_FILTER_COLUMNS = {
+    "workstation": "sessions.workstation",
+    "expert": "sessions.expert",
+    "category": "steps.category",
+    "status": "steps.status",
+}
+
+
+def _ensure_norm(library: Library) -> None:
+    # Filters compare with the same Python normalisation the vector metadata used.
+    library.db.conn.create_function("kh_norm", 1, normalise, deterministic=True)
+
+
+def _keyword(library: Library, match: str, n: int, filters: Mapping[str, str],
+             exclude: set[str] | None = None) -> list[str]:
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    params: list[Any] = [match]
+    if filters:
+        conds = []
+        for key, value in filters.items():
+            conds.append(f"kh_norm({_FILTER_COLUMNS[key]}) = ?")
+            params.append(value)
+        sql = (
+            f"SELECT steps.step_id FROM steps_fts "
+            f"JOIN steps ON steps.rowid = steps_fts.rowid "
+            f"JOIN sessions ON sessions.session_id = steps.session_id "
+            f"WHERE steps_fts MATCH ? AND {' AND '.join(conds)} "
+            f"ORDER BY bm25(steps_fts, {weights}) LIMIT ?"
+        )
+    else:
+        # Rank inside the FTS table first, then look up only the winners.
+        sql = (
+            f"SELECT steps.step_id FROM (SELECT rowid, bm25(steps_fts, {weights}) AS r "
+            f"FROM steps_fts WHERE steps_fts MATCH ? ORDER BY r LIMIT ?) AS hits "
+            f"JOIN steps ON steps.rowid = hits.rowid ORDER BY hits.r"
+        )
+    params.append(n + len(exclude or ()))
+    ids = [r[0] for r in library.db.execute(sql, params).fetchall()]
+    if exclude:
+        ids = [i for i in ids if i not in exclude]
+    return ids[:n]
+
+
+def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, str] | None = None
+                   ) -> tuple[list[str], bool]:
+    """Steps matching the query's words, best bm25 first.
+
+    Steps holding every term come first; when they are fewer than `n`, steps
+    holding any term follow.
+
+    Returns:
+        ``(step ids, has_code)``.
+    """
+    terms, has_code = query_terms(query)
+    if not terms:
+        return [], has_code
+    filters = dict(filters or {})
+    if filters:
+        _ensure_norm(library)
+    ids = _keyword(library, " ".join(terms), n, filters)
+    if len(ids) < n and len(terms) > 1:
+        ids += _keyword(library, " OR ".join(terms), n - len(ids), filters, exclude=set(ids))
+    return ids, has_code
+
+
+# -- fusion and search --------------------------------------------------------------
+def fuse(rankings: Sequence[tuple[Sequence[str], float]], k0: int = RRF_K) -> dict[str, float]:
+    """Weighted reciprocal rank fusion, scaled so rank 1 everywhere scores 1.0.
+
+    Args:
+        rankings: ``(ids best first, weight)`` per retriever.
+        k0: The RRF constant.
+
+    Returns:
+        ``{id: score}`` with scores in (0, 1].
+    """
+    # Scaled by every retriever's weight, found something or not: 1.0 means first everywhere.
+    total = sum(w for _, w in rankings) or 1.0
+    scores: dict[str, float] = {}
+    for ids, weight in rankings:
+        for rank, i in enumerate(ids, start=1):
+            scores[i] = scores.get(i, 0.0) + weight / (k0 + rank)
+    return {i: s * (k0 + 1) / total for i, s in scores.items()}
+
+
+def _strings(stored: str | None) -> tuple[str, ...]:
+    """A JSON list column (tools, tips, warnings) as a tuple of strings."""
+    if not stored:
+        return ()
+    try:
+        value = json.loads(stored)
+    except json.JSONDecodeError:
+        return (stored,)
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+
+
+_HIT_SELECT = (
+    "SELECT steps.step_id, steps.session_id, steps.idx, steps.start, steps.end, steps.title, "
+    "steps.text, steps.category, steps.status, steps.keyframe, steps.tips, steps.warnings, "
+    "sessions.title AS session_title, sessions.workstation, sessions.expert "
+    "FROM steps JOIN sessions ON sessions.session_id = steps.session_id "
+)
+
+
+def _hits(library: Library, ids: Sequence[str], scores: Mapping[str, float],
+          filters: Mapping[str, str], k: int) -> list[SearchHit]:
+    rows: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in library.db.query(_HIT_SELECT + f"WHERE steps.step_id IN ({marks})", chunk):
+            rows[r["step_id"]] = r
+    out: list[SearchHit] = []
+    for step_id in ids:
+        r = rows.get(step_id)
+        if r is None:  # a vector of a step the catalog no longer has
+            continue
+        if any(normalise(r[key]) != value for key, value in filters.items()):
+            continue  # stale vector metadata: the catalog decides
+        keyframe = library.absolute(r["keyframe"])
+        out.append(SearchHit(
+            step_id=step_id, session_id=r["session_id"], index=r["idx"], start=r["start"],
+            end=r["end"], title=r["title"] or "", text=r["text"] or "",
+            score=round(scores[step_id], 6), category=r["category"] or "",
+            workstation=r["workstation"] or "", expert=r["expert"] or "",
+            session_title=r["session_title"] or "", keyframe=str(keyframe) if keyframe else None,
+            tips=_strings(r["tips"]), warnings=_strings(r["warnings"]),
+        ))
+        if len(out) >= k:
+            break
+    return out
+
+
+def search(
+    library: Library,
+    query: str,
+    k: int = 10,
+    *,
+    workstation: str | None = None,
+    category: str | None = None,
+    expert: str | None = None,
+    status: str | None = None,
+    embedder: Embedder | None = None,
+    store: VectorStore | None = None,
+) -> list[SearchHit]:
+    """Find the steps that best answer a query.
+
+    Args:
+        library: The library to search.
+        query: Plain words, a question, or an exact code such as "PX-4471".
+        k: How many hits at most.
+        workstation: Only steps recorded at this workstation (case-insensitive).
+        category: Only steps of this category.
+        expert: Only steps narrated by this expert (case-insensitive).
+        status: Only steps with this review status ("proposed", "reviewed", "approved").
+        embedder: Defaults to the library's `embed_model`.
+        store: Defaults to the library's vector store for that model.
+
+    Returns:
+        Hits sorted by score (best first); scores are in (0, 1], 1.0 meaning
+        first in both rankings.
+
+    Raises:
+        QueryError: The query is empty or has no words.
+        EmbeddingError: The model cannot be loaded.
+        StoreError: The vector store cannot be reached.
+    """
+    text = " ".join((query or "").split())
+    if not text:
+        raise QueryError("the search query is empty: type a few words or a part number")
+    if not _WORD.search(text):
+        raise QueryError(f"the search query {query!r} has no words to search for")
+    if k < 1:
+        raise QueryError(f"k must be at least 1, got {k}")
+    raw = {"workstation": workstation, "category": category, "expert": expert, "status": status}
+    filters = {key: normalise(v) for key, v in raw.items() if v is not None and str(v).strip()}
+    cfg = library.settings()  # resolved once: each lookup reads the settings table
+    n = max(int(cfg["search_candidates"]), k)
+
+    embedder = embedder or _embedder(library, cfg)
+    store = store or open_store(library, embedder.model_id)
+    qvec = embedder.encode([text])[0]
+    vector_hits = store.query(qvec, n, where=filters or None)
+    vector_ids = [i for i, _ in vector_hits]
+    keyword_ids, has_code = keyword_search(library, text, n, filters)
+
+    kw_weight = KEYWORD_WEIGHT_FOR_CODES if has_code else 1.0
+    scores = fuse([(vector_ids, 1.0), (keyword_ids, kw_weight)])
+    distance = dict(vector_hits)
+    # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
+    ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
+    hits = _hits(library, ordered, scores, filters, k)
+    log.debug("search %r: %d vector, %d keyword candidates, %d hits",
+              text, len(vector_ids), len(keyword_ids), len(hits))
+    return hits

@@ -1,0 +1,135 @@
+"""Narration cue phrases: "first", "next", "after that", "step two", "finally" …
+
+Experts announce a new step with a handful of stock phrases at the start of a
+sentence, usually after a filler ("okay, so next we …"). A phrase deep inside a
+sentence is ignored: "put it next to the vise" is no cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexing.segment.base import BoundaryCue, Candidate, CueContext
+
+# Words that may precede a cue phrase without weakening it.
+FILLERS = frozenset(
+    "okay ok o.k. alright so um uh er erm well and right good great perfect all".split()
+)
+
+_ORDINALS = (
+    "one two three four five six seven eight nine ten eleven twelve "
+    "1 2 3 4 5 6 7 8 9 10 11 12"
+).split()
+
+# (phrase, strength). Longest phrases are tried first.
+CUE_PHRASES: tuple[tuple[str, float], ...] = (
+    ("the next step is", 1.0), ("the next step", 1.0), ("next step", 1.0), ("our next step", 1.0),
+    ("the next thing", 1.0), ("next thing", 1.0), ("next up", 1.0), ("moving on", 1.0),
+    ("after that", 1.0), ("after this", 0.9), ("once that's done", 1.0), ("once that is done", 1.0),
+    ("once this is done", 1.0), ("once that's", 0.8), ("once it's done", 0.9),
+    ("when that's done", 1.0), ("when you're done", 1.0), ("when you are done", 1.0),
+    ("with that done", 1.0), ("now that", 0.9), ("having done that", 1.0),
+    ("the last step", 1.0), ("the final step", 1.0), ("last step", 1.0), ("final step", 1.0),
+    ("finally", 1.0), ("lastly", 1.0), ("last of all", 1.0), ("to finish", 1.0), ("to finish up", 1.0),
+    ("to start", 1.0), ("to begin", 1.0), ("to start with", 1.0), ("first of all", 1.0),
+    ("first things first", 1.0), ("first", 0.9), ("firstly", 1.0), ("second", 0.9),
+    ("secondly", 1.0), ("third", 0.9), ("thirdly", 1.0), ("next", 1.0), ("afterwards", 0.8),
+    ("let's move on", 1.0), ("let's move", 0.8), ("let's go ahead", 0.5),
+    ("now it's time", 1.0), ("it's time to", 0.9), ("time to", 0.7),
+    ("now", 0.6), ("then", 0.4), ("after", 0.5), ("once", 0.3),
+)
+_NOT_CUES = ("next to", "first time", "then it", "now it", "now you can see", "now you see",
+             "now this", "after a", "after about", "once you", "once it")
+_PHRASES = sorted(CUE_PHRASES, key=lambda p: -len(p[0]))
+_TOKEN = re.compile(r"[a-z0-9']+(?:\.[a-z0-9]+)*")
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case word tokens with curly apostrophes straightened."""
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+# A sentence that opens with an action ("Loosen the nut", "I'm going to lift the cover") often starts a step.
+ACTION_STRENGTH = 0.5
+# … less so when the action is on something already named ("Spin it by hand").
+ANAPHORIC_ACTION_STRENGTH = 0.2
+_ANAPHORA = frozenset("it them this that those these everything".split())
+_CONDITIONAL = re.compile(
+    r"\W*(?:(?:okay|so|and|but|now)\W+)?(?:if|unless|in case|should it|should you|whenever|otherwise)\b",
+    re.IGNORECASE,
+)
+
+
+def action_strength(text: str) -> float:
+    """How much a sentence looks like the start of a new action.
+
+    Args:
+        text: One sentence of narration.
+
+    Returns:
+        ACTION_STRENGTH for an imperative or announced action on a new object,
+        ANAPHORIC_ACTION_STRENGTH for one on "it"/"them", 0.0 for anything else
+        (descriptions, tips and warnings continue the step they are in).
+    """
+    from indexing.label.notes import TIP_PATTERN, WARNING_PATTERN
+    from indexing.label.title import imperative
+
+    if TIP_PATTERN.search(text) or WARNING_PATTERN.search(text):
+        return 0.0
+    if _CONDITIONAL.match(text):
+        # "If it sticks, use the pry bar": a contingency inside the current step.
+        return 0.0
+    title = imperative(text)
+    if not title:
+        return 0.0
+    words = title.lower().split()
+    if len(words) > 1 and words[1] in _ANAPHORA:
+        return ANAPHORIC_ACTION_STRENGTH
+    return ACTION_STRENGTH
+
+
+def cue_strength(text: str) -> tuple[float, str]:
+    """How strongly a sentence's opening announces a new step.
+
+    Args:
+        text: One sentence of narration.
+
+    Returns:
+        (strength 0..1, the phrase found or "").
+    """
+    tokens = normalise(text)
+    i = 0
+    while i < len(tokens) and i < 4 and tokens[i] in FILLERS:
+        i += 1
+    head = " ".join(tokens[i:i + 8])
+    if not head:
+        return 0.0, ""
+    step = re.match(r"(?:and )?step (\w+)", head)
+    if step and step.group(1) in _ORDINALS:
+        return 1.0, "step " + step.group(1)
+    if any(head.startswith(n) for n in _NOT_CUES):
+        return 0.0, ""
+    for phrase, strength in _PHRASES:
+        if head == phrase or head.startswith(phrase + " "):
+            # A discourse marker straight after fillers is a little stronger than a bare one.
+            return strength, phrase
+    return 0.0, ""
+
+
+class SpeechCue(BoundaryCue):
+    """Cue phrases at the start of a sentence, or an opening action verb."""
+
+    name = "speech"
+    weight = 0.5
+
+    def propose(self, ctx: CueContext) -> list[Candidate]:
+        out = []
+        for s in ctx.sentences[1:]:
+            strength, phrase = cue_strength(s.text)
+            reason = "cue:" + phrase
+            action = action_strength(s.text)
+            if action > strength:
+                strength, reason = action, "action"
+            if strength > 0.0:
+                out.append(Candidate(t=s.start, score=strength, reason=reason, sentence=s.index))
+        return out

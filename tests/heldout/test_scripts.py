@@ -1,0 +1,69 @@
+"""The held-out scripts meet the evaluation set's brief (pure data checks; nothing is rendered)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexing.models import CATEGORIES
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from scripts_a import RECORDINGS_A  # noqa: E402
+from scripts_b import RECORDINGS_B  # noqa: E402
+
+RECORDINGS = RECORDINGS_A + RECORDINGS_B
+SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]", " ", text.lower().replace("'", "")).split()
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    w = _words(text)
+    return set(zip(w, w[1:], strict=False))
+
+
+def test_set_composition() -> None:
+    assert len(RECORDINGS) >= 12
+    assert len({r.name for r in RECORDINGS}) == len(RECORDINGS)
+    assert {r.domain for r in RECORDINGS} == {"repair", "maintenance", "kitchen"}
+    assert sum(r.scene == "fixed" for r in RECORDINGS) >= 3
+    assert sum(r.scene == "steps" for r in RECORDINGS) >= 3
+    assert sum(r.scene is None for r in RECORDINGS) >= 3
+    assert {r.ext for r in RECORDINGS if r.scene is None} == {"wav", "mp3"}
+    assert sum(r.noise > 0 for r in RECORDINGS) >= 4
+    assert len({r.voice[0] for r in RECORDINGS}) >= 8
+    assert all(130 <= r.voice[1] <= 190 for r in RECORDINGS)
+    # Some recordings pause long inside steps, some pause only briefly between steps.
+    assert sum(any(isinstance(p, float) and p >= 2.0 for s in r.steps for p in s.parts) for r in RECORDINGS) >= 3
+    assert sum(max(r.pauses) <= 1.3 for r in RECORDINGS) >= 2
+
+
+@pytest.mark.parametrize("rec", RECORDINGS, ids=lambda r: r.name)
+def test_recording_script(rec) -> None:  # type: ignore[no-untyped-def]
+    assert 4 <= len(rec.steps) <= 8
+    assert rec.category in CATEGORIES
+    for step in rec.steps:
+        assert step.category in CATEGORIES
+        assert step.title and step.text and step.description
+        for sentence in step.tips + step.warnings:
+            assert sentence in step.text
+        # The trainee's description is written in other words than the narration.
+        desc = _bigrams(step.description)
+        assert len(desc & _bigrams(step.text)) <= 0.5 * len(desc), step.description
+
+
+def test_no_sample_phrases_reused() -> None:
+    sample = json.loads(SAMPLE_TRUTH.read_text(encoding="utf-8"))
+    sample_text = " ".join(s["text"] for s in sample["steps"]).lower()
+    for phrase in ("the trick is", "make sure", "hear a click", "once that's done"):
+        assert phrase in sample_text
+        for rec in RECORDINGS:
+            assert all(phrase not in s.text.lower() for s in rec.steps), (rec.name, phrase)
