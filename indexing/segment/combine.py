@@ -22,7 +22,9 @@ THRESHOLD = 0.4
 LOW_THRESHOLD = 0.2
 # A step is "much longer" past this many times the median step, and at least LONG_STEP seconds.
 LONG_FACTOR = 1.5
-LONG_STEP = 24.0
+LONG_STEP = 18.0
+# Steps needed after the first pass before their median length is trusted.
+MIN_STEPS_FOR_MEDIAN = 3
 # Fused score that maps to confidence 1.0.
 FULL_CONFIDENCE = 0.8
 # A cue's candidate counts as a stated reason from this score up.
@@ -107,7 +109,9 @@ def choose(fused: Sequence[Fused], *, start: float, end: float, min_step: float)
         changed = False
         edges = sorted(taken)
         lengths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
-        typical = statistics.median(lengths) if lengths else 0.0
+        # With fewer than MIN_STEPS_FOR_MEDIAN steps the median is the recording itself and says
+        # nothing about step length, so only the absolute LONG_STEP applies.
+        typical = statistics.median(lengths) if len(lengths) >= MIN_STEPS_FOR_MEDIAN else 0.0
         limit = max(LONG_STEP, LONG_FACTOR * typical)
         for a, b in zip(edges, edges[1:], strict=False):
             if b - a <= limit:
