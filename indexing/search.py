@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,9 @@ BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0)
 """bm25 column weights for steps_fts(title, text, tools, tips, warnings)."""
 
 INDEX_BATCH = 256
+
+RARE_MIN_STEPS = 500
+RARE_FRACTION = 0.005
 
 # Words that carry no meaning for keyword matching; they make an OR query scan
 # most of the index and an AND query fail, so they are left to the vectors.
@@ -252,17 +256,50 @@ def query_terms(query: str) -> tuple[list[str], bool]:
     return list(seen), has_code
 
 
-_FILTER_COLUMNS = {
-    "workstation": "sessions.workstation",
-    "expert": "sessions.expert",
-    "category": "steps.category",
-    "status": "steps.status",
-}
+_SESSION_FILTERS = {"workstation": "sessions.workstation", "expert": "sessions.expert"}
+# Category and status are stored in canonical lower case (the catalog validates them).
+_STEP_FILTERS = {"category": "steps.category", "status": "steps.status"}
 
 
 def _ensure_norm(library: Library) -> None:
-    # Filters compare with the same Python normalisation the vector metadata used.
+    # Free-text session fields compare with the normalisation the vector metadata used.
     library.db.conn.create_function("kh_norm", 1, normalise, deterministic=True)
+
+
+class _DocFreqs:
+    """Per-library cache of how many steps hold each query term (reset when steps are added)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.stamp: int | None = None
+        self.total = 0
+        self.df: dict[str, int] = {}
+
+
+_DF: dict[str, _DocFreqs] = {}
+_DF_LOCK = threading.Lock()
+
+
+def _doc_freqs(library: Library, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+    """``(steps in the library, {term: steps holding it})``, cached per library."""
+    with _DF_LOCK:
+        cache = _DF.setdefault(str(library.root), _DocFreqs())
+    db = library.db
+    stamp = db.execute("SELECT max(rowid) FROM steps").fetchone()[0] or 0
+    with cache.lock:
+        if stamp != cache.stamp or len(cache.df) > 50_000:
+            cache.stamp = stamp
+            cache.total = db.execute("SELECT count(*) FROM steps").fetchone()[0]
+            cache.df = {}
+        missing = [t for t in terms if t not in cache.df]
+        for t in missing:
+            cache.df[t] = db.execute("SELECT count(*) FROM steps_fts WHERE steps_fts MATCH ?", [t]).fetchone()[0]
+        return cache.total, {t: cache.df[t] for t in terms}
+
+
+def rare_limit(total: int) -> int:
+    """The most steps a term may appear in and still be searched by keyword."""
+    return max(RARE_MIN_STEPS, int(RARE_FRACTION * total))
 
 
 def _keyword(library: Library, match: str, n: int, filters: Mapping[str, str],
@@ -272,7 +309,10 @@ def _keyword(library: Library, match: str, n: int, filters: Mapping[str, str],
     if filters:
         conds = []
         for key, value in filters.items():
-            conds.append(f"kh_norm({_FILTER_COLUMNS[key]}) = ?")
+            if key in _SESSION_FILTERS:
+                conds.append(f"kh_norm({_SESSION_FILTERS[key]}) = ?")
+            else:
+                conds.append(f"{_STEP_FILTERS[key]} = ?")
             params.append(value)
         sql = (
             f"SELECT steps.step_id FROM steps_fts "
@@ -297,10 +337,20 @@ def _keyword(library: Library, match: str, n: int, filters: Mapping[str, str],
 
 def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, str] | None = None
                    ) -> tuple[list[str], bool]:
-    """Steps matching the query's words, best bm25 first.
+    """Steps matching the query's distinctive words, best bm25 first.
 
     Steps holding every term come first; when they are fewer than `n`, steps
-    holding any term follow.
+    holding any *rare* term follow. A term is rare when at most `rare_limit`
+    steps hold it (0.5 % of the library, at least 500 steps). Common words are
+    left to the vector side: bm25 gives them little weight anyway, and ranking
+    their tens of thousands of matches would cost tens of milliseconds at
+    100,000 steps (FTS5 has no top-k pruning).
+
+    Args:
+        library: The library.
+        query: The user's text.
+        n: How many step ids at most.
+        filters: Normalised exact-match filters (workstation, expert, category, status).
 
     Returns:
         ``(step ids, has_code)``.
@@ -308,12 +358,20 @@ def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, s
     terms, has_code = query_terms(query)
     if not terms:
         return [], has_code
+    total, df = _doc_freqs(library, terms)
+    limit = rare_limit(total)
     filters = dict(filters or {})
     if filters:
         _ensure_norm(library)
-    ids = _keyword(library, " ".join(terms), n, filters)
-    if len(ids) < n and len(terms) > 1:
-        ids += _keyword(library, " OR ".join(terms), n - len(ids), filters, exclude=set(ids))
+    ids: list[str] = []
+    all_terms = " ".join(terms)
+    # The AND query ranks at most as many rows as its rarest term has.
+    if min(df.values()) > 0 and min(df.values()) <= limit:
+        ids = _keyword(library, all_terms, n, filters)
+    rare = [t for t in terms if 0 < df[t] <= limit]
+    any_rare = " OR ".join(rare)
+    if len(ids) < n and rare and any_rare != all_terms:
+        ids += _keyword(library, any_rare, n - len(ids), filters, exclude=set(ids))
     return ids, has_code
 
 

@@ -70,7 +70,7 @@ def cut_clip(
         start: Step start in seconds.
         end: Step end in seconds.
         dst: Output path (.mp4).
-        blurrer: A `FaceBlurrer`; when given every frame is blurred and re-encoded.
+        blurrer: A `FaceBlurrer`; when given the video is re-encoded with faces blurred.
         drop_audio: Leave the audio out.
 
     Returns:
@@ -143,6 +143,19 @@ def _copy(src: str | Path, start: float, end: float, dst: str | Path, *, drop_au
 
 def _reencode(src: str | Path, start: float, end: float, dst: str | Path, *, blurrer: Any,
               drop_audio: bool, copy_audio: bool) -> ClipInfo:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from indexing.export.faces import cv2_threads
+
+    # One worker runs the face detector beside decoding and encoding (OpenCV releases the
+    # GIL while detecting); OpenCV's own pool on top of that would only oversubscribe.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="face-detect") as pool, cv2_threads(1):
+        return _reencode_with(src, start, end, dst, blurrer=blurrer, drop_audio=drop_audio,
+                              copy_audio=copy_audio, pool=pool)
+
+
+def _reencode_with(src: str | Path, start: float, end: float, dst: str | Path, *, blurrer: Any,
+                   drop_audio: bool, copy_audio: bool, pool: Any) -> ClipInfo:
     import av
 
     with _open(src) as inp, av.open(str(dst), "w", format="mp4") as out:
@@ -159,9 +172,21 @@ def _reencode(src: str | Path, start: float, end: float, dst: str | Path, *, blu
         if ain is not None:
             aout = out.add_stream_from_template(ain) if copy_audio else out.add_stream(
                 "aac", rate=ain.codec_context.sample_rate)
+        # Frames stay in the encoder's YUV 4:2:0: the Y plane is the detector's grey picture
+        # and no colour conversion is needed on either side.
+        track = blurrer.track(yuv420=True, executor=pool) if blurrer is not None else None
+        last_pts = -1
+
+        def encode(img: np.ndarray, t: float) -> None:
+            nonlocal last_pts
+            nf = av.VideoFrame.from_ndarray(img, format="yuv420p")
+            pts = max(last_pts + 1, int(round((t - start) * rate)))
+            nf.pts, nf.time_base = pts, Fraction(1) / rate
+            last_pts = pts
+            out.mux(vout.encode(nf))
+
         inp.seek(int(max(0.0, start) / vin.time_base), stream=vin, backward=True, any_frame=False)
         streams = [s for s in (vin, ain) if s is not None]
-        last_pts = -1
         t_last = start
         vdone = False
         for packet in inp.demux(*streams):
@@ -175,17 +200,15 @@ def _reencode(src: str | Path, start: float, end: float, dst: str | Path, *, blu
                     if t >= end:
                         vdone = True
                         break
-                    img = frame.to_ndarray(format="bgr24")
-                    if blurrer is not None:
-                        img = blurrer.blur_frame(img)
-                    if img.shape[0] != vout.height or img.shape[1] != vout.width:
-                        img = np.ascontiguousarray(img[: vout.height, : vout.width])
-                    nf = av.VideoFrame.from_ndarray(img, format="bgr24")
-                    pts = max(last_pts + 1, int(round((t - start) * rate)))
-                    nf.pts, nf.time_base = pts, Fraction(1) / rate
-                    last_pts = pts
+                    if (frame.width, frame.height, frame.format.name) != (vout.width, vout.height, "yuv420p"):
+                        frame = frame.reformat(width=vout.width, height=vout.height, format="yuv420p")
+                    img = frame.to_ndarray()
                     t_last = max(t_last, t + 1.0 / float(rate))
-                    out.mux(vout.encode(nf))
+                    if track is None:
+                        encode(img, t)
+                        continue
+                    for done, dt in track.push(img[: vout.height], img, t):
+                        encode(done, dt)
             elif aout is not None and packet.pts is not None:
                 t = float(packet.pts * packet.time_base)
                 if t < start or t >= end:
@@ -204,6 +227,10 @@ def _reencode(src: str | Path, start: float, end: float, dst: str | Path, *, blu
                         af.pts = int(round((float(af.time) - start) * aout.codec_context.sample_rate))
                         af.time_base = Fraction(1, aout.codec_context.sample_rate)
                         out.mux(aout.encode(af))
+        if track is not None:
+            for done, dt in track.flush():
+                encode(done, dt)
+            log.debug("clip %s: detector ran on %d frames", dst, len(track.looked_at))
         out.mux(vout.encode(None))
         if aout is not None and not copy_audio:
             out.mux(aout.encode(None))

@@ -1,30 +1,44 @@
 """Face blurring for anonymized keyframes and clips.
 
 OpenCV's Haar cascades (shipped with opencv-python under `cv2.data.haarcascades`)
-find frontal faces and profiles looking either way. Detection runs on a copy of
-the frame scaled to at most `DETECT_WIDTH` pixels; every box is grown generously
-and blurred so heavily that no detector finds a face in it afterwards. In video,
-detections are held for a few frames so a missed frame still stays blurred.
+find frontal faces and profiles looking either way. Detection runs on a grey copy
+of the frame scaled so its longest side is at most `DETECT_SIDE` pixels; every
+box is grown generously and pixelated so coarsely that no detector finds a face
+in it afterwards. Stills are checked again after blurring. Video goes through a
+`FaceTrack` (see `indexing.export.tracking`): the detector runs on every
+`every`-th frame and on scene changes, and each frame is blurred with the boxes
+found on both sides of it.
+
+The smallest face searched for is `MIN_FACE` pixels at detection scale, so at
+1280x720 (detected at 640x360) faces under about 40 pixels high are not looked
+for; below 640 pixels on the longest side the frame is searched at full size.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from typing import Any
 
 import numpy as np
 
+from indexing.export.tracking import Box, FaceTrack
+
 log = logging.getLogger(__name__)
 
-DETECT_WIDTH = 640
+DETECT_SIDE = 640  # longest side of the picture the detector sees
+MIN_FACE = 20  # smallest face searched for, in detection pixels (the cascades' own window is 20-24)
+SCALE_STEP = 1.1  # detector pyramid step; coarser steps miss faces between sizes
 GROW = 0.45  # each side of a face box grows by this fraction of its size
+CELL = 24  # pixelation cell, in pixels of the blurred region's shorter side
+EVERY = 5  # video: detect on every 5th frame (and on scene changes)
 CASCADES = (
     "haarcascade_frontalface_default.xml",
     "haarcascade_frontalface_alt2.xml",
     "haarcascade_profileface.xml",
 )
-
-Box = tuple[int, int, int, int]
 
 _CASCADES: list[tuple[str, Any]] = []
 
@@ -42,77 +56,120 @@ def _load_cascades() -> list[tuple[str, Any]]:
     return _CASCADES
 
 
+@contextlib.contextmanager
+def cv2_threads(n: int) -> Iterator[None]:
+    """Run the block with OpenCV's own thread pool at `n` threads, then restore it.
+
+    The setting is process-wide. Video blurring runs the detector on a worker thread
+    beside decoding and encoding; OpenCV's pool on top of that only oversubscribes
+    the cores.
+    """
+    import cv2
+
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(n)
+    try:
+        yield
+    finally:
+        cv2.setNumThreads(before)
+
+
+def blur_region(plane: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> None:
+    """Pixelate and smooth `plane[y0:y1, x0:x1]` in place (grey, colour or one YUV plane).
+
+    The region shrinks to a grid of cells about `CELL` pixels wide, is smoothed at that
+    size and stretched back: no eye, nose or mouth survives, and the work is done on a
+    few dozen pixels instead of the whole region.
+    """
+    import cv2
+
+    roi = plane[y0:y1, x0:x1]
+    h, w = roi.shape[:2]
+    if h < 2 or w < 2:
+        return
+    cells = max(2, min(h, w) // CELL)
+    tiny = cv2.resize(roi, (cells, cells), interpolation=cv2.INTER_AREA)
+    tiny = cv2.GaussianBlur(tiny, (3, 3), 0)
+    roi[...] = cv2.resize(tiny, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def grown(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
+    """`box` grown by `GROW` on each side and clipped to the frame, as (x0, y0, x1, y1)."""
+    x, y, bw, bh = box
+    gx, gy = int(bw * GROW), int(bh * GROW)
+    return max(0, x - gx), max(0, y - gy), min(width, x + bw + gx), min(height, y + bh + gy)
+
+
 class FaceBlurrer:
-    """Finds and blurs faces in BGR or RGB uint8 frames.
+    """Finds and blurs faces in stills (BGR or grey) and video (BGR or YUV 4:2:0).
 
     Args:
         min_neighbors: Cascade strictness (lower finds more, including false faces; here a
             false face only costs a blurred patch).
-        hold: How many following frames keep a detection's boxes (video only).
-        detect_every: Run the detector on every n-th video frame; boxes are held in between.
+        every: Video: run the detector on every n-th frame (and on scene changes).
     """
 
-    def __init__(self, min_neighbors: int = 3, hold: int = 6, detect_every: int = 2) -> None:
+    def __init__(self, min_neighbors: int = 3, every: int = EVERY) -> None:
         import cv2
 
         self._cv2 = cv2
         self._cascades = _load_cascades()
         self.min_neighbors = min_neighbors
-        self.hold = hold
-        self.detect_every = max(1, detect_every)
+        self.every = max(1, every)
         self.faces_found = 0
         self.frames_blurred = 0
-        self.reset()
 
     def reset(self) -> None:
-        """Forget held detections (call between clips; counters keep adding up)."""
-        self._recent: list[tuple[int, list[Box]]] = []
-        self._frame_no = 0
+        """Nothing is held between clips (each clip gets its own track); counters keep adding up."""
 
     def detect(self, image: np.ndarray) -> list[Box]:
-        """Face boxes (x, y, w, h) in `image` coordinates."""
+        """Face boxes (x, y, w, h) in `image` coordinates (`image`: BGR, or grey)."""
         cv2 = self._cv2
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         h, w = gray.shape[:2]
-        scale = min(1.0, DETECT_WIDTH / float(w))
-        small = cv2.resize(gray, (int(w * scale), int(h * scale))) if scale < 1.0 else gray
-        small = cv2.equalizeHist(small)
-        min_size = max(20, int(min(small.shape[:2]) * 0.06))
+        scale = min(1.0, DETECT_SIDE / float(max(w, h)))
+        if scale < 1.0:
+            gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+        small = cv2.equalizeHist(gray)
         boxes: list[Box] = []
         for name, cascade in self._cascades:
             variants = [(small, False)]
             if "profile" in name:
                 variants.append((cv2.flip(small, 1), True))
             for img, flipped in variants:
-                found = cascade.detectMultiScale(
-                    img, scaleFactor=1.1, minNeighbors=self.min_neighbors, minSize=(min_size, min_size)
-                )
+                found = cascade.detectMultiScale(img, scaleFactor=SCALE_STEP, minNeighbors=self.min_neighbors,
+                                                 minSize=(MIN_FACE, MIN_FACE))
                 for x, y, bw, bh in (found if len(found) else []):
                     if flipped:
                         x = img.shape[1] - x - bw
-                    boxes.append(
-                        (int(x / scale), int(y / scale), int(bw / scale), int(bh / scale))
-                    )
+                    boxes.append((int(x / scale), int(y / scale), int(bw / scale), int(bh / scale)))
         return boxes
 
     def blur_boxes(self, image: np.ndarray, boxes: list[Box]) -> np.ndarray:
-        """Blur each grown box in place (and return the image)."""
-        cv2 = self._cv2
+        """Blur each grown box of a BGR or grey image in place (and return the image)."""
         h, w = image.shape[:2]
-        for x, y, bw, bh in boxes:
-            gx, gy = int(bw * GROW), int(bh * GROW)
-            x0, y0 = max(0, x - gx), max(0, y - gy)
-            x1, y1 = min(w, x + bw + gx), min(h, y + bh + gy)
-            if x1 <= x0 or y1 <= y0:
-                continue
-            roi = image[y0:y1, x0:x1]
-            # Pixelate then blur: removes the structure Haar features and people rely on.
-            cells = max(2, min(roi.shape[0], roi.shape[1]) // 24)
-            tiny = cv2.resize(roi, (cells, cells), interpolation=cv2.INTER_AREA)
-            coarse = cv2.resize(tiny, (roi.shape[1], roi.shape[0]), interpolation=cv2.INTER_LINEAR)
-            k = max(3, (min(roi.shape[0], roi.shape[1]) // 4) | 1)
-            image[y0:y1, x0:x1] = cv2.GaussianBlur(coarse, (k, k), 0)
+        for box in boxes:
+            blur_region(image, *grown(box, w, h))
         return image
+
+    def blur_yuv420(self, frame: np.ndarray, boxes: list[Box]) -> np.ndarray:
+        """Blur each grown box of a planar YUV 4:2:0 frame in place (and return it).
+
+        Args:
+            frame: PyAV's `yuv420p` array: shape (height * 3 / 2, width), Y rows then U then V,
+                width and height even; `boxes` are in Y coordinates.
+            boxes: Face boxes to blur.
+        """
+        h, w = frame.shape[0] * 2 // 3, frame.shape[1]
+        y_plane = frame[:h]
+        u_plane = frame[h : h + h // 4].reshape(h // 2, w // 2)
+        v_plane = frame[h + h // 4 :].reshape(h // 2, w // 2)
+        for box in boxes:
+            x0, y0, x1, y1 = grown(box, w, h)
+            blur_region(y_plane, x0, y0, x1, y1)
+            for plane in (u_plane, v_plane):
+                blur_region(plane, x0 // 2, y0 // 2, (x1 + 1) // 2, (y1 + 1) // 2)
+        return frame
 
     def blur_image(self, image: np.ndarray) -> np.ndarray:
         """Detect and blur faces in a still image (repeats until nothing is found, at most 3 passes)."""
@@ -124,19 +181,28 @@ class FaceBlurrer:
             self.blur_boxes(image, boxes)
         return image
 
-    def blur_frame(self, image: np.ndarray) -> np.ndarray:
-        """Blur faces in one video frame, holding recent detections across frames."""
-        if self._frame_no % self.detect_every == 0:
-            boxes = self.detect(image)
+    def track(self, *, yuv420: bool = False, executor: Executor | None = None) -> FaceTrack:
+        """A `FaceTrack` for one clip, blurring with this blurrer and adding to its counters.
+
+        Args:
+            yuv420: Frames pushed are PyAV `yuv420p` arrays (push their first `height` rows as
+                the grey picture); otherwise BGR or grey arrays.
+            executor: Runs the detector off the calling thread when given.
+        """
+
+        def detect(gray: np.ndarray) -> list[Box]:
+            boxes = self.detect(gray)
             self.faces_found += len(boxes)
-            self._recent.append((self._frame_no, boxes))
-        self._recent = [(n, b) for n, b in self._recent if self._frame_no - n <= self.hold]
-        self._frame_no += 1
-        held = [b for _, bs in self._recent for b in bs]
-        if held:
+            return boxes
+
+        def blur(frame: np.ndarray, boxes: list[Box]) -> None:
             self.frames_blurred += 1
-            self.blur_boxes(image, held)
-        return image
+            if yuv420:
+                self.blur_yuv420(frame, boxes)
+            else:
+                self.blur_boxes(frame, boxes)
+
+        return FaceTrack(detect, blur, every=self.every, executor=executor)
 
     def stats(self) -> dict[str, Any]:
         return {"faces_found": self.faces_found, "frames_blurred": self.frames_blurred}
