@@ -72,14 +72,25 @@ class Embedder:
 
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        import torch
+
         with self._lock:
-            vecs = self._model.encode(
-                list(texts),
-                batch_size=batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            # A handful of texts (a search query) is fastest on one thread: measured p95
+            # 950 ms with torch's default threads on a busy 2-core machine vs 19 ms on one.
+            threads = torch.get_num_threads()
+            if len(texts) <= 8 and threads != 1:
+                torch.set_num_threads(1)
+            try:
+                vecs = self._model.encode(
+                    list(texts),
+                    batch_size=batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
+            finally:
+                if torch.get_num_threads() != threads:
+                    torch.set_num_threads(threads)
         return np.asarray(vecs, dtype=np.float32)
 
 

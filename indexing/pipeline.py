@@ -209,7 +209,7 @@ def _run_stages(
     library: Library, sid: str, asr: AsrConfig, language: str,
     progress: ProgressCallback | None, cancel: CancelToken | None,
 ) -> IngestResult:
-    from indexing.search import index_steps
+    from indexing.search import index_session
 
     row = library.session_row(sid)
     media = library.absolute(row["media_path"])
@@ -270,9 +270,8 @@ def _run_stages(
         report(progress, "embed", 0.0)
         if warm is not None:
             warm.result()
-        steps = library.steps(sid)
-        index_steps(library, steps)
-        _done(library, sid, "embed", f"{len(steps)} steps")
+        n = index_session(library, sid)  # also drops vectors of steps a resumed run replaced
+        _done(library, sid, "embed", f"{n} steps")
         report(progress, "embed", 1.0)
     library.set_session_status(sid, "needs review")
     session = library.session(sid)

@@ -19,7 +19,6 @@ from indexing.search import (
     step_document,
 )
 from indexing.store import close_stores, open_store
-from tests.conftest_chroma import chroma_server  # noqa: F401  (fixture until tests/conftest.py has it)
 
 SESSIONS = {
     "press": ("Press line 3 die change", "Maria Lopez", "Press-3", "stamping"),
@@ -144,6 +143,16 @@ def test_keyword_all_terms_first_then_any(library: Library) -> None:
     assert set(ids) == {"press-p1s02", "press-p1s03"}
 
 
+def test_common_words_are_left_to_the_vectors(library: Library, monkeypatch) -> None:
+    assert set(keyword_search(library, "check", 50)[0]) == {"cnc-p1s02", "weld-p1s02"}
+    # Pretend a word held by more than one step is common (as "press" is at 100,000 steps).
+    monkeypatch.setattr("indexing.search.RARE_MIN_STEPS", 1)
+    assert keyword_search(library, "check", 50) == ([], False)
+    assert keyword_search(library, "check tip", 50) == (["weld-p1s02"], False)
+    assert keyword_search(library, "check PX-4471", 50) == (["cnc-p1s01"], True)
+    assert search(library, "check", k=2)  # the vectors still answer
+
+
 @pytest.mark.parametrize("query", ['AND', '"unbalanced', 'title: NEAR(', 'M8-1.25 OR', "bolt*", "a:b^c", "-x"])
 def test_fts_syntax_in_user_text_never_breaks(library: Library, query: str) -> None:
     search(library, query, k=3)
@@ -201,6 +210,16 @@ def test_filters_exclude(library: Library) -> None:
     assert search(library, "PX-4471", k=10, workstation="Weld-2")[0].step_id != "cnc-p1s01"
 
 
+def test_selective_filter_falls_back_to_the_store_filter(library: Library, monkeypatch) -> None:
+    # Two unfiltered candidates, neither at CNC-7: the store's own filter must answer.
+    monkeypatch.setattr("indexing.search.OVERFETCH", 1)
+    narrow = Library(library.root, overrides={"search_candidates": 2})
+    hits = search(narrow, "argon gas hose", k=2, workstation="CNC-7")
+    assert len(hits) == 2
+    assert {h.session_id for h in hits} == {"cnc"}
+    assert [h.step_id for h in search(narrow, "argon gas hose", k=2)][0] == "weld-p1s01"
+
+
 def test_status_filter_follows_reindex(library: Library) -> None:
     assert search(library, "purge", k=10, status="approved") == []
     library.update_step("weld-p1s01", status="approved")
@@ -236,7 +255,7 @@ def test_index_session_drops_removed_steps_and_rebuild(tmp_path, embedder) -> No
     assert events[-1].fraction == 1.0 and events[-1].stage == "embed"
 
 
-def test_search_against_a_chroma_server(tmp_path, chroma_server) -> None:  # noqa: F811
+def test_search_against_a_chroma_server(tmp_path, chroma_server) -> None:
     lib = _build(tmp_path / "lib")
     lib.set_setting("chroma_url", chroma_server)
     try:

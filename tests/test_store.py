@@ -13,7 +13,7 @@ from indexing.store import close_stores, collection_name, open_store
 from indexing.store.base import VectorStore
 from indexing.store.embedded import EmbeddedStore
 from indexing.store.server import ServerStore, parse_url
-from tests.conftest_chroma import chroma_server, free_port  # noqa: F401  (fixture until conftest.py has it)
+from tests.conftest_chroma import free_port
 
 _model_ids = itertools.count()
 

@@ -68,10 +68,11 @@ def bridge(before: list[Box], after: list[Box]) -> list[Box]:
 
 
 class _Look:
-    """One detection frame: its index and its (possibly pending) boxes."""
+    """One detection frame: its index, whether every cascade ran, and its (possibly pending) boxes."""
 
-    def __init__(self, index: int, boxes: list[Box] | Future[list[Box]]) -> None:
+    def __init__(self, index: int, full: bool, boxes: list[Box] | Future[list[Box]]) -> None:
         self.index = index
+        self.full = full
         self._boxes = boxes
 
     @property
@@ -89,27 +90,33 @@ class FaceTrack:
     Frames are blurred in place.
 
     Args:
-        detect: Returns face boxes (x, y, w, h) in a grey frame.
+        detect: `detect(grey, full)` returns face boxes (x, y, w, h) in a grey frame; `full`
+            asks for every detector, otherwise a quick one is enough.
         blur: Blurs the given boxes of a frame in place.
         every: Detect on every `every`-th frame (1 detects on all).
+        full_every: Every `full_every`-th look is a full one (so are the last look and looks
+            on a scene change); the frames between two full looks also get both full looks'
+            boxes, so what only the full detectors see stays covered.
         executor: Runs `detect` off the calling thread when given (one worker is enough).
         scene_change: Also detect when the grey picture differs this much (mean absolute
             difference of small summaries, 0-255) from the last detection frame; None never does.
     """
 
-    def __init__(self, detect: Callable[[np.ndarray], list[Box]],
-                 blur: Callable[[Any, list[Box]], object], *, every: int = 5,
+    def __init__(self, detect: Callable[[np.ndarray, bool], list[Box]],
+                 blur: Callable[[Any, list[Box]], object], *, every: int = 5, full_every: int = 1,
                  executor: Executor | None = None, scene_change: float | None = CHANGE) -> None:
         self._detect = detect
         self._blur = blur
         self.every = max(1, every)
+        self.full_every = max(1, full_every)
         self._executor = executor
         self._scene_change = scene_change
         self._pending: deque[tuple[int, np.ndarray, Any, Any]] = deque()  # index, grey, frame, payload
         self._looks: list[_Look] = []
+        self._fulls: list[_Look] = []
         self._thumb: np.ndarray | None = None
         self._n = 0
-        self.looked_at: list[int] = []  # indexes of the frames the detector ran on
+        self.looked_at: list[tuple[int, bool]] = []  # (frame index, full look) for every look
         self.frames_blurred = 0  # frames where at least one box was blurred
 
     def push(self, gray: np.ndarray, frame: Any, payload: Any = None) -> list[tuple[Any, Any]]:
@@ -126,45 +133,55 @@ class FaceTrack:
         i = self._n
         self._n += 1
         last = self._looks[-1].index if self._looks else None
-        if last is None or i - last >= self.every or self._changed(gray):
-            self._look(i, gray)
+        if last is None or i - last >= self.every:
+            self._look(i, gray, len(self.looked_at) % self.full_every == 0)
+        elif self._changed(gray):
+            self._look(i, gray, True)
         self._pending.append((i, gray, frame, payload))
-        # A frame needs the looks on both sides of it. Waiting one look more lets the
-        # newest detection run on the worker while earlier frames are encoded.
+        # A frame needs the looks (and the full looks) on both sides of it. Waiting one look
+        # more lets the newest detection run on the worker while earlier frames are encoded.
         if len(self._looks) < 2:
             return []
-        return self._release(self._looks[-2].index)
+        return self._release(min(self._looks[-2].index, self._fulls[-1].index))
 
     def flush(self) -> list[tuple[Any, Any]]:
         """Finish the stream: look at the last frame if not yet done and release every frame."""
         if self._pending and self._pending[-1][0] != self._looks[-1].index:
             i, gray, _, _ = self._pending[-1]
-            self._look(i, gray)
+            self._look(i, gray, True)
         return self._release(self._n)
+
 
     def _changed(self, gray: np.ndarray) -> bool:
         if self._scene_change is None or self._thumb is None:
             return False
         return float(np.mean(np.abs(_thumb(gray) - self._thumb))) > self._scene_change
 
-    def _look(self, i: int, gray: np.ndarray) -> None:
+    def _look(self, i: int, gray: np.ndarray, full: bool) -> None:
         if self._scene_change is not None:
             self._thumb = _thumb(gray)
-        boxes = self._executor.submit(self._detect, gray) if self._executor else self._detect(gray)
-        self._looks.append(_Look(i, boxes))
-        self.looked_at.append(i)
+        if self._executor is not None:
+            boxes: list[Box] | Future[list[Box]] = self._executor.submit(self._detect, gray, full)
+        else:
+            boxes = self._detect(gray, full)
+        look = _Look(i, full, boxes)
+        self._looks.append(look)
+        if full:
+            self._fulls.append(look)
+        self.looked_at.append((i, full))
 
     def _boxes_for(self, i: int) -> list[Box]:
-        """Boxes for frame `i`: from every interval between consecutive looks that holds it."""
+        """Boxes for frame `i`: from every interval between consecutive looks (and between
+        consecutive full looks) that holds it."""
         out: list[Box] = []
-        looks = self._looks
-        for a, b in zip(looks, looks[1:], strict=False):
-            if a.index <= i <= b.index:
-                out += a.boxes + b.boxes + bridge(a.boxes, b.boxes)
-            elif a.index > i:
-                break
-        if len(looks) == 1 and looks[0].index == i:
-            out += looks[0].boxes
+        for looks in (self._looks, self._fulls):
+            for a, b in zip(looks, looks[1:], strict=False):
+                if a.index <= i <= b.index:
+                    out += a.boxes + b.boxes + bridge(a.boxes, b.boxes)
+                elif a.index > i:
+                    break
+        if len(self._looks) == 1 and self._looks[0].index == i:
+            out += self._looks[0].boxes
         return list(dict.fromkeys(out))
 
     def _release(self, before: int) -> list[tuple[Any, Any]]:
@@ -178,8 +195,9 @@ class FaceTrack:
             ready.append((frame, payload))
         # Looks before the one that opens the oldest pending frame's interval are no longer needed.
         oldest = self._pending[0][0] if self._pending else self._n
-        while len(self._looks) > 2 and self._looks[1].index < oldest:
-            self._looks.pop(0)
+        for looks in (self._looks, self._fulls):
+            while len(looks) > 2 and looks[1].index < oldest:
+                looks.pop(0)
         return ready
 
 

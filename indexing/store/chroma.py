@@ -161,12 +161,12 @@ class ChromaStore(VectorStore):
         step = self._batch_size()
         for i in range(0, len(ids), step):
             j = i + step
-            self._call(
-                lambda c, i=i, j=j: c.upsert(
-                    ids=list(ids[i:j]), embeddings=vecs[i:j], metadatas=metas[i:j],
-                    documents=list(documents[i:j]),
-                )
-            )
+
+            def write(c: Any, i: int = i, j: int = j) -> None:
+                c.upsert(ids=list(ids[i:j]), embeddings=vecs[i:j], metadatas=metas[i:j],
+                         documents=list(documents[i:j]))
+
+            self._call(write)
 
     def delete(self, ids: Sequence[str]) -> None:
         if ids:
