@@ -84,7 +84,7 @@ def _fmt_time(t: float) -> str:
     return f"{int(m):d}:{s:04.1f}"
 
 
-def _open_library(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+def _open_library(args: argparse.Namespace, create: bool = True) -> Any:
     from indexing.library import Library
 
     overrides = {"chroma_url": args.chroma_url, "asr_model": getattr(args, "asr_model", None),

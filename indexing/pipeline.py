@@ -77,7 +77,7 @@ def _create_session(
         _link_or_copy(src, media)
     stamp = now()
     with library.transaction() as db:
-        db["sessions"].insert(
+        db.table("sessions").insert(
             {
                 "session_id": sid, "title": meta.get("title") or src.stem,
                 "expert": meta.get("expert", ""), "workstation": meta.get("workstation", ""),
@@ -91,10 +91,10 @@ def _create_session(
                 "embed_model": library.setting("embed_model"), "licence": meta.get("licence", ""),
             }
         )
-        db["markers"].insert_all(
+        db.table("markers").insert_all(
             [{"session_id": sid, "t": m.t, "kind": m.kind, "note": m.note} for m in markers]
         )
-        db["stages"].insert(
+        db.table("stages").insert(
             {"session_id": sid, "stage": "import", "status": "done", "finished_at": stamp,
              "detail": media.name}
         )
@@ -330,12 +330,12 @@ def reindex_steps(library: Library, step_ids: Sequence[str], removed: Sequence[s
     Returns:
         How many steps were embedded.
     """
-    from indexing.search import _embedder, index_steps
+    from indexing.search import embedder_for, index_steps
     from indexing.store import open_store
 
     with library.writing("reindex"):
         if removed:
-            open_store(library, _embedder(library).model_id).delete(list(removed))
+            open_store(library, embedder_for(library).model_id).delete(list(removed))
         found = library.steps_by_ids(list(step_ids))
         return index_steps(library, [found[i] for i in step_ids if i in found])
 

@@ -44,7 +44,7 @@ def _identity(library: Library, name: str) -> str | None:
 
 def _set_identity(library: Library, name: str, value: str, *, secret: bool) -> None:
     with library.writing("identity"), library.transaction() as db:
-        db["identity"].upsert(
+        db.table("identity").upsert(
             {"name": name, "value": value, "secret": int(secret), "created_at": now()}, pk="name"
         )
 
@@ -85,7 +85,7 @@ def add_people(library: Library, names: Iterable[str]) -> int:
     """
     clean = sorted({n.strip() for n in names if n and n.strip()})
     with library.writing("people"), library.transaction() as db:
-        db["people"].upsert_all([{"name": n, "added_at": now()} for n in clean], pk="name")
+        db.table("people").upsert_all([{"name": n, "added_at": now()} for n in clean], pk="name")
         library.audit("people add", {"count": len(clean)}, db=db)
     return len(clean)
 

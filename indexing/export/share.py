@@ -178,9 +178,9 @@ def _session_rows(doc: dict[str, Any], sid: str, media_rel: str, has_media: bool
 
 def _insert_session(library: Library, db: Any, doc: dict[str, Any], sid: str, root: Path,
                     media_rel: str, has_media: bool, bundle_sha: str) -> list[str]:
-    db["sessions"].insert(_session_rows(doc, sid, media_rel, has_media))
+    db.table("sessions").insert(_session_rows(doc, sid, media_rel, has_media))
     segs = doc.get("segments", [])
-    db["segments"].insert_all([{"session_id": sid, "idx": i, "start": s["start"], "end": s["end"],
+    db.table("segments").insert_all([{"session_id": sid, "idx": i, "start": s["start"], "end": s["end"],
                                 "text": s["text"], "avg_logprob": 0.0, "no_speech_prob": 0.0}
                                for i, s in enumerate(segs)])
     words = []
@@ -192,8 +192,8 @@ def _insert_session(library: Library, db: Any, doc: dict[str, Any], sid: str, ro
                       "start": w["start"], "end": w["end"], "word": w["word"],
                       "probability": w["probability"]})
         counts[seg] = counts.get(seg, 0) + 1
-    db["words"].insert_all(words)
-    db["markers"].insert_all([{"session_id": sid, "t": m["t"], "kind": m["kind"], "note": m["note"]}
+    db.table("words").insert_all(words)
+    db.table("markers").insert_all([{"session_id": sid, "t": m["t"], "kind": m["kind"], "note": m["note"]}
                               for m in doc.get("markers", [])])
     procs: dict[int, dict[str, Any]] = {}
     for r in doc["steps"]:
@@ -202,7 +202,7 @@ def _insert_session(library: Library, db: Any, doc: dict[str, Any], sid: str, ro
             "idx": r["procedure_index"], "title": r["procedure_title"], "start": r["start"],
             "end": r["end"], "status": "approved"})
         p["start"], p["end"] = min(p["start"], r["start"]), max(p["end"], r["end"])
-    db["procedures"].insert_all(procs.values())
+    db.table("procedures").insert_all(procs.values())
     ids = []
     for r in doc["steps"]:
         step_id = Library.step_id(sid, r["procedure_index"], r["step_index"])
@@ -214,7 +214,7 @@ def _insert_session(library: Library, db: Any, doc: dict[str, Any], sid: str, ro
                 kf.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, kf)
                 keyframe = library.relative(kf)
-        db["steps"].insert({
+        db.table("steps").insert({
             "step_id": step_id, "session_id": sid, "procedure_id": f"{sid}-p{r['procedure_index'] + 1}",
             "procedure_idx": r["procedure_index"], "idx": r["step_index"], "start": r["start"],
             "end": r["end"], "title": r["title"], "text": r["text"], "category": r["category"],
@@ -225,9 +225,9 @@ def _insert_session(library: Library, db: Any, doc: dict[str, Any], sid: str, ro
             "boundary_confidence": r["boundary_confidence"], "edited": 0, "updated_at": now()})
         ids.append(step_id)
     for stage in ("import", "transcribe", "segment", "keyframes"):
-        db["stages"].insert({"session_id": sid, "stage": stage, "status": "done", "finished_at": now(),
+        db.table("stages").insert({"session_id": sid, "stage": stage, "status": "done", "finished_at": now(),
                              "detail": "from bundle"})
-    db["imports"].insert({"session_id": sid, "bundle_sha256": bundle_sha,
+    db.table("imports").insert({"session_id": sid, "bundle_sha256": bundle_sha,
                           "source_library": doc.get("source_library", ""), "plant": doc.get("plant", ""),
                           "imported_at": now()})
     return ids
@@ -347,7 +347,7 @@ def import_bundle(
         reindex_steps(library, new_steps)
         with library.transaction() as db:
             for sid in result.added:
-                db["stages"].upsert({"session_id": sid, "stage": "embed", "status": "done",
+                db.table("stages").upsert({"session_id": sid, "stage": "embed", "status": "done",
                                      "finished_at": now(), "detail": "after import"},
                                     pk=("session_id", "stage"))
     report(progress, "import", 1.0, f"imported {len(result.added)} sessions")

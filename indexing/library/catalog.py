@@ -182,7 +182,7 @@ class Library:
             raise SettingError(f"unknown setting {name!r}")
         parsed = SETTINGS[name].parse(value)
         with self.writing("settings"), self.transaction() as db:
-            db["settings"].upsert({"key": name, "value": str(parsed)}, pk="key")
+            db.table("settings").upsert({"key": name, "value": str(parsed)}, pk="key")
 
     # -- sessions -----------------------------------------------------------------
     def _session_from_row(self, row: dict[str, Any]) -> Session:
@@ -229,7 +229,7 @@ class Library:
 
     def set_session_status(self, session_id: str, status: str) -> None:
         with self.transaction() as db:
-            db["sessions"].update(session_id, {"status": status, "updated_at": now()})
+            db.table("sessions").update(session_id, {"status": status, "updated_at": now()})
 
     def delete_session(self, session_id: str, *, remove_media: bool = True) -> None:
         """Remove a session and everything derived from it (catalog and media)."""
@@ -251,7 +251,7 @@ class Library:
                                   "detail": detail}
         record["started_at" if status == "running" else "finished_at"] = now()
         with self.transaction() as db:
-            db["stages"].upsert(record, pk=("session_id", "stage"))
+            db.table("stages").upsert(record, pk=("session_id", "stage"))
 
     # -- markers and transcript ---------------------------------------------------
     def markers(self, session_id: str) -> list[Marker]:
@@ -263,7 +263,7 @@ class Library:
     def replace_markers(self, session_id: str, markers: Sequence[Marker]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM markers WHERE session_id=?", [session_id])
-            db["markers"].insert_all(
+            db.table("markers").insert_all(
                 [{"session_id": session_id, "t": m.t, "kind": m.kind, "note": m.note} for m in markers]
             )
 
@@ -271,7 +271,7 @@ class Library:
         with self.transaction() as db:
             db.execute("DELETE FROM words WHERE session_id=?", [session_id])
             db.execute("DELETE FROM segments WHERE session_id=?", [session_id])
-            db["segments"].insert_all(
+            db.table("segments").insert_all(
                 [
                     {"session_id": session_id, "idx": i, "start": s.start, "end": s.end,
                      "text": s.text, "avg_logprob": s.avg_logprob,
@@ -279,7 +279,7 @@ class Library:
                     for i, s in enumerate(transcript.segments)
                 ]
             )
-            db["words"].insert_all(
+            db.table("words").insert_all(
                 [
                     {"session_id": session_id, "segment_idx": i, "idx": j, "start": w.start,
                      "end": w.end, "word": w.word, "probability": w.probability}
@@ -287,7 +287,7 @@ class Library:
                     for j, w in enumerate(s.words)
                 ]
             )
-            db["sessions"].update(
+            db.table("sessions").update(
                 session_id, {"language": transcript.language, "asr_model": transcript.model}
             )
 
@@ -329,7 +329,7 @@ class Library:
             db.execute("DELETE FROM steps WHERE session_id=?", [session_id])
             db.execute("DELETE FROM procedures WHERE session_id=?", [session_id])
             for p in procedures:
-                db["procedures"].insert(
+                db.table("procedures").insert(
                     {"procedure_id": f"{session_id}-p{p.index + 1}", "session_id": session_id,
                      "idx": p.index, "title": p.title, "start": p.start, "end": p.end,
                      "status": "proposed"}
@@ -339,7 +339,7 @@ class Library:
                 sid = self.step_id(session_id, s.procedure_index, s.index)
                 ids.append(sid)
                 rows.append(self._step_record(session_id, sid, s, stamp))
-            db["steps"].insert_all(rows)
+            db.table("steps").insert_all(rows)
         return ids
 
     @staticmethod
@@ -452,19 +452,19 @@ class Library:
             record["edited"] = 1
         record["updated_at"] = now()
         with self.transaction() as db:
-            db["steps"].update(step_id, record)
+            db.table("steps").update(step_id, record)
         return self.step(step_id)
 
     def set_keyframe(self, step_id: str, path: str | None, t: float | None) -> None:
         with self.transaction() as db:
-            db["steps"].update(step_id, {"keyframe": self.relative(path) if path else None,
+            db.table("steps").update(step_id, {"keyframe": self.relative(path) if path else None,
                                          "keyframe_t": t})
 
     # -- terms --------------------------------------------------------------------
     def add_terms(self, terms: Sequence[str], *, confidential: bool = False) -> int:
         clean = [t.strip() for t in terms if t and t.strip()]
         with self.writing("terms"), self.transaction() as db:
-            db["terms"].upsert_all(
+            db.table("terms").upsert_all(
                 [{"term": t, "confidential": int(confidential), "kind": "term", "added_at": now()}
                  for t in clean],
                 pk="term",
@@ -488,7 +488,7 @@ class Library:
     # -- audit --------------------------------------------------------------------
     def audit(self, action: str, detail: dict[str, Any], db: sqlite_utils.Database | None = None) -> None:
         target = db or self.db
-        target["audit"].insert({"at": now(), "action": action,
+        target.table("audit").insert({"at": now(), "action": action,
                                 "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True)})
         if db is None:
             target.conn.commit()

@@ -13,8 +13,8 @@ import sqlite_utils
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["sessions"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("sessions").create(
         {
             "session_id": str,
             "title": str,
@@ -45,41 +45,41 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         not_null={"session_id", "sha256"},
         defaults={"status": "queued", "consent": 0, "has_video": 0, "fps": 0.0},
     )
-    db["sessions"].create_index(["sha256"], unique=True)
-    db["stages"].create(
+    db.table("sessions").create_index(["sha256"], unique=True)
+    db.table("stages").create(
         {"session_id": str, "stage": str, "status": str, "started_at": str,
          "finished_at": str, "detail": str},
         pk=("session_id", "stage"),
         foreign_keys=[("session_id", "sessions", "session_id")],
     )
-    db["markers"].create(
+    db.table("markers").create(
         {"id": int, "session_id": str, "t": float, "kind": str, "note": str},
         pk="id",
         foreign_keys=[("session_id", "sessions", "session_id")],
     )
-    db["markers"].create_index(["session_id", "t"])
-    db["segments"].create(
+    db.table("markers").create_index(["session_id", "t"])
+    db.table("segments").create(
         {"id": int, "session_id": str, "idx": int, "start": float, "end": float,
          "text": str, "avg_logprob": float, "no_speech_prob": float},
         pk="id",
         foreign_keys=[("session_id", "sessions", "session_id")],
     )
-    db["segments"].create_index(["session_id", "idx"], unique=True)
-    db["words"].create(
+    db.table("segments").create_index(["session_id", "idx"], unique=True)
+    db.table("words").create(
         {"id": int, "session_id": str, "segment_idx": int, "idx": int, "start": float,
          "end": float, "word": str, "probability": float},
         pk="id",
         foreign_keys=[("session_id", "sessions", "session_id")],
     )
-    db["words"].create_index(["session_id", "start"])
-    db["procedures"].create(
+    db.table("words").create_index(["session_id", "start"])
+    db.table("procedures").create(
         {"procedure_id": str, "session_id": str, "idx": int, "title": str,
          "start": float, "end": float, "status": str},
         pk="procedure_id",
         foreign_keys=[("session_id", "sessions", "session_id")],
         defaults={"status": "proposed"},
     )
-    db["steps"].create(
+    db.table("steps").create(
         {
             "step_id": str,
             "session_id": str,
@@ -106,18 +106,18 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
                       ("procedure_id", "procedures", "procedure_id")],
         defaults={"status": "proposed", "edited": 0},
     )
-    db["steps"].create_index(["session_id", "procedure_idx", "idx"])
-    db["steps"].enable_fts(
+    db.table("steps").create_index(["session_id", "procedure_idx", "idx"])
+    db.table("steps").enable_fts(
         ["title", "text", "tools", "tips", "warnings"],
         create_triggers=True,
         tokenize="porter unicode61",
     )
-    db["terms"].create(
+    db.table("terms").create(
         {"term": str, "confidential": int, "kind": str, "added_at": str},
         pk="term",
         defaults={"confidential": 0, "kind": "term"},
     )
-    db["audit"].create(
+    db.table("audit").create(
         {"id": int, "at": str, "action": str, "detail": str},
         pk="id",
     )
@@ -127,13 +127,13 @@ def _m002_export_identity(db: sqlite_utils.Database) -> None:
     """Tables for export and bundles: library identity and keys, people names, imports."""
     # This library's identity: its id and plant (public, travel as provenance) and, with
     # secret=1, keys that never leave it (the pseudonym key): never exported, never bundled.
-    db["identity"].create({"name": str, "value": str, "secret": int, "created_at": str},
+    db.table("identity").create({"name": str, "value": str, "secret": int, "created_at": str},
                           pk="name", defaults={"secret": 0})
     # Names of people known to the library besides session experts (colleagues named in
     # narration, supervisors): redacted from every anonymized export.
-    db["people"].create({"name": str, "added_at": str}, pk="name")
+    db.table("people").create({"name": str, "added_at": str}, pk="name")
     # One row per merged bundle session: where it came from.
-    db["imports"].create(
+    db.table("imports").create(
         {"id": int, "session_id": str, "bundle_sha256": str, "source_library": str,
          "plant": str, "imported_at": str},
         pk="id",
