@@ -24,6 +24,8 @@ def force_offline() -> None:
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Model loading draws its own progress bars on stderr; ours are per stage.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
 def _bundled(table: dict[str, tuple[str, str]], name: str) -> Path | None:

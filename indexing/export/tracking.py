@@ -10,6 +10,11 @@ both sides, the box spanning both positions, so a face moving between two looks
 stays covered. A detection frame takes the boxes of the frames on both sides of
 it too: one missed look does not let a face through.
 
+Looks may be quick (one cheap detector) or full (every detector): every
+`full_every`-th look is full, and each frame also takes the boxes of the full
+looks on both sides of it, so a face only the full detectors find (a profile)
+stays covered between them.
+
 The detector may run on a worker thread (OpenCV releases the GIL while it
 detects) so that it overlaps with decoding and encoding; results are the same
 either way, because a frame is only released once the detections it depends on
