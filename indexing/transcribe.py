@@ -151,6 +151,52 @@ def keep_segment(text: str, words: Sequence[Word], avg_logprob: float, no_speech
     return True
 
 
+# faster-whisper computes features for its whole input at once (about 130 MB per
+# 5 minutes); long sessions go in chunks of about this length, cut in a quiet moment.
+CHUNK_SECONDS = 300.0
+CUT_SEARCH_SECONDS = 20.0
+
+
+def chunk_bounds(audio: np.ndarray, chunk_s: float = CHUNK_SECONDS,
+                 search_s: float = CUT_SEARCH_SECONDS) -> list[tuple[int, int]]:
+    """Sample ranges covering `audio`, each about `chunk_s` long, cut at the quietest
+    half second within `search_s` before each nominal cut (pure, unit-tested)."""
+    import numpy as np
+
+    n = audio.size
+    size = int(chunk_s * SAMPLE_RATE)
+    if n <= size * 1.2:
+        return [(0, n)]
+    win = SAMPLE_RATE // 2
+    bounds, start = [], 0
+    while n - start > size * 1.2:
+        lo = max(start + size - int(search_s * SAMPLE_RATE), start + win)
+        hi = start + size
+        region = audio[lo:hi].astype(np.float32)
+        frames = region[: region.size // win * win].reshape(-1, win)
+        energy = (frames**2).mean(axis=1)
+        cut = lo + int(np.argmin(energy)) * win + win // 2
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+def _segment(seg: Any, offset: float) -> Segment | None:
+    """A faster-whisper segment as ours (times shifted by `offset`), or None when the guard drops it."""
+    words = tuple(
+        Word(round(float(w.start) + offset, 3), round(float(w.end) + offset, 3), w.word.strip(),
+             round(float(w.probability), 4))
+        for w in (seg.words or [])
+        if w.word.strip()
+    )
+    if not keep_segment(seg.text, words, seg.avg_logprob, seg.no_speech_prob, seg.compression_ratio):
+        log.info("dropped unlikely speech at %.1f s: %r", seg.start + offset, seg.text)
+        return None
+    return Segment(round(float(seg.start) + offset, 3), round(float(seg.end) + offset, 3), seg.text.strip(),
+                   words, round(float(seg.avg_logprob), 4), round(float(seg.no_speech_prob), 4))
+
+
 def transcribe(
     audio: np.ndarray,
     config: AsrConfig,
@@ -187,35 +233,34 @@ def transcribe(
     terms = ", ".join(dict.fromkeys(t.strip() for t in hotwords if t.strip()))[:400]
     prompt = f"Plant terms: {terms}." if terms and config.glossary_mode != "off" else None
     lang = "en" if config.english_only else language
+    kwargs: dict[str, Any] = {
+        "language": lang,
+        "beam_size": config.beam_size,
+        "word_timestamps": True,
+        "vad_filter": True,
+        "vad_parameters": {"min_silence_duration_ms": 700, "speech_pad_ms": 300},
+        "condition_on_previous_text": False,
+        "hallucination_silence_threshold": 2.0,
+        "hotwords": prompt if config.glossary_mode == "hotwords" else None,
+    }
+    out: list[Segment] = []
+    detected = language or ""
     try:
-        segments_iter, info = model.transcribe(
-            audio,
-            language=lang,
-            beam_size=config.beam_size,
-            word_timestamps=True,
-            vad_filter=True,
-            vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 300},
-            condition_on_previous_text=False,
-            hallucination_silence_threshold=2.0,
-            hotwords=prompt if config.glossary_mode == "hotwords" else None,
-            initial_prompt=prompt if config.glossary_mode == "prompt" else None,
-        )
-        out: list[Segment] = []
-        for seg in segments_iter:  # the work happens while iterating
-            check(cancel)
-            words = tuple(
-                Word(round(float(w.start), 3), round(float(w.end), 3), w.word.strip(), round(float(w.probability), 4))
-                for w in (seg.words or [])
-                if w.word.strip()
+        for n, (a, b) in enumerate(chunk_bounds(audio)):
+            offset = a / SAMPLE_RATE
+            segments_iter, info = model.transcribe(
+                audio[a:b],
+                # the prompt only helps the opening window; later chunks go without it
+                initial_prompt=prompt if config.glossary_mode == "prompt" and n == 0 else None,
+                **kwargs,
             )
-            if keep_segment(seg.text, words, seg.avg_logprob, seg.no_speech_prob, seg.compression_ratio):
-                out.append(
-                    Segment(round(float(seg.start), 3), round(float(seg.end), 3), seg.text.strip(), words,
-                            round(float(seg.avg_logprob), 4), round(float(seg.no_speech_prob), 4))
-                )
-            else:
-                log.info("dropped unlikely speech at %.1f s: %r", seg.start, seg.text)
-            report(progress, "transcribe", seg.end / max(duration, 1e-6), seg.text.strip()[:60])
+            detected = info.language or detected
+            for seg in segments_iter:  # the work happens while iterating
+                check(cancel)
+                kept = _segment(seg, offset)
+                if kept is not None:
+                    out.append(kept)
+                report(progress, "transcribe", (offset + seg.end) / max(duration, 1e-6), seg.text.strip()[:60])
     except (TranscriptionError, CancelledError):
         raise
     except Exception as exc:
@@ -226,7 +271,7 @@ def transcribe(
 
         out = list(apply_glossary(out, hotwords))
     return Transcript(
-        language=info.language or (language or ""),
+        language=detected,
         duration=round(duration, 3),
         segments=tuple(out),
         model=config.model,

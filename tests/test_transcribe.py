@@ -69,3 +69,21 @@ def test_setting_choices_are_checked() -> None:
 
     with pytest.raises(SettingError, match="must be one of"):
         get_setting("asr_glossary_mode", overrides={"asr_glossary_mode": "loud"})
+
+
+def test_long_audio_is_cut_in_quiet_moments() -> None:
+    import numpy as np
+
+    from indexing.transcribe import chunk_bounds
+
+    sr = 16000
+    audio = np.full(sr * 700, 0.3, dtype=np.float32)  # 700 s of "speech"
+    audio[sr * 290 : sr * 291] = 0.0  # a pause just before the first nominal cut
+    audio[int(sr * 585.5) : sr * 586] = 0.0  # and one before the second
+    bounds = chunk_bounds(audio)
+    assert len(bounds) == 3
+    assert bounds[0][0] == 0 and 290 * sr <= bounds[0][1] <= 291 * sr
+    assert bounds[1][0] == bounds[0][1] and 585 * sr <= bounds[1][1] <= 586 * sr
+    assert all(a < b for a, b in bounds) and bounds[-1][1] == audio.size
+    short = np.zeros(sr * 100, dtype=np.float32)
+    assert chunk_bounds(short) == [(0, short.size)]

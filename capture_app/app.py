@@ -1,0 +1,296 @@
+"""The main window: one view per job, the ingest queue, and the screenshot mode.
+
+Views are registered in `VIEWS` (name + factory); the export view drops in by
+providing `capture_app.views.export_view.ExportView(library, parent=None)`, and
+anything else can be added at run time with `MainWindow.add_view`. A view that
+cannot be built (its module is missing or broken) shows why instead.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+
+from capture_app import messages, workers
+from capture_app.widgets.common import apply_style, set_role
+from capture_app.workers import IngestQueue
+
+log = logging.getLogger(__name__)
+
+ENV_STARTUP_PROBE = "KNOWHOW_STARTUP_PROBE"
+"""If set to a file path, the app writes `time.monotonic()` there once the window is shown, then quits."""
+
+INGEST_KEYS = ("title", "expert", "workstation", "process", "language", "markers", "consent")
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """A view in the main window: a tab name and `factory(window) -> QWidget`."""
+
+    name: str
+    factory: Callable[[MainWindow], QWidget]
+
+
+def placeholder(text: str) -> QWidget:
+    """A view that explains why the real one is not available."""
+    label = set_role(QLabel(text), "hint")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+def _import_view(module: str, cls: str) -> Any:
+    return getattr(importlib.import_module(module), cls)
+
+
+def _make_record(win: MainWindow) -> QWidget:
+    try:
+        record_view = _import_view("capture_app.views.record_view", "RecordView")
+    except ImportError as exc:
+        log.warning("recording unavailable: %s", exc)
+        return placeholder(f"Recording unavailable: {exc}")
+    kwargs: dict[str, Any] = {}
+    if win.source and "source" in inspect.signature(record_view).parameters:
+        kwargs["source"] = win.source
+    view = record_view(win.library, **kwargs)
+    if win.source and not kwargs and hasattr(view, "set_source"):
+        view.set_source(win.source)
+    view.session_recorded.connect(win._on_session_recorded)
+    return view
+
+
+def _make_library(win: MainWindow) -> QWidget:
+    from capture_app.views.library_view import LibraryView
+
+    view = LibraryView(win.library, win.ingest_queue)
+    view.review_requested.connect(win._on_review_requested)
+    return view
+
+
+def _make_review(win: MainWindow) -> QWidget:
+    from capture_app.views.review_view import ReviewView
+
+    view = ReviewView(win.library)
+    view.edited.connect(win._on_edited)
+    return view
+
+
+def _make_search(win: MainWindow) -> QWidget:
+    from capture_app.views.search_view import SearchView
+
+    return SearchView(win.library)
+
+
+def _make_export(win: MainWindow) -> QWidget:
+    try:
+        export_view = _import_view("capture_app.views.export_view", "ExportView")
+    except ImportError as exc:
+        return placeholder(f"Export unavailable: {exc}")
+    return export_view(win.library)
+
+
+VIEWS: list[ViewSpec] = [
+    ViewSpec("Record", _make_record),
+    ViewSpec("Library", _make_library),
+    ViewSpec("Review", _make_review),
+    ViewSpec("Search", _make_search),
+    ViewSpec("Export", _make_export),
+]
+
+
+class MainWindow(QMainWindow):
+    """One tab per job, sharing one library and one ingest queue.
+
+    Args:
+        library: The open `indexing.library.Library`.
+        source: A media file for the record view's file-backed capture source.
+        views: View specs to build (default `VIEWS`).
+    """
+
+    def __init__(self, library: Any, source: str | None = None,
+                 views: list[ViewSpec] | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.source = source
+        self.setWindowTitle(f"Know-how Capture — {library.root}")
+        self.resize(1280, 800)
+        self.ingest_queue = IngestQueue(library, self)
+        self.ingest_queue.ingested.connect(self._on_ingested)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.views: dict[str, QWidget] = {}
+        self._shown_once = False
+        for spec in views if views is not None else VIEWS:
+            try:
+                widget = spec.factory(self)
+            except Exception as exc:  # noqa: BLE001 - one broken view must not take the app down
+                log.exception("view %s could not be built", spec.name)
+                widget = placeholder(f"{spec.name} unavailable: {exc}")
+            self.add_view(spec.name, widget)
+        self.statusBar().showMessage(f"Library: {library.root}")
+
+    def add_view(self, name: str, widget: QWidget) -> None:
+        """Add (or replace) the tab `name`."""
+        if name in self.views:
+            index = self.tabs.indexOf(self.views[name])
+            self.tabs.removeTab(index)
+            self.views[name].deleteLater()
+            self.tabs.insertTab(index, widget, name)
+        else:
+            self.tabs.addTab(widget, name)
+        self.views[name] = widget
+
+    def show_view(self, name: str) -> QWidget:
+        """Bring a view to the front (names are case-insensitive)."""
+        for key, widget in self.views.items():
+            if key.lower() == name.lower():
+                self.tabs.setCurrentWidget(widget)
+                return widget
+        raise KeyError(f"no view {name!r} (views: {', '.join(self.views)})")
+
+    # -- slots ----------------------------------------------------------------
+    def _on_session_recorded(self, path: str, meta: dict[str, Any]) -> None:
+        kwargs = {k: meta[k] for k in INGEST_KEYS if k in meta}
+        kwargs.setdefault("consent", True)
+        if not kwargs.get("language"):
+            kwargs.pop("language", None)  # the library's default language
+        if self.ingest_queue.enqueue(path, **kwargs):
+            messages.info(f"Recording saved; importing {Path(path).name} in the background.")
+
+    def _on_review_requested(self, session_id: str) -> None:
+        review = self.show_view("Review")
+        review.load_session(session_id)  # type: ignore[attr-defined]
+
+    def _on_ingested(self, _session_id: str) -> None:
+        for name in ("Review", "Search"):
+            view = self.views.get(name)
+            refresh = getattr(view, "refresh_sessions", None) or getattr(view, "refresh_filters", None)
+            if refresh:
+                refresh()
+
+    def _on_edited(self, _session_id: str) -> None:
+        lib_view = self.views.get("Library")
+        if lib_view is not None and hasattr(lib_view, "refresh"):
+            lib_view.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        probe = os.environ.get(ENV_STARTUP_PROBE)
+        if probe and not self._shown_once:
+            QTimer.singleShot(0, lambda: self._write_probe(probe))
+        self._shown_once = True
+
+    def _write_probe(self, path: str) -> None:
+        Path(path).write_text(f"{time.monotonic():.6f}\n", encoding="utf-8")
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def shutdown(self) -> None:
+        """Stop workers and release media (idempotent)."""
+        self.ingest_queue.stop()
+        for view in self.views.values():
+            stop = getattr(view, "shutdown", None)
+            if callable(stop):
+                try:
+                    stop()
+                except Exception:  # noqa: BLE001 - closing must go on
+                    log.exception("view shutdown failed")
+        for view in self.views.values():
+            tasks = getattr(view, "tasks", None)
+            if isinstance(tasks, workers.TaskQueue):
+                tasks.clear()
+        workers.stop_all()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until `predicate()` or the timeout (used by screenshot mode)."""
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+    return True
+
+
+def _prepare_for_screenshot(window: MainWindow, name: str, view: QWidget) -> None:
+    """Put a view into a representative state (a session loaded, a search run)."""
+    sessions = window.library.sessions()
+    if name == "Review" and sessions and hasattr(view, "load_session"):
+        target = max(sessions, key=lambda s: s.step_count)
+        view.load_session(target.session_id)
+        steps = window.library.steps(target.session_id)
+        if len(steps) > 1:
+            view.select_step(1)  # type: ignore[attr-defined]
+            wait_until(lambda: abs(view.player.position() - steps[1].start) < 0.5, 5)  # type: ignore[attr-defined]
+            mid = (steps[1].start + steps[1].end) / 2
+            view.player.seek(mid)  # type: ignore[attr-defined]
+    elif name == "Search" and sessions and hasattr(view, "run_search"):
+        steps = [s for s in window.library.all_steps() if s.title]
+        if steps:
+            done: list[int] = []
+            view.results_ready.connect(done.append)  # type: ignore[attr-defined]
+            view.run_search(f"how do I {steps[0].title[0].lower()}{steps[0].title[1:]}")
+            wait_until(lambda: bool(done) or not workers.running(), 120)
+            wait_until(lambda: bool(done), 2)
+            if view.hits:  # type: ignore[attr-defined]
+                view.open_hit(view.hits[0])  # type: ignore[attr-defined]
+    elif name == "Library" and hasattr(view, "table") and view.model.rowCount():  # type: ignore[attr-defined]
+        view.table.selectRow(0)
+    wait_until(lambda: False, 1.0)  # let video frames and layouts settle
+
+
+def render_screenshots(window: MainWindow, out_dir: str | Path) -> list[Path]:
+    """Render every view to `<out_dir>/NN-<name>.png`.
+
+    Returns:
+        The written files, in tab order.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    window.show()
+    wait_until(lambda: False, 0.3)
+    files = []
+    for i, (name, view) in enumerate(window.views.items()):
+        window.tabs.setCurrentWidget(view)
+        _prepare_for_screenshot(window, name, view)
+        window.statusBar().showMessage(f"Library: {window.library.root}")
+        path = out / f"{i + 1:02d}-{name.lower()}.png"
+        if window.size().height() > 800:
+            log.warning("the %s view needs %d px height: more than a 1280×800 tablet", name,
+                        window.size().height())
+        if not window.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        files.append(path)
+        log.info("screenshot %s", path)
+    return files
+
+
+def build_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), styled for touch."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or ["knowhow-app"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Know-how Capture")
+    app.setOrganizationName("knowhow")
+    apply_style(app)
+    return app

@@ -1,0 +1,85 @@
+"""App preferences: last form values and chosen devices per workstation.
+
+Stored as JSON in `indexing.paths.config_dir()/app.json`, written atomically.
+A broken file is set aside (renamed `.bad`) and the defaults are used.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from indexing import paths
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "app.json"
+FORM_FIELDS = ("title", "expert", "workstation", "process", "language")
+
+
+class Prefs:
+    """Preferences backed by one JSON file.
+
+    Args:
+        path: The file; default `<config dir>/app.json`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path else paths.config_dir() / FILE_NAME
+        self.data: dict[str, Any] = {}
+        self.load()
+
+    def load(self) -> None:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.data = {}
+            return
+        except OSError as exc:
+            log.warning("cannot read preferences %s: %s", self.path, exc)
+            self.data = {}
+            return
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            self.data = data
+        except ValueError as exc:
+            log.warning("preferences %s are broken (%s); using defaults", self.path, exc)
+            self.path.replace(self.path.with_suffix(".bad"))
+            self.data = {}
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".app-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(self.data, f, indent=2, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, self.path)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        self.data[key] = value
+        self.save()
+
+    def form_values(self) -> dict[str, str]:
+        """The session form's last values (title, expert, workstation, process, language)."""
+        form = self.data.get("form", {})
+        return {k: str(form.get(k, "")) for k in FORM_FIELDS}
+
+    def set_form_values(self, values: dict[str, Any]) -> None:
+        self.data["form"] = {k: str(values.get(k, "")) for k in FORM_FIELDS}
+        self.save()
+
+    def devices_for(self, workstation: str) -> dict[str, str]:
+        """Camera, microphone and format chosen last at `workstation` ({} if none)."""
+        return dict(self.data.get("devices", {}).get(workstation, {}))
+
+    def set_devices_for(self, workstation: str, devices: dict[str, str]) -> None:
+        self.data.setdefault("devices", {})[workstation] = dict(devices)
+        self.save()

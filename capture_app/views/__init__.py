@@ -1,0 +1,1 @@
+"""One view per job: record, library, review, search (and export)."""

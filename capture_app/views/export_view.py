@@ -1,0 +1,558 @@
+"""Export: a data team picks steps and writes an anonymized, verifiable training set.
+
+The view only turns its controls into `indexing.export.ExportOptions` and runs
+`indexing.export.export` (or `write_bundle`) plus `verify_export` in a worker
+task. The preview of what will be exported is `select_steps` over the catalog,
+a quick read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from capture_app import messages, workers
+from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
+from indexing.errors import ExportError
+from indexing.export.options import ExportOptions, ExportResult
+from indexing.models import CATEGORIES
+from indexing.progress import CancelToken
+
+log = logging.getLogger(__name__)
+
+ANY = ""
+STATUSES = (("approved", "Approved"), ("reviewed", "Reviewed or approved"), ("any", "Any status"))
+FORMAT_LABELS = (("jsonl", "JSONL"), ("parquet", "Parquet"), ("hf", "Hugging Face"),
+                 ("webdataset", "WebDataset"))
+DEFAULT_FORMATS = ("jsonl", "hf")
+MEDIA_LABELS = (("clips", "Clips + keyframes"), ("keyframes", "Keyframes only"), ("none", "Text only"))
+RATIOS = (("train", 80), ("validation", 10), ("test", 10))
+BUNDLE_SUFFIX = ".khb"
+
+# What the app-wide style sheet leaves unsized for touch, and this view's panels.
+LOCAL_STYLE = f"""
+QRadioButton {{ min-height: {TARGET_PX}px; spacing: 12px; margin-right: 16px; }}
+QRadioButton::indicator {{ width: 28px; height: 28px; }}
+QCheckBox {{ min-height: {TARGET_PX}px; spacing: 12px; }}
+QCheckBox::indicator {{ width: 32px; height: 32px; }}
+QDateEdit, QSpinBox, QComboBox, QLineEdit {{ min-height: {TARGET_PX}px; }}
+QPushButton {{ min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
+QSpinBox {{ padding-right: 42px; }}
+QSpinBox::up-button {{ subcontrol-origin: border; subcontrol-position: top right; width: 40px;
+    height: {TARGET_PX // 2}px; }}
+QSpinBox::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right; width: 40px;
+    height: {TARGET_PX // 2}px; }}
+QGroupBox {{ font-weight: bold; border: 1px solid #c8ccd2; border-radius: 8px; margin-top: 14px;
+    padding: 10px 8px 6px 8px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
+QGroupBox QWidget {{ font-weight: normal; }}
+QFrame[role="panel"] {{ background: #f4f6f9; border: 1px solid #c8ccd2; border-radius: 8px; }}
+QFrame[role="panel"] QLabel {{ background: transparent; border: none; }}
+"""
+
+
+def suggest_export_folder(chosen: str | Path, today: dt.date | None = None) -> Path:
+    """Where to export after the user picked `chosen` in a folder dialog.
+
+    An empty (or new) folder is used as it is; inside a folder that already holds
+    files, a new `knowhow-export-YYYY-MM-DD[-N]` subfolder is proposed instead.
+    """
+    base = Path(chosen)
+    if not base.exists() or (base.is_dir() and not any(base.iterdir())):
+        return base
+    stem = f"knowhow-export-{(today or dt.date.today()).isoformat()}"
+    candidate, n = base / stem, 2
+    while candidate.exists():
+        candidate, n = base / f"{stem}-{n}", n + 1
+    return candidate
+
+
+def _lay(layout: QBoxLayout, *items: QWidget | QLayout | int | None) -> QBoxLayout:
+    """Fill a box layout: widgets, layouts, an int (spacing) or None (a stretch)."""
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, int):
+            layout.addSpacing(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def _group(title: str, layout: QLayout) -> QGroupBox:
+    box = QGroupBox(title)
+    box.setLayout(layout)
+    return box
+
+
+def _label(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return set_role(label, role) if role else label
+
+
+def _check(text: str, checked: bool = False) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setChecked(checked)
+    return box
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
+
+
+def _radios(owner: QWidget, choices: tuple[tuple[str, str], ...], default: str) -> dict[str, QRadioButton]:
+    group, buttons = QButtonGroup(owner), {}
+    for key, label in choices:
+        buttons[key] = QRadioButton(label)
+        buttons[key].setChecked(key == default)
+        group.addButton(buttons[key])
+    return buttons
+
+
+def _checked(buttons: dict[str, QRadioButton]) -> str:
+    return next(k for k, b in buttons.items() if b.isChecked())
+
+
+class ExportView(QWidget):
+    """Selection, formats, privacy, splits and destination of an export, with preview and result.
+
+    Args:
+        library: The open `indexing.library.Library`.
+        parent: Parent widget.
+
+    Signals:
+        exported(result): An export finished (an `ExportResult`); `verify` holds its check.
+        export_ended(outcome): "done", "failed" or "cancelled", once the worker stopped.
+    """
+
+    exported = Signal(object)
+    export_ended = Signal(str)
+
+    def __init__(self, library: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.task: workers.Task | None = None
+        self.result: ExportResult | None = None
+        self.verify: Any = None  # the `VerifyResult` of the last folder export
+        self.preview: dict[str, Any] = {"steps": 0, "sessions": 0, "seconds": 0.0}
+        self.setStyleSheet(LOCAL_STYLE)
+
+        options = QWidget()
+        grid = QGridLayout(options)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.addWidget(self._build_selection(), 0, 0, 1, 3)
+        for col, box in enumerate((self._build_formats(), self._build_media(), self._build_privacy())):
+            grid.addWidget(box, 1, col)
+            grid.setColumnStretch(col, 1)
+        grid.addWidget(self._build_split(), 2, 0, 1, 3)
+        grid.setRowStretch(3, 1)
+        side = QWidget()
+        _lay(QVBoxLayout(side), self._build_preview(), self._build_destination(), self._build_run(),
+             self._build_result(), None).setContentsMargins(0, 0, 8, 0)
+        self.side_scroll = _scroll(side)
+        self.side_scroll.setFixedWidth(420)
+        lay = QHBoxLayout(self)
+        lay.addWidget(_scroll(options), 1)
+        lay.addWidget(self.side_scroll)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------
+    def _build_selection(self) -> QGroupBox:
+        self.status_buttons = _radios(self, STATUSES, "approved")
+        self.filter_boxes = {key: QComboBox() for key in ("workstation", "process", "expert", "category")}
+        self.from_check, self.to_check = QCheckBox("Recorded from"), QCheckBox("to")
+        self.from_date, self.to_date = QDateEdit(), QDateEdit()
+        g = QGridLayout()
+        g.addLayout(_lay(QHBoxLayout(), QLabel("Status"), *self.status_buttons.values(), None), 0, 0, 1, 4)
+        # Each list's first entry ("Any workstation", …) names it: no labels needed.
+        for i, box in enumerate(self.filter_boxes.values()):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
+            box.currentIndexChanged.connect(self._on_selection_changed)
+            g.addWidget(box, 1, i)
+            g.setColumnStretch(i, 1)
+        g.addLayout(_lay(QHBoxLayout(), self.from_check, self.from_date, 16, self.to_check, self.to_date),
+                    2, 0, 1, 4)
+        for b in self.status_buttons.values():
+            b.toggled.connect(self._on_selection_changed)
+        for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._on_selection_changed)
+            check.toggled.connect(self._on_date_toggled)
+        return _group("Which steps", g)
+
+    def _build_formats(self) -> QGroupBox:
+        self.format_boxes = {key: _check(label, key in DEFAULT_FORMATS) for key, label in FORMAT_LABELS}
+        return _group("Formats", _lay(QVBoxLayout(), *self.format_boxes.values(),
+                                      _label("Plus a dataset card, a manifest, COIN and CrossTask views.",
+                                             "hint"), None))
+
+    def _build_media(self) -> QGroupBox:
+        self.media_buttons = _radios(self, MEDIA_LABELS, "clips")
+        self.licence_edit = QLineEdit()
+        self.licence_edit.setPlaceholderText("Licence (optional)")
+        return _group("Media", _lay(QVBoxLayout(), *self.media_buttons.values(), self.licence_edit, None))
+
+    def _build_privacy(self) -> QGroupBox:
+        self.anonymize_box = _check("Anonymize", True)
+        self.blur_box = _check("Blur faces", True)
+        self.drop_audio_box = _check("Drop audio")
+        hint = _label("Pseudonyms for experts; names and confidential terms redacted.", "hint")
+        return _group("Privacy", _lay(QVBoxLayout(), self.anonymize_box, hint, self.blur_box,
+                                      self.drop_audio_box, None))
+
+    def _build_split(self) -> QGroupBox:
+        self.split_box = QComboBox()
+        self.split_box.addItem("By session", "session")
+        self.split_box.addItem("By expert", "expert")
+        self.ratio_boxes: dict[str, QSpinBox] = {}
+        for name, value in RATIOS:
+            spin = self.ratio_boxes[name] = QSpinBox()
+            spin.setRange(0, 100)
+            spin.setPrefix(f"{name} ")
+            spin.setSuffix(" %")
+            spin.setValue(value)
+        return _group("Splits (a session or an expert never straddles two)",
+                      _lay(QHBoxLayout(), self.split_box, *self.ratio_boxes.values()))
+
+    def _build_preview(self) -> QFrame:
+        frame = set_role(QFrame(), "panel")
+        self.preview_label = _label()
+        _lay(QVBoxLayout(frame), _label("Will be exported", "heading"), self.preview_label)
+        return frame
+
+    def _build_destination(self) -> QGroupBox:
+        self.dest_buttons = _radios(self, (("folder", "Folder"), ("bundle", "Encrypted bundle")), "folder")
+        self.out_edit = QLineEdit()
+        self.choose_button = QPushButton("Choose…")
+        self.overwrite_box = _check("Replace it if it exists")
+        self.key_buttons = _radios(self, (("passphrase", "Passphrase"), ("recipient", "Recipient key")),
+                                   "passphrase")
+        self.pass_edit, self.pass2_edit, self.recipient_edit = QLineEdit(), QLineEdit(), QLineEdit()
+        for edit, hint in ((self.pass_edit, "Passphrase"), (self.pass2_edit, "Passphrase again")):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(hint)
+        self.recipient_edit.setPlaceholderText("khb-pub-… or a key file")
+        self.key_file_button = QPushButton("Key file…")
+        self.bundle_panel = QWidget()
+        _lay(QVBoxLayout(self.bundle_panel), _lay(QHBoxLayout(), *self.key_buttons.values(), None),
+             self.pass_edit, self.pass2_edit,
+             _lay(QHBoxLayout(), self.recipient_edit, self.key_file_button)).setContentsMargins(0, 0, 0, 0)
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.key_file_button.clicked.connect(self._on_key_file_clicked)
+        self.dest_buttons["bundle"].toggled.connect(self._on_destination_toggled)
+        self.key_buttons["recipient"].toggled.connect(self._on_destination_toggled)
+        self._on_destination_toggled()
+        return _group("Destination", _lay(QVBoxLayout(), _lay(QHBoxLayout(), *self.dest_buttons.values(), None),
+                                          _lay(QHBoxLayout(), self.out_edit, self.choose_button),
+                                          self.overwrite_box, self.bundle_panel))
+
+    def _build_run(self) -> QBoxLayout:
+        self.export_button = set_role(QPushButton("Export"), "primary")
+        self.cancel_button = set_role(QPushButton("Cancel"), "danger")
+        for button in (self.export_button, self.cancel_button):
+            button.setMinimumHeight(56)
+        self.cancel_button.setEnabled(False)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.progress_label = _label("Ready.", "hint")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button, 2)
+        buttons.addWidget(self.cancel_button, 1)
+        return _lay(QVBoxLayout(), buttons, self.progress_bar, self.progress_label)
+
+    def _build_result(self) -> QFrame:
+        self.result_panel = set_role(QFrame(), "panel")
+        self.result_title = _label("", "heading")
+        self.result_label, self.verify_label = _label(), _label()
+        self.open_button = QPushButton("Open folder")
+        self.open_button.clicked.connect(self._on_open_clicked)
+        _lay(QVBoxLayout(self.result_panel), self.result_title, self.result_label, self.verify_label,
+             self.open_button)
+        self.result_panel.setVisible(False)
+        return self.result_panel
+
+    # -- API ------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Refill the filter lists from the library and update the preview (a quick read)."""
+        sessions = self.library.sessions()
+        values = {"workstation": {s.workstation for s in sessions}, "process": {s.process for s in sessions},
+                  "expert": {s.expert for s in sessions}, "category": set(CATEGORIES)}
+        for key, box in self.filter_boxes.items():
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(f"Any {key}", ANY)
+            for v in sorted(v for v in values[key] if v):
+                box.addItem(v, v)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+        days = sorted(s.created_at[:10] for s in sessions if s.created_at)
+        for check, edit, day in ((self.from_check, self.from_date, days[:1]),
+                                 (self.to_check, self.to_date, days[-1:])):
+            if day and not check.isChecked():
+                edit.blockSignals(True)
+                edit.setDate(QDate.fromString(day[0], "yyyy-MM-dd"))
+                edit.blockSignals(False)
+        self.refresh_preview()
+
+    def options(self) -> ExportOptions:
+        """The `ExportOptions` the controls describe (`out` is the destination path)."""
+        one = {key: (box.currentData(),) if box.currentData() else () for key, box in self.filter_boxes.items()}
+
+        def day(check: QCheckBox, edit: QDateEdit) -> str:
+            return edit.date().toString("yyyy-MM-dd") if check.isChecked() else ""
+
+        train, validation, test = (self.ratio_boxes[name].value() / 100 for name, _ in RATIOS)
+        return ExportOptions(
+            out=self.out_edit.text().strip(),
+            formats=tuple(k for k, box in self.format_boxes.items() if box.isChecked()),
+            media=_checked(self.media_buttons),
+            status=_checked(self.status_buttons),
+            workstations=one["workstation"], processes=one["process"], experts=one["expert"],
+            categories=one["category"],
+            date_from=day(self.from_check, self.from_date), date_to=day(self.to_check, self.to_date),
+            split_by=self.split_box.currentData(),
+            ratios=(train, validation, test),
+            anonymize=self.anonymize_box.isChecked(),
+            blur_faces=self.blur_box.isChecked(),
+            drop_audio=self.drop_audio_box.isChecked(),
+            licence=self.licence_edit.text().strip(),
+            overwrite=self.overwrite_box.isChecked(),
+        )
+
+    def refresh_preview(self) -> None:
+        """Count the steps, sessions and hours the current selection exports."""
+        from indexing.export.records import select_steps
+
+        selected = select_steps(self.library, self.options())
+        seconds = sum(step.end - step.start for step, _row in selected)
+        n, k = len(selected), len({step.session_id for step, _row in selected})
+        self.preview = {"steps": n, "sessions": k, "seconds": round(seconds, 3)}
+        self.preview_label.setText(
+            f"<span style='font-size:20pt; font-weight:bold'>{n}</span> step{'s' * (n != 1)} from "
+            f"<b>{k}</b> session{'s' * (k != 1)}<br>{seconds / 3600:.2f} hours of recording "
+            f"({fmt_time(seconds)})" if n else
+            "No step matches this selection. Approve steps in Review, or choose another status or "
+            "fewer filters.")
+        self.export_button.setEnabled(bool(n) and self.task is None)
+
+    def start_export(self) -> workers.Task | None:
+        """Check the destination and start the export in a worker (None, with a message, if not)."""
+        if self.task is not None:
+            return None
+        opts = self.options()
+        bundle = self.dest_buttons["bundle"].isChecked()
+        if bundle and opts.out and not opts.out.endswith(BUNDLE_SUFFIX):
+            opts.out += BUNDLE_SUFFIX
+            self.out_edit.setText(opts.out)
+        try:
+            if not opts.out:
+                raise ExportError("type a folder or press Choose…")
+            opts.validate()
+            passphrase, recipients = self._bundle_keys() if bundle else (None, ())
+        except ExportError as exc:
+            messages.warning(f"Cannot export: {exc}.")
+            return None
+        library = self.library
+
+        def work(progress: Any, cancel: CancelToken) -> tuple[ExportResult, Any]:
+            from indexing.export import export, verify_export, write_bundle
+
+            if bundle:
+                return write_bundle(library, opts.out, opts, passphrase=passphrase, recipients=recipients,
+                                    progress=progress, cancel=cancel), None
+            result = export(library, opts, progress, cancel)
+            return result, verify_export(result.out)
+
+        task = workers.Task("Export", work)
+        task.progressed.connect(self._on_progressed)
+        task.succeeded.connect(self._on_succeeded)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._on_cancelled)
+        self.task = task
+        self._set_running(True)
+        self.result_panel.setVisible(False)
+        self.progress_label.setText(f"Exporting to {opts.out}…")
+        return workers.start(task)
+
+    def cancel_export(self) -> None:
+        """Ask the running export to stop; it removes what it wrote."""
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText("Cancelling…")
+
+    def shutdown(self) -> None:
+        self.cancel_export()
+
+    # -- helpers --------------------------------------------------------------
+    def _bundle_keys(self) -> tuple[str | None, tuple[str, ...]]:
+        """(passphrase, recipients) for `write_bundle` from the bundle fields."""
+        if self.key_buttons["recipient"].isChecked():
+            key = self.recipient_edit.text().strip()
+            if not key:
+                raise ExportError("paste the recipient's public key (khb-pub-…) or choose its key file")
+            return None, (key,)
+        if not self.pass_edit.text():
+            raise ExportError("type a passphrase for the bundle, twice")
+        if self.pass_edit.text() != self.pass2_edit.text():
+            raise ExportError("the two passphrases differ; type them again")
+        return self.pass_edit.text(), ()
+
+    def _set_running(self, running: bool) -> None:
+        for box in self.findChildren(QGroupBox):
+            box.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.progress_bar.setValue(0)
+        if running:
+            self.export_button.setEnabled(False)
+        else:
+            self.task = None
+            self.refresh_preview()
+
+    def _show_result(self, result: ExportResult, verify: Any) -> None:
+        splits = ", ".join(f"{name} {n}" for name, n in result.splits.items())
+        bundle = result.out.endswith(BUNDLE_SUFFIX)
+        self.result_title.setText("Bundle written" if bundle else "Export finished")
+        self.result_label.setText(
+            f"<b>{result.steps}</b> step{'s' * (result.steps != 1)} from <b>{result.sessions}</b> "
+            f"session{'s' * (result.sessions != 1)} ({html.escape(splits)}), "
+            f"{fmt_time(result.media_seconds)} of recording, {result.files} files with the manifest"
+            + (f", {result.faces_blurred} faces blurred" if result.faces_blurred else "")
+            + (f", {result.redactions} names and terms redacted" if result.redactions else "")
+            + f"<br>in {html.escape(result.out)}")
+        if verify is None:
+            text = "Encrypted and authenticated; the receiver's import checks every file."
+        elif verify.ok:
+            text = (f"<span style='color:#257d46'><b>✓ Verified:</b></span> "
+                    f"all {verify.checked} files match the manifest.")
+        else:
+            text = (f"<span style='color:#9d2f2f'><b>✗ Verify failed:</b></span> "
+                    f"{html.escape('; '.join(verify.problems()[:3]))}")
+        self.verify_label.setText(text)
+        self.open_button.setText("Show bundle" if bundle else "Open folder")
+        self.result_panel.setVisible(True)
+        self.side_scroll.ensureWidgetVisible(self.result_panel)
+
+    # -- slots ----------------------------------------------------------------
+    def _on_selection_changed(self, *_args: Any) -> None:
+        self.refresh_preview()
+
+    def _on_date_toggled(self, _checked: bool) -> None:
+        self.from_date.setEnabled(self.from_check.isChecked())
+        self.to_date.setEnabled(self.to_check.isChecked())
+        self.refresh_preview()
+
+    def _on_destination_toggled(self, *_args: Any) -> None:
+        bundle = self.dest_buttons["bundle"].isChecked()
+        by_key = self.key_buttons["recipient"].isChecked()
+        self.bundle_panel.setVisible(bundle)
+        for edit in (self.pass_edit, self.pass2_edit):
+            edit.setVisible(not by_key)
+        self.recipient_edit.setVisible(by_key)
+        self.key_file_button.setVisible(by_key)
+        self.out_edit.setPlaceholderText("Bundle file (.khb)" if bundle else "Export folder")
+
+    def _on_choose_clicked(self) -> None:
+        current = self.out_edit.text().strip()
+        if self.dest_buttons["bundle"].isChecked():
+            path, _ = QFileDialog.getSaveFileName(self, "Save the bundle as", current,
+                                                  f"Know-how bundle (*{BUNDLE_SUFFIX})")
+            if path:
+                self.out_edit.setText(path if path.endswith(BUNDLE_SUFFIX) else path + BUNDLE_SUFFIX)
+        elif folder := QFileDialog.getExistingDirectory(self, "Export into folder", current):
+            self.out_edit.setText(str(suggest_export_folder(folder)))
+
+    def _on_key_file_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Recipient's public key")
+        if path:
+            self.recipient_edit.setText(path)
+
+    def _on_export_clicked(self) -> None:
+        self.start_export()
+
+    def _on_cancel_clicked(self) -> None:
+        self.cancel_export()
+
+    def _on_progressed(self, fraction: float, text: str) -> None:
+        self.progress_bar.setValue(int(round(fraction * 1000)))
+        self.progress_label.setText(text)
+
+    def _on_succeeded(self, payload: tuple[ExportResult, Any]) -> None:
+        result, verify = payload
+        self.result, self.verify = result, verify
+        self._set_running(False)
+        self.progress_bar.setValue(1000)
+        self.progress_label.setText(f"Done in {result.seconds:.1f} s.")
+        self._show_result(result, verify)
+        if verify is not None and not verify.ok:
+            messages.error(f"The export in {result.out} does not match its manifest: "
+                           + "; ".join(verify.problems()[:3]))
+        else:
+            messages.info(f"Exported {result.steps} steps to {result.out}")
+        self.exported.emit(result)
+        self.export_ended.emit("done")
+
+    def _on_failed(self, _text: str) -> None:
+        # The worker task already posted the error to the message channel.
+        self._set_running(False)
+        self.progress_label.setText("The export failed (see the message); nothing was written.")
+        self.export_ended.emit("failed")
+
+    def _on_cancelled(self) -> None:
+        self._set_running(False)
+        self.progress_label.setText("Export cancelled; nothing was written.")
+        self.export_ended.emit("cancelled")
+
+    def _on_open_clicked(self) -> None:
+        if self.result is not None:
+            target = Path(self.result.out)
+            folder = target if target.is_dir() else target.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.task is None:
+            self.refresh()

@@ -1,0 +1,1 @@
+"""Touch-friendly widgets shared by the views (no business logic here)."""

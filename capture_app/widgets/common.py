@@ -1,0 +1,80 @@
+"""Look and feel for gloved hands at arm's length, plus small display helpers.
+
+Every tappable thing is at least `TARGET_PX` tall; the record and marker
+buttons use `BIG_TARGET_PX`. Fonts are large enough to read from a step away.
+Nothing needs a right-click or hover.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TARGET_PX = 48
+BIG_TARGET_PX = 72
+BASE_FONT_PT = 13
+
+STATUS_COLORS = {
+    "proposed": "#4a78c2",
+    "reviewed": "#d89614",
+    "approved": "#2e9d57",
+}
+
+STYLE_SHEET = f"""
+QWidget {{ font-size: {BASE_FONT_PT}pt; }}
+QPushButton, QToolButton {{
+    min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; padding: 4px 16px;
+    border: 1px solid #8a8f98; border-radius: 8px; background: #f4f5f7;
+}}
+QPushButton:pressed, QToolButton:pressed {{ background: #d5dae2; }}
+QPushButton:disabled {{ color: #9aa0a8; background: #eceef1; border-color: #c8ccd2; }}
+QPushButton[role="primary"] {{ background: #1f5fbf; color: white; border-color: #1a4f9f; font-weight: bold; }}
+QPushButton[role="primary"]:pressed {{ background: #17489a; }}
+QPushButton[role="approve"] {{ background: #2e9d57; color: white; border-color: #257d46; font-weight: bold; }}
+QPushButton[role="danger"] {{ background: #c23b3b; color: white; border-color: #9d2f2f; }}
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+    min-height: {TARGET_PX - 4}px; padding: 2px 8px; border: 1px solid #8a8f98; border-radius: 6px;
+    background: white;
+}}
+QComboBox QAbstractItemView::item {{ min-height: {TARGET_PX}px; }}
+QCheckBox {{ min-height: {TARGET_PX}px; spacing: 12px; }}
+QCheckBox::indicator {{ width: 32px; height: 32px; }}
+QTabBar::tab {{
+    min-height: 56px; min-width: 140px; padding: 0 20px; font-size: {BASE_FONT_PT + 3}pt;
+    border: 1px solid #b9bec6; border-bottom: none; border-top-left-radius: 8px;
+    border-top-right-radius: 8px; background: #e6e9ee; margin-right: 4px;
+}}
+QTabBar::tab:selected {{ background: white; font-weight: bold; }}
+QHeaderView::section {{ padding: 8px; font-weight: bold; background: #eceef1; border: none;
+    border-bottom: 1px solid #c8ccd2; }}
+QTableView {{ gridline-color: #e1e4e8; selection-background-color: #cfe0fb; selection-color: black; }}
+QScrollBar:vertical {{ width: 24px; }}
+QScrollBar:horizontal {{ height: 24px; }}
+QScrollBar::handle {{ background: #b9bec6; border-radius: 8px; min-height: 48px; min-width: 48px; }}
+QProgressBar {{ min-height: 28px; border: 1px solid #8a8f98; border-radius: 6px; text-align: center; }}
+QProgressBar::chunk {{ background: #1f5fbf; border-radius: 5px; }}
+QLabel[role="heading"] {{ font-size: {BASE_FONT_PT + 5}pt; font-weight: bold; }}
+QLabel[role="hint"] {{ color: #5b616b; }}
+QStatusBar {{ font-size: {BASE_FONT_PT}pt; min-height: 36px; }}
+"""
+
+
+def apply_style(app: Any) -> None:
+    """Apply the touch style to a QApplication."""
+    font = app.font()
+    font.setPointSize(BASE_FONT_PT)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def set_role(widget: Any, role: str) -> Any:
+    """Tag a widget with a style role ("primary", "approve", "danger", "heading", "hint")."""
+    widget.setProperty("role", role)
+    return widget
+
+
+def fmt_time(seconds: float) -> str:
+    """Seconds as m:ss (or h:mm:ss past an hour)."""
+    total = max(0, int(round(seconds)))
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
