@@ -4,6 +4,11 @@ Views are registered in `VIEWS` (name + factory); the export view drops in by
 providing `capture_app.views.export_view.ExportView(library, parent=None)`, and
 anything else can be added at run time with `MainWindow.add_view`. A view that
 cannot be built (its module is missing or broken) shows why instead.
+
+Once shown, the window looks (in a worker) for recordings cut off by a crash and
+for finished ones that were never ingested, and offers them in a banner at the
+top of the Record view (or the Library view). A recording's folder gets its
+`ingested` flag when its ingest succeeds.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from capture_app import messages, workers
 from capture_app.widgets.common import apply_style, set_role
+from capture_app.widgets.recovery_banner import RecoveryBanner
 from capture_app.workers import IngestQueue
 
 log = logging.getLogger(__name__)
@@ -32,6 +38,8 @@ ENV_STARTUP_PROBE = "KNOWHOW_STARTUP_PROBE"
 """If set to a file path, the app writes `time.monotonic()` there once the window is shown, then quits."""
 
 INGEST_KEYS = ("title", "expert", "workstation", "process", "language", "markers", "consent")
+BANNER_VIEWS = ("Record", "Library")
+"""Views that can hold the recovery banner at their top, in order of preference."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.views: dict[str, QWidget] = {}
         self._shown_once = False
+        self._closing = False
+        self._scan_task: workers.Task | None = None
+        self.recovery_banner = RecoveryBanner()
+        self.recovery_banner.recover_requested.connect(self._on_recover_requested)
+        self.recovery_banner.import_requested.connect(self._on_import_requested)
+        self.recovery_banner.discard_requested.connect(self._on_discard_requested)
         for spec in views if views is not None else VIEWS:
             try:
                 widget = spec.factory(self)
@@ -139,18 +153,42 @@ class MainWindow(QMainWindow):
                 log.exception("view %s could not be built", spec.name)
                 widget = placeholder(f"{spec.name} unavailable: {exc}")
             self.add_view(spec.name, widget)
+        if self.recovery_banner.parent() is None:
+            self._place_banner()
         self.statusBar().showMessage(f"Library: {library.root}")
 
     def add_view(self, name: str, widget: QWidget) -> None:
         """Add (or replace) the tab `name`."""
         if name in self.views:
-            index = self.tabs.indexOf(self.views[name])
+            old = self.views[name]
+            if old.isAncestorOf(self.recovery_banner):
+                self.recovery_banner.setParent(None)  # keep it: the old view is deleted
+            index = self.tabs.indexOf(old)
             self.tabs.removeTab(index)
-            self.views[name].deleteLater()
+            old.deleteLater()
             self.tabs.insertTab(index, widget, name)
         else:
             self.tabs.addTab(widget, name)
         self.views[name] = widget
+        if self.recovery_banner.parent() is None and name in BANNER_VIEWS:
+            self._place_banner()
+
+    def _place_banner(self) -> None:
+        """Put the recovery banner at the top of the Record view, the Library view, or above the tabs."""
+        banner = self.recovery_banner
+        for name in BANNER_VIEWS:
+            view = self.views.get(name)
+            layout = view.layout() if view is not None else None
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, banner)
+                return
+        if self.centralWidget() is self.tabs:
+            holder = QWidget()
+            lay = QVBoxLayout(holder)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(banner)
+            lay.addWidget(self.tabs, 1)
+            self.setCentralWidget(holder)
 
     def show_view(self, name: str) -> QWidget:
         """Bring a view to the front (names are case-insensitive)."""
@@ -161,19 +199,22 @@ class MainWindow(QMainWindow):
         raise KeyError(f"no view {name!r} (views: {', '.join(self.views)})")
 
     # -- slots ----------------------------------------------------------------
-    def _on_session_recorded(self, path: str, meta: dict[str, Any]) -> None:
+    def _on_session_recorded(self, path: str, meta: dict[str, Any]) -> bool:
         kwargs = {k: meta[k] for k in INGEST_KEYS if k in meta}
         kwargs.setdefault("consent", True)
         if not kwargs.get("language"):
             kwargs.pop("language", None)  # the library's default language
         if self.ingest_queue.enqueue(path, **kwargs):
             messages.info(f"Recording saved; importing {Path(path).name} in the background.")
+            return True
+        return False
 
     def _on_review_requested(self, session_id: str) -> None:
         review = self.show_view("Review")
         review.load_session(session_id)  # type: ignore[attr-defined]
 
-    def _on_ingested(self, _session_id: str) -> None:
+    def _on_ingested(self, session_id: str) -> None:
+        self._flag_ingested(session_id)
         for name in ("Review", "Search"):
             view = self.views.get(name)
             refresh = getattr(view, "refresh_sessions", None) or getattr(view, "refresh_filters", None)
@@ -185,11 +226,106 @@ class MainWindow(QMainWindow):
         if lib_view is not None and hasattr(lib_view, "refresh"):
             lib_view.refresh()
 
+    # -- unfinished recordings -------------------------------------------------
+    def scan_recordings(self) -> workers.Task | None:
+        """Look for interrupted and never-ingested recordings in a worker; offer them in the banner.
+
+        Returns:
+            The scan task, or None when one is running already or the window is closing.
+        """
+        if self._closing or self._scan_task is not None:
+            return None
+        library = self.library
+        root = Path(library.root)
+
+        def work(_progress: Callable[..., None], cancel: Any) -> list[Any]:
+            from capture_app.recording.recovery import find_not_ingested, find_unfinished
+
+            found = find_unfinished(root)
+            cancel.check()
+            return found + find_not_ingested(root, library)
+
+        task = workers.Task("Look for unfinished recordings", work)
+        task.succeeded.connect(self._on_scan_done)
+        task.failed.connect(self._on_scan_ended)
+        task.cancelled.connect(self._on_scan_ended)
+        self._scan_task = task
+        return workers.start(task)
+
+    def _on_scan_done(self, found: list[Any]) -> None:
+        self._scan_task = None
+        if self._closing:
+            return
+        log.info("start-up scan: %d recording(s) to recover or import", len(found))
+        self.recovery_banner.set_items(found)
+
+    def _on_scan_ended(self, *_args: Any) -> None:
+        self._scan_task = None
+
+    def _on_recover_requested(self, rec: Any) -> None:
+        banner = self.recovery_banner
+        banner.set_busy(True, f"Recovering {rec.title}…")
+
+        def work(_progress: Callable[..., None], _cancel: Any) -> tuple[Path, dict[str, Any]]:
+            from capture_app.recording.recovery import RecoveryError, recover
+            from indexing.errors import MediaError
+
+            try:
+                return recover(rec)
+            except RecoveryError as exc:
+                raise MediaError(str(exc)) from None
+
+        task = workers.Task(f"Recover {rec.title}", work)
+        # succeeded/failed are emitted in the GUI thread: plain callables are safe receivers.
+        task.succeeded.connect(lambda result, r=rec: self._on_recovered(r, result))
+        task.failed.connect(lambda _text: banner.set_busy(False))
+        task.cancelled.connect(lambda: banner.set_busy(False))
+        workers.start(task)
+
+    def _on_recovered(self, rec: Any, result: tuple[Path, dict[str, Any]]) -> None:
+        path, meta = result
+        self.recovery_banner.remove(rec)
+        self._on_session_recorded(str(path), meta)
+
+    def _on_import_requested(self, rec: Any) -> None:
+        from capture_app.recording.recovery import import_meta
+
+        if self._on_session_recorded(str(rec.media_path), import_meta(rec)):
+            self.recovery_banner.remove(rec)
+
+    def _on_discard_requested(self, rec: Any) -> None:
+        from capture_app.recording.recovery import discard
+
+        try:
+            discard(rec)
+        except OSError as exc:
+            messages.error(f"Cannot discard {rec.title}: {exc}")
+            return
+        self.recovery_banner.remove(rec)
+        messages.info(f"Discarded the recording {rec.title!r} (its files stay in {rec.folder}).")
+
+    def _flag_ingested(self, session_id: str) -> None:
+        """Write the `ingested` flag of the recording folders whose ingest just became `session_id`."""
+        from capture_app.recording.recovery import INGESTED, mark_ingested, recording_folder
+
+        for item in self.ingest_queue.items:
+            if item.session_id != session_id or item.state != "done":
+                continue
+            folder = recording_folder(item.path)
+            if folder is None or (folder / INGESTED).exists():
+                continue
+            try:
+                mark_ingested(folder, session_id)
+            except OSError:
+                log.exception("cannot write the ingested flag of %s", folder)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         probe = os.environ.get(ENV_STARTUP_PROBE)
         if probe and not self._shown_once:
             QTimer.singleShot(0, lambda: self._write_probe(probe))
+        elif not self._shown_once:
+            QTimer.singleShot(0, self, self.scan_recordings)  # after the first paint, never blocking it
         self._shown_once = True
 
     def _write_probe(self, path: str) -> None:
@@ -201,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop workers and release media (idempotent)."""
+        self._closing = True
+        self.recovery_banner.stop()
         self.ingest_queue.stop()
         for view in self.views.values():
             stop = getattr(view, "shutdown", None)

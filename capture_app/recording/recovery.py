@@ -5,6 +5,11 @@ process holds, was interrupted. Its fragmented MP4 is playable up to the last
 complete fragment; `recover` remuxes that part into a clean MP4 (with a proper
 index and duration), writes the `finished` flag and returns the session form and
 markers so the app can queue it for ingest like any other recording.
+
+A recording that finished (or was recovered) but whose ingest never succeeded,
+because the app died after Stop, has no `ingested` flag: `find_not_ingested`
+offers it again, unless the library already holds a finished session with the
+same bytes.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from capture_app.recording.session import (
     LOCK,
     MARKERS_JSONL,
     MEDIA_NAME,
+    RECORDINGS,
     SESSION_JSON,
     recordings_dir,
     session_meta,
@@ -33,6 +39,10 @@ from indexing.models import Marker
 log = logging.getLogger(__name__)
 
 RECOVERED_NAME = "recovered.mp4"
+INGESTED = "ingested"
+UNFINISHED = "unfinished"
+NOT_INGESTED = "not_ingested"
+DONE_STATUSES = ("ready", "needs review", "approved")
 
 
 class RecoveryError(RuntimeError):
@@ -50,6 +60,7 @@ class Recovered:
         markers: Markers tapped before the interruption (those past the playable end are dropped by `recover`).
         started_at: When recording started, as saved ("" if unknown).
         duration: Seconds of playable media found (0 when none).
+        kind: `UNFINISHED` (interrupted: recover it) or `NOT_INGESTED` (finished: import it).
     """
 
     folder: Path
@@ -58,6 +69,7 @@ class Recovered:
     markers: list[Marker] = field(default_factory=list)
     started_at: str = ""
     duration: float = 0.0
+    kind: str = UNFINISHED
 
     @property
     def title(self) -> str:
@@ -146,6 +158,8 @@ def recover(rec: Recovered) -> tuple[Path, dict[str, Any]]:
     """
     import av
 
+    if not rec.media_path.is_file() or rec.media_path.stat().st_size == 0:  # stopped before the first byte
+        raise RecoveryError(f"the interrupted recording {rec.title!r} holds no playable media")
     out_path = rec.folder / RECOVERED_NAME
     tmp = rec.folder / ("." + RECOVERED_NAME + ".part")
     end = 0.0
@@ -183,9 +197,94 @@ def recover(rec: Recovered) -> tuple[Path, dict[str, Any]]:
 
 
 def discard(rec: Recovered) -> None:
-    """Mark an interrupted recording as dealt with without recovering it (its files stay on disk)."""
-    write_json_durably(rec.folder / FINISHED, {
-        "stopped_at": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "discarded": True,
+    """Mark a recording as dealt with without recovering or importing it (its files stay on disk).
+
+    An interrupted recording gets a `finished` flag saying so; a finished one an
+    `ingested` flag saying so. Either way it is not offered again.
+    """
+    stamp = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    if rec.kind == NOT_INGESTED:
+        write_json_durably(rec.folder / INGESTED, {"at": stamp, "discarded": True})
+    else:
+        write_json_durably(rec.folder / FINISHED, {"stopped_at": stamp, "discarded": True})
+    log.info("%s recording %s discarded by the user", rec.kind, rec.folder)
+
+
+def recording_folder(media_path: str | os.PathLike[str]) -> Path | None:
+    """The recording folder a media file lies in (`<library>/media/_recordings/<stamp>/`), else None."""
+    folder = Path(media_path).parent
+    if folder.parent.name == RECORDINGS and (folder / SESSION_JSON).is_file():
+        return folder
+    return None
+
+
+def mark_ingested(folder: str | os.PathLike[str], session_id: str = "") -> None:
+    """Write the `ingested` flag of a recording folder: its ingest succeeded as `session_id`."""
+    write_json_durably(Path(folder) / INGESTED, {
+        "at": _dt.datetime.now().astimezone().isoformat(timespec="seconds"), "session_id": session_id,
     })
-    log.info("interrupted recording %s discarded by the user", rec.folder)
+    log.info("recording %s ingested as %s", folder, session_id or "?")
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def find_not_ingested(library_root: str | os.PathLike[str], library: Any = None) -> list[Recovered]:
+    """Finished recordings whose ingest never succeeded, oldest first.
+
+    Folders with an `ingested` flag, discarded ones and ones without media are left
+    out. With `library` (an `indexing.library.Library`), a recording whose sha256
+    is a finished session of the library counts as ingested: its flag is written
+    and it is left out. (A session whose ingest stopped half-way is offered, so
+    that importing it again resumes the ingest.)
+
+    Args:
+        library_root: The library folder.
+        library: The open library, to look recordings up by hash (hashing reads every byte:
+            call this from a worker thread).
+    """
+    root = recordings_dir(library_root)
+    if not root.is_dir():
+        return []
+    found: list[Recovered] = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if not (folder / FINISHED).exists() or (folder / INGESTED).exists():
+            continue
+        done = _read_json(folder / FINISHED)
+        if done.get("discarded"):
+            continue
+        media = folder / str(done.get("media") or MEDIA_NAME)
+        if not media.is_file() or media.stat().st_size == 0:
+            continue
+        if library is not None:
+            from indexing.media import file_sha256
+
+            row = library.session_by_hash(file_sha256(media))
+            if row is not None and row.get("status") in DONE_STATUSES:
+                mark_ingested(folder, str(row.get("session_id", "")))
+                continue
+        from capture_app.recording.session import read_markers
+
+        form = _read_json(folder / SESSION_JSON)
+        try:
+            duration = float(done.get("duration") or 0.0)
+        except (TypeError, ValueError):
+            duration = 0.0
+        markers = read_markers(folder / MARKERS_JSONL)
+        if duration > 0:
+            markers = [m for m in markers if m.t <= duration]
+        found.append(Recovered(
+            folder=folder, media_path=media, form=form, markers=markers,
+            started_at=str(form.get("started_at", "")), duration=duration, kind=NOT_INGESTED,
+        ))
+    return found
+
+
+def import_meta(rec: Recovered) -> dict[str, Any]:
+    """The session dict for ingest of a finished recording (as `RecordView.session_recorded` sends)."""
+    return session_meta(rec.form, rec.markers)

@@ -8,6 +8,7 @@ A recording lives in `<library>/media/_recordings/<timestamp>/`:
 - `recording.lock`: held (flock) while this process records, so recovery never
   touches a recording that is still going,
 - `finished`: written after a clean stop; a folder without it is unfinished.
+- `ingested`: written once the recording's ingest succeeded (see `recovery.py`).
 
 Nothing depends on the process surviving: everything needed to recover the
 recording is on disk the moment it happens.
