@@ -8,6 +8,7 @@ similarity is a dot product.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,10 +80,12 @@ class Embedder:
         import torch
 
         with self._lock:
-            # A handful of texts (a search query) is fastest on one thread: measured p95
-            # 950 ms with torch's default threads on a busy 2-core machine vs 19 ms on one.
+            # A query on an idle 2-core machine: 12 ms on torch's 2 threads, 18 ms on one.
+            # On a busy machine (an ingest running beside a search) the threads fight:
+            # p95 950 ms on 2 threads vs 19 ms on one. So short encodes go single-threaded
+            # only while the machine is busy.
             threads = torch.get_num_threads()
-            if len(texts) <= 8 and threads != 1:
+            if len(texts) <= 8 and threads != 1 and _busy():
                 torch.set_num_threads(1)
             try:
                 vecs = self._model.encode(
@@ -96,6 +99,14 @@ class Embedder:
                 if torch.get_num_threads() != threads:
                     torch.set_num_threads(threads)
         return np.asarray(vecs, dtype=np.float32)
+
+
+def _busy() -> bool:
+    """Whether the recent load average is close to the number of cores."""
+    try:
+        return os.getloadavg()[0] > (os.cpu_count() or 1) - 0.5
+    except OSError:
+        return False
 
 
 def get_embedder(model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> Embedder:
