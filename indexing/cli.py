@@ -248,6 +248,14 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- parser -----------------------------------------------------------------------------
+def add_command(sub: Any, name: str, help_: str, fn: Any) -> argparse.ArgumentParser:
+    """Register a subcommand taking `--json` whose handler is `fn(args, out) -> int`."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
+    p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    p.set_defaults(func=fn)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="knowhow",
@@ -262,10 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, help_: str, fn: Any) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-        p.set_defaults(func=fn)
-        return p
+        return add_command(sub, name, help_, fn)
 
     p = add("ingest", "add a recording (video or audio) to the library", cmd_ingest)
     p.add_argument("file")

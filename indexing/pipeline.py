@@ -218,10 +218,16 @@ def _run_stages(
     has_video = bool(row["has_video"])
     settings = library.settings()
 
-    # Load the embedder and open the vector store while speech recognition runs:
-    # both are mostly I/O and imports, so they hide behind the ASR's compute.
-    warm = _Background(lambda: _warm_up(library), "warm-up") if "embed" not in done else None
-    visual = None
+    # Decode the audio and load the speech model first, with no other thread running:
+    # both are GIL-bound Python loops that background imports would slow several-fold.
+    audio = None
+    if "transcribe" not in done:
+        _stage(library, sid, "transcribe", "transcribing")
+        audio = decode_audio(media, expected_duration=row["duration"], progress=progress, cancel=cancel)
+        load_model(asr)
+
+    # Then, while speech recognition computes (CTranslate2 releases the GIL), analyse
+    # the video and load the embedding model in the background.
     vis_job = None
     if has_video and ("segment" not in done or "keyframes" not in done):
         from indexing.visual import analyze_video
@@ -232,11 +238,12 @@ def _run_stages(
         vis_job = _Background(
             lambda: analyze_video(media, fps=fps, cancel=cancel, max_key_gap=5.0), "visual"
         )
+    warm = None
+    if "embed" not in done:
+        warm = _Background(lambda: _warm_up(library), "warm-up")
 
-    if "transcribe" not in done:
-        _stage(library, sid, "transcribe", "transcribing")
-        audio = decode_audio(media, expected_duration=row["duration"], progress=progress, cancel=cancel)
-        load_model(asr)
+    visual = None
+    if audio is not None:
         transcript = transcribe(audio, asr, language=language, hotwords=library.glossary(),
                                 progress=progress, cancel=cancel)
         del audio

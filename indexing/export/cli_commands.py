@@ -193,13 +193,11 @@ def cmd_people(args: argparse.Namespace, out: TextIO) -> int:
 
 def add_parsers(sub: Any) -> None:
     """Register the export commands on the `knowhow` sub-parser collection."""
+    from indexing.cli import add_command
     from indexing.export.options import FORMATS, MEDIA_MODES, SPLIT_KEYS, STATUS_FILTERS
 
     def add(name: str, help_: str, fn: Any) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
-        p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-        p.set_defaults(func=fn)
-        return p
+        return add_command(sub, name, help_, fn)
 
     p = add("export", "export steps as a training set (or an encrypted bundle)", cmd_export)
     p.add_argument("--out", metavar="DIR", help="export folder to create")
