@@ -19,12 +19,15 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -216,8 +219,17 @@ class RecordView(QWidget):
         for w in (self.note, self.undo_button):
             w.setMinimumHeight(TARGET_PX)
 
+        # The form scrolls rather than setting the view's height: with it, the view fits a
+        # 1280x800 tablet (it is hidden while recording anyway).
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self.form_panel)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setMinimumWidth(self.form_panel.sizeHint().width() + 24)
+        QScroller.grabGesture(self.form_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         body = QHBoxLayout()
-        body.addWidget(self.form_panel)
+        body.addWidget(self.form_scroll)
         body.addLayout(centre, 1)
         body.addLayout(markers)
         root = QVBoxLayout(self)
@@ -437,10 +449,10 @@ class RecordView(QWidget):
         window = self.window()
         if window.isFullScreen():
             window.showNormal()
-            self.form_panel.setVisible(not self._recording)
+            self.form_scroll.setVisible(not self._recording)
             self.fullscreen_button.setText("Full screen")
         else:
-            self.form_panel.hide()
+            self.form_scroll.hide()
             window.showFullScreen()
             self.fullscreen_button.setText("Exit full screen")
 
@@ -453,7 +465,7 @@ class RecordView(QWidget):
         self.pause_button.setVisible(state != "idle")
         self.stop_button.setVisible(state != "idle")
         if not self.window().isFullScreen():
-            self.form_panel.setVisible(state == "idle")
+            self.form_scroll.setVisible(state == "idle")
         values = self.form_values()
         self.summary.setText(" · ".join(v for v in (values["title"], values["expert"], values["workstation"]) if v))
         self.summary.setVisible(state != "idle")
