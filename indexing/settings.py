@@ -67,10 +67,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("asr_compute_type", str, "int8", "CTranslate2 compute type, e.g. int8, float16"),
         Setting("asr_beam_size", int, 5, "beam size for speech recognition (1 = greedy, faster)"),
         Setting("asr_threads", int, 0, "CPU threads for speech recognition (0 = all cores)"),
-        Setting("asr_glossary_mode", str, "prompt",
-                "how the glossary reaches speech recognition: 'prompt' (initial prompt plus "
-                "near-miss correction), 'hotwords' (faster-whisper hotwords plus correction) or 'off'",
-                ("prompt", "hotwords", "off")),
+        Setting("asr_glossary_mode", str, "correct",
+                "how the glossary reaches speech recognition: 'correct' (near-miss words become "
+                "glossary terms after recognition), 'prompt' (also an initial prompt; Whisper may "
+                "echo prompt words), 'hotwords' (faster-whisper hotwords plus correction) or 'off'",
+                ("correct", "prompt", "hotwords", "off")),
         Setting("language", str, "en", "default narration language of new sessions"),
         Setting("embed_model", str, "all-MiniLM-L6-v2",
                 "sentence-transformers model: 'all-MiniLM-L6-v2' (bundled), a local folder, "

@@ -53,7 +53,7 @@ class AsrConfig:
     compute_type: str = "int8"
     beam_size: int = 5
     threads: int = 0
-    glossary_mode: str = "prompt"
+    glossary_mode: str = "correct"
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> AsrConfig:
@@ -226,12 +226,13 @@ def transcribe(
     check_model(config, language)
     model = load_model(config)
     duration = audio.size / SAMPLE_RATE
-    # The glossary goes in as a punctuated prompt (a bare word list makes Whisper
-    # drop sentence ends, which segmentation needs), then corrects near-misses
-    # after recognition (indexing.glossary). "hotwords" mode is kept as a setting:
-    # it was measured to drop whole windows of speech on the sample.
+    # By default the glossary only corrects near-miss words after recognition
+    # (indexing.glossary). Measured on the sample: as faster-whisper "hotwords" it
+    # dropped whole windows of speech and slowed recognition 1.6x; as an initial
+    # prompt Whisper echoed a prompt word into the transcript. Both stay settings.
+    # A punctuated phrase keeps Whisper's punctuation (a bare word list drops it).
     terms = ", ".join(dict.fromkeys(t.strip() for t in hotwords if t.strip()))[:400]
-    prompt = f"Plant terms: {terms}." if terms and config.glossary_mode != "off" else None
+    prompt = f"Plant terms: {terms}." if terms and config.glossary_mode in ("prompt", "hotwords") else None
     lang = "en" if config.english_only else language
     kwargs: dict[str, Any] = {
         "language": lang,
