@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import json
 import logging
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -352,7 +351,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logfile = _setup_logging(args.verbose)
-    os.environ.setdefault("TQDM_DISABLE", "0")
     from indexing.models_registry import force_offline
 
     force_offline()

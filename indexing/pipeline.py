@@ -182,7 +182,7 @@ def ingest(
             else:
                 log.info("resuming ingest of %s at %s", sid, library.stage_status(sid))
             return _run_stages(library, sid, asr, lang, progress, cancel)
-        except (IndexingError, Exception) as exc:
+        except Exception as exc:
             # Bad input, a failing model or a cancel: leave the library as it was.
             # (A killed process cannot get here: its stages stay recorded for resuming.)
             if created or isinstance(exc, (NoSpeechError, CancelledError)):
