@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -51,3 +52,25 @@ def truncate_copy(src: Path, dst: Path, fraction: float = 0.5) -> Path:
     data = src.read_bytes()
     dst.write_bytes(data[: int(len(data) * fraction)])
     return dst
+
+
+def write_h264(path: Path, seconds: float, frame_at: Callable[[int], np.ndarray], *, gop: int,
+               fps: int = 30, size: tuple[int, int] = (320, 180)) -> Path:
+    """Encode `seconds` of `frame_at(i)` (RGB) as H.264 without B-frames, a keyframe every `gop` frames."""
+    import av
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(
+            "libx264",
+            rate=fps,
+            options={"g": str(gop), "keyint_min": str(gop), "sc_threshold": "0", "bf": "0",
+                     "preset": "veryfast", "crf": "18"},
+        )
+        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
+        for i in range(round(seconds * fps)):
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame_at(i)), format="rgb24")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path

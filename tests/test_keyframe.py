@@ -12,29 +12,14 @@ from indexing.errors import CancelledError, MediaError
 from indexing.keyframe import choose_time, extract_keyframes
 from indexing.progress import CancelToken
 from indexing.visual import VisualChanges, analyze_video
+from tests.mediafactory import write_h264
 
 W, H, FPS = 320, 180, 30
 
 
 def write_video(path: Path, seconds: float, frame_at: Callable[[int], np.ndarray], *, gop: int) -> Path:
     """Encode `seconds` of `frame_at(i)` (RGB) as H.264 without B-frames, a keyframe every `gop` frames."""
-    import av
-
-    with av.open(str(path), "w") as out:
-        stream = out.add_stream(
-            "libx264",
-            rate=FPS,
-            options={"g": str(gop), "keyint_min": str(gop), "sc_threshold": "0", "bf": "0",
-                     "preset": "veryfast", "crf": "18"},
-        )
-        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
-        for i in range(round(seconds * FPS)):
-            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame_at(i)), format="rgb24")
-            for packet in stream.encode(frame):
-                out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
-    return path
+    return write_h264(path, seconds, frame_at, gop=gop, fps=FPS, size=(W, H))
 
 
 def checkerboard() -> np.ndarray:

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from capture_app.widgets.common import fmt_time, set_role
+from capture_app.widgets.common import fmt_time, set_role, side_by_side
 from capture_app.widgets.player import VideoPlayer
 from capture_app.widgets.timeline import Block, StepTimeline
 from capture_app.widgets.transcript import TranscriptView
@@ -182,14 +181,7 @@ class ReviewView(QWidget):
         rv.addWidget(set_role(QLabel("Transcript (tap a word to jump there)"), "hint"))
         rv.addWidget(self.transcript, 1)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        split.setSizes([700, 560])
-        split.setHandleWidth(12)
+        split = side_by_side(left, right, stretch=(3, 2), sizes=(700, 560))
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)

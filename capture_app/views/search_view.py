@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from capture_app import workers
 from capture_app.widgets.cards import ResultCard
-from capture_app.widgets.common import fmt_time, set_role
+from capture_app.widgets.common import fmt_time, set_role, side_by_side
 from capture_app.widgets.player import VideoPlayer
 from indexing.models import CATEGORIES, SearchHit
 
@@ -109,14 +108,7 @@ class SearchView(QWidget):
         rv.addWidget(self.player, 1)
         rv.addWidget(self.tips_label)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        split.setSizes([660, 600])
-        split.setHandleWidth(12)
+        split = side_by_side(left, right, stretch=(1, 1), sizes=(660, 600))
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(filters)

@@ -78,3 +78,19 @@ def fmt_time(seconds: float) -> str:
     h, rest = divmod(total, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def side_by_side(left: Any, right: Any, *, stretch: tuple[int, int], sizes: tuple[int, int]) -> Any:
+    """Two panes in a horizontal splitter with a wide (touch-draggable) handle that never collapses."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter
+
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(left)
+    split.addWidget(right)
+    split.setStretchFactor(0, stretch[0])
+    split.setStretchFactor(1, stretch[1])
+    split.setChildrenCollapsible(False)
+    split.setSizes(list(sizes))
+    split.setHandleWidth(12)
+    return split

@@ -185,12 +185,16 @@ class Library:
             db.table("settings").upsert({"key": name, "value": str(parsed)}, pk="key")
 
     # -- sessions -----------------------------------------------------------------
+    # Sessions with their step and procedure counts, in one query.
+    _SESSION_SELECT = (
+        "SELECT sessions.*, "
+        "(SELECT count(*) FROM steps WHERE steps.session_id = sessions.session_id) AS step_count, "
+        "(SELECT count(*) FROM procedures WHERE procedures.session_id = sessions.session_id) "
+        "AS procedure_count FROM sessions "
+    )
+
     def _session_from_row(self, row: dict[str, Any]) -> Session:
         sid = row["session_id"]
-        steps = self.db.execute("SELECT count(*) FROM steps WHERE session_id=?", [sid]).fetchone()[0]
-        procs = self.db.execute(
-            "SELECT count(*) FROM procedures WHERE session_id=?", [sid]
-        ).fetchone()[0]
         return Session(
             session_id=sid,
             title=row["title"] or "",
@@ -206,12 +210,12 @@ class Library:
             fps=row["fps"] or 0.0,
             status=row["status"] or "",
             created_at=row["created_at"] or "",
-            step_count=steps,
-            procedure_count=procs,
+            step_count=row["step_count"],
+            procedure_count=row["procedure_count"],
         )
 
     def sessions(self) -> list[Session]:
-        rows = self.db.query("SELECT * FROM sessions ORDER BY created_at, session_id")
+        rows = self.db.query(self._SESSION_SELECT + "ORDER BY created_at, session_id")
         return [self._session_from_row(r) for r in rows]
 
     def session_row(self, session_id: str) -> dict[str, Any]:
@@ -221,7 +225,10 @@ class Library:
         return rows[0]
 
     def session(self, session_id: str) -> Session:
-        return self._session_from_row(self.session_row(session_id))
+        rows = list(self.db.query(self._SESSION_SELECT + "WHERE session_id=?", [session_id]))
+        if not rows:
+            raise NotFoundError(f"unknown session {session_id!r}")
+        return self._session_from_row(rows[0])
 
     def session_by_hash(self, sha256: str) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM sessions WHERE sha256=?", [sha256]))

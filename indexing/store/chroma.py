@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from abc import abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -86,9 +87,9 @@ class ChromaStore(VectorStore):
         self._collection: Any = None
 
     # -- subclass hooks -----------------------------------------------------------
+    @abstractmethod
     def _connect(self) -> Any:
         """Build the Chroma client (called once, lazily)."""
-        raise NotImplementedError
 
     def _translate(self, exc: Exception) -> StoreError:
         """Turn a Chroma or transport error into one clear `StoreError`."""
