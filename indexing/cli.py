@@ -317,6 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
         log.debug("export commands unavailable", exc_info=True)
     else:
         add_parsers(sub)
+    from indexing.batch.cli import add_parsers as add_batch_parsers
+    from indexing.session_commands import add_parsers as add_session_parsers
+
+    add_session_parsers(sub)
+    add_batch_parsers(sub)
     return parser
 
 

@@ -7,6 +7,7 @@ Times are always seconds from the start of the session's media.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +25,20 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 STEP_STATUSES: tuple[str, ...] = ("proposed", "reviewed", "approved")
+
+SESSION_STATUSES: tuple[str, ...] = ("needs review", "reviewed", "approved")
+"""Every status a stored session can have; the library moves it as steps are reviewed.
+
+"needs review": some step is only proposed (or there are no steps yet);
+"reviewed": every step is reviewed or approved, not all approved; "approved": every step is.
+"""
+
+
+def session_status(step_statuses: Sequence[str]) -> str:
+    """The session status that follows from its steps' statuses (see `SESSION_STATUSES`)."""
+    if not step_statuses or any(s not in ("reviewed", "approved") for s in step_statuses):
+        return "needs review"
+    return "approved" if all(s == "approved" for s in step_statuses) else "reviewed"
 
 
 @dataclass(frozen=True)
@@ -137,6 +152,7 @@ class StepDraft:
     warnings: list[str] = field(default_factory=list)
     boundary_confidence: float = 1.0
     keyframe_t: float | None = None
+    status: str = "proposed"
 
 
 @dataclass
@@ -247,3 +263,43 @@ class IngestResult:
             "procedures": self.procedures,
             "steps": self.steps,
         }
+
+
+@dataclass
+class SessionResult:
+    """Everything computed for one recording, ready for the library's one commit.
+
+    Stages fill it from data alone (no library handle), so it crosses thread,
+    process and Ray boundaries; `Library.commit_session` writes it at once.
+
+    Attributes:
+        session_id: Derived from the media's SHA-256.
+        sha256: The media's SHA-256.
+        source_path: Where the media was read from (linked or copied into the library).
+        info: What probing the media found.
+        meta: Session metadata: title, expert, workstation, process, language, consent, …
+        markers: Taps recorded with the media.
+        transcript: The narration.
+        procedures: Named tasks, in order.
+        steps: Labeled steps, in order (their `status` is stored as is).
+        keyframes: JPEG bytes per step id (steps without a picture are absent).
+        vectors: One embedding per step (same order), or None when not embedded.
+        documents: The embedded text per step (same order).
+        embed_model_id: `Embedder.model_id` of the vectors (names the collection).
+        stages: Stage name to a short detail, for the catalog's `stages` table.
+    """
+
+    session_id: str
+    sha256: str
+    source_path: str
+    info: MediaInfo
+    meta: dict[str, Any]
+    markers: tuple[Marker, ...]
+    transcript: Transcript
+    procedures: list[ProcedureDraft]
+    steps: list[StepDraft]
+    keyframes: dict[str, bytes] = field(default_factory=dict)
+    vectors: Any = None
+    documents: list[str] = field(default_factory=list)
+    embed_model_id: str = ""
+    stages: dict[str, str] = field(default_factory=dict)

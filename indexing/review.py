@@ -13,36 +13,20 @@ exactly, which is what the app's undo uses.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
-from indexing.errors import NotFoundError, SettingError
+from indexing.errors import SettingError
 from indexing.library import Library
-from indexing.library.catalog import now
+from indexing.library.edits import union_json
+from indexing.library.rows import now
 from indexing.models import STEP_STATUSES, Word
 
 log = logging.getLogger(__name__)
 
 MIN_STEP_SECONDS = 0.5
 """Shortest step a split or a dragged boundary may leave behind."""
-
-
-def _rows(library: Library, session_id: str, procedure_idx: int) -> list[dict[str, Any]]:
-    return list(
-        library.db.query(
-            "SELECT * FROM steps WHERE session_id=? AND procedure_idx=? ORDER BY idx",
-            [session_id, procedure_idx],
-        )
-    )
-
-
-def _row(library: Library, step_id: str) -> dict[str, Any]:
-    rows = list(library.db.query("SELECT * FROM steps WHERE step_id=?", [step_id]))
-    if not rows:
-        raise NotFoundError(f"unknown step {step_id!r}")
-    return rows[0]
 
 
 def _text_between(words: Sequence[Word], start: float, end: float) -> str:
@@ -62,40 +46,10 @@ def _words(library: Library, session_id: str) -> list[Word]:
     return library.transcript(session_id).words
 
 
-def _renumber(library: Library, session_id: str, procedure_idx: int,
-              rows: list[dict[str, Any]]) -> list[str]:
-    """Rewrite one procedure's steps from `rows` (in order), giving them fresh ids."""
-    stamp = now()
-    ids: list[str] = []
-    db = library.db
-    db.execute("DELETE FROM steps WHERE session_id=? AND procedure_idx=?", [session_id, procedure_idx])
-    out = []
-    for i, r in enumerate(rows):
-        rec = dict(r)
-        rec["idx"] = i
-        rec["step_id"] = Library.step_id(session_id, procedure_idx, i)
-        rec["start"] = round(float(rec["start"]), 3)
-        rec["end"] = round(float(rec["end"]), 3)
-        rec.setdefault("updated_at", stamp)
-        ids.append(rec["step_id"])
-        out.append(rec)
-    if out:
-        db.table("steps").insert_all(out)
-    return ids
-
-
-def _reindex(library: Library, step_ids: Sequence[str], removed: Sequence[str]) -> None:
-    from indexing.pipeline import reindex_steps
-
-    reindex_steps(library, list(step_ids), removed=list(removed))
-
-
 def _finish(library: Library, old_ids: Sequence[str], new_ids: Sequence[str],
-            touched: Sequence[str], reindex: bool, action: str, detail: dict[str, Any]) -> list[str]:
-    library.audit(f"review {action}", detail)
-    removed = [i for i in old_ids if i not in set(new_ids)]
+            touched: Sequence[str], reindex: bool) -> list[str]:
     if reindex:
-        _reindex(library, touched, removed)
+        library.sync_vectors(list(touched), [i for i in old_ids if i not in set(new_ids)])
     return list(touched)
 
 
@@ -119,8 +73,10 @@ def split_step(library: Library, step_id: str, t: float, *, reindex: bool = True
         NotFoundError: Unknown step.
         SettingError: `t` is outside the step or too close to its edges.
     """
+    if reindex:
+        library.warm_vectors()
     with library.writing("review split"):
-        row = _row(library, step_id)
+        row = library.step_row(step_id)
         start, end = float(row["start"]), float(row["end"])
         if not (start + MIN_STEP_SECONDS <= t <= end - MIN_STEP_SECONDS):
             raise SettingError(
@@ -133,7 +89,7 @@ def split_step(library: Library, step_id: str, t: float, *, reindex: bool = True
             first_text, second_text = _text_between(words, start, t), _text_between(words, t, end)
         else:
             first_text, second_text = _split_text(row["text"] or "", (t - start) / (end - start))
-        rows = _rows(library, session_id, proc)
+        rows = library.step_rows(session_id, proc)
         old_ids = [r["step_id"] for r in rows]
         pos = old_ids.index(step_id)
         first = dict(row, end=t, text=first_text, edited=1, updated_at=now())
@@ -146,11 +102,9 @@ def split_step(library: Library, step_id: str, t: float, *, reindex: bool = True
         else:
             second.update(keyframe=None, keyframe_t=None)
         new_rows = rows[:pos] + [first, second] + rows[pos + 1:]
-        with library.transaction():
-            new_ids = _renumber(library, session_id, proc, new_rows)
-        touched = new_ids[pos:]
-        return _finish(library, old_ids, new_ids, touched, reindex, "split",
-                       {"step_id": step_id, "t": round(t, 3)})
+        new_ids = library.renumber_procedure(session_id, proc, new_rows, action="split",
+                                             detail={"step_id": step_id, "t": round(t, 3)})
+        return _finish(library, old_ids, new_ids, new_ids[pos:], reindex)
 
 
 def merge_steps(library: Library, step_id: str, *, reindex: bool = True) -> list[str]:
@@ -166,10 +120,12 @@ def merge_steps(library: Library, step_id: str, *, reindex: bool = True) -> list
         NotFoundError: Unknown step.
         SettingError: The step is the last of its procedure.
     """
+    if reindex:
+        library.warm_vectors()
     with library.writing("review merge"):
-        row = _row(library, step_id)
+        row = library.step_row(step_id)
         session_id, proc = row["session_id"], row["procedure_idx"]
-        rows = _rows(library, session_id, proc)
+        rows = library.step_rows(session_id, proc)
         old_ids = [r["step_id"] for r in rows]
         pos = old_ids.index(step_id)
         if pos + 1 >= len(rows):
@@ -177,8 +133,7 @@ def merge_steps(library: Library, step_id: str, *, reindex: bool = True) -> list
         nxt = rows[pos + 1]
 
         def union(key: str) -> str:
-            a, b = json.loads(row[key] or "[]"), json.loads(nxt[key] or "[]")
-            return json.dumps(list(dict.fromkeys([*a, *b])), ensure_ascii=False)
+            return union_json(row[key], nxt[key])
 
         text = " ".join(x for x in ((row["text"] or "").strip(), (nxt["text"] or "").strip()) if x)
         merged = dict(row, end=nxt["end"], text=text, tools=union("tools"), tips=union("tips"),
@@ -186,10 +141,9 @@ def merge_steps(library: Library, step_id: str, *, reindex: bool = True) -> list
         if merged["keyframe"] is None:
             merged.update(keyframe=nxt["keyframe"], keyframe_t=nxt["keyframe_t"])
         new_rows = rows[:pos] + [merged] + rows[pos + 2:]
-        with library.transaction():
-            new_ids = _renumber(library, session_id, proc, new_rows)
-        touched = new_ids[pos:]
-        return _finish(library, old_ids, new_ids, touched, reindex, "merge", {"step_id": step_id})
+        new_ids = library.renumber_procedure(session_id, proc, new_rows, action="merge",
+                                             detail={"step_id": step_id})
+        return _finish(library, old_ids, new_ids, new_ids[pos:], reindex)
 
 
 def move_boundary(library: Library, step_id: str, start: float | None = None,
@@ -203,10 +157,12 @@ def move_boundary(library: Library, step_id: str, start: float | None = None,
         NotFoundError: Unknown step.
         SettingError: The new edges would leave a step shorter than `MIN_STEP_SECONDS`.
     """
+    if reindex:
+        library.warm_vectors()
     with library.writing("review move"):
-        row = _row(library, step_id)
+        row = library.step_row(step_id)
         session_id, proc = row["session_id"], row["procedure_idx"]
-        rows = _rows(library, session_id, proc)
+        rows = library.step_rows(session_id, proc)
         pos = [r["step_id"] for r in rows].index(step_id)
         prev = rows[pos - 1] if pos > 0 else None
         nxt = rows[pos + 1] if pos + 1 < len(rows) else None
@@ -225,18 +181,19 @@ def move_boundary(library: Library, step_id: str, start: float | None = None,
             changes[nxt["step_id"]] = {"start": new_end}
         words = _words(library, session_id)
         touched = [r["step_id"] for r in rows if r["step_id"] in changes]
-        with library.transaction() as db:
-            for r in rows:
-                if r["step_id"] not in changes:
-                    continue
-                rec = dict(changes[r["step_id"]])
-                s, e = float(rec.get("start", r["start"])), float(rec.get("end", r["end"]))
-                if words:
-                    rec["text"] = _text_between(words, s, e)
-                rec.update(start=round(s, 3), end=round(e, 3), edited=1, updated_at=now())
-                db.table("steps").update(r["step_id"], rec)
-        return _finish(library, [], touched, touched, reindex, "move",
-                       {"step_id": step_id, "start": start, "end": end})
+        records: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            if r["step_id"] not in changes:
+                continue
+            rec = dict(changes[r["step_id"]])
+            s, e = float(rec.get("start", r["start"])), float(rec.get("end", r["end"]))
+            if words:
+                rec["text"] = _text_between(words, s, e)
+            rec.update(start=round(s, 3), end=round(e, 3), edited=1, updated_at=now())
+            records[r["step_id"]] = rec
+        library.update_step_fields(records, action="move",
+                                   detail={"step_id": step_id, "start": start, "end": end})
+        return _finish(library, [], touched, touched, reindex)
 
 
 def set_procedure_status(library: Library, session_id: str, procedure_index: int, status: str,
@@ -252,25 +209,17 @@ def set_procedure_status(library: Library, session_id: str, procedure_index: int
     """
     if status not in STEP_STATUSES:
         raise SettingError(f"unknown status {status!r} (one of {', '.join(STEP_STATUSES)})")
-    library.session_row(session_id)
-    procedure_id = f"{session_id}-p{procedure_index + 1}"
+    if reindex:
+        library.warm_vectors()
     with library.writing("review status"):
-        if not list(library.db.query("SELECT 1 FROM procedures WHERE procedure_id=?", [procedure_id])):
-            raise NotFoundError(f"unknown procedure {procedure_index + 1} in session {session_id!r}")
-        ids = [r["step_id"] for r in _rows(library, session_id, procedure_index)]
-        with library.transaction() as db:
-            db.table("procedures").update(procedure_id, {"status": status})
-            db.execute("UPDATE steps SET status=?, updated_at=? WHERE session_id=? AND procedure_idx=?",
-                       [status, now(), session_id, procedure_index])
-        return _finish(library, [], ids, ids, reindex, "status",
-                       {"procedure_id": procedure_id, "status": status})
+        ids = library.set_procedure_status(session_id, procedure_index, status)
+        return _finish(library, [], ids, ids, reindex)
 
 
 def snapshot_steps(library: Library, session_id: str) -> list[dict[str, Any]]:
     """Every stored field of a session's steps, for `restore_steps` (undo)."""
     library.session_row(session_id)
-    return [dict(r) for r in library.db.query(
-        "SELECT * FROM steps WHERE session_id=? ORDER BY procedure_idx, idx", [session_id])]
+    return [dict(r) for r in library.step_rows(session_id)]
 
 
 def restore_steps(library: Library, session_id: str, snapshot: Sequence[dict[str, Any]],
@@ -280,13 +229,9 @@ def restore_steps(library: Library, session_id: str, snapshot: Sequence[dict[str
     Returns:
         The restored step ids.
     """
+    if reindex:
+        library.warm_vectors()
     with library.writing("review restore"):
-        old_ids = [r["step_id"] for r in library.db.query(
-            "SELECT step_id FROM steps WHERE session_id=?", [session_id])]
-        with library.transaction() as db:
-            db.execute("DELETE FROM steps WHERE session_id=?", [session_id])
-            if snapshot:
-                db.table("steps").insert_all([dict(r) for r in snapshot])
-        new_ids = [r["step_id"] for r in snapshot]
-        return _finish(library, old_ids, new_ids, new_ids, reindex, "restore",
-                       {"session_id": session_id, "steps": len(new_ids)})
+        old_ids = [r["step_id"] for r in library.step_rows(session_id)]
+        new_ids = library.restore_step_rows(session_id, snapshot)
+        return _finish(library, old_ids, new_ids, new_ids, reindex)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -126,22 +128,31 @@ def _hold_lock(root: str, ready, release) -> None:  # type: ignore[no-untyped-de
         release.wait(20)
 
 
-def test_second_writer_gets_busy(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+def test_second_writer_waits_briefly_then_gets_busy(tmp_path: Path) -> None:
+    lib = Library(tmp_path, overrides={"lock_wait": 0.5})
     ctx = mp.get_context("spawn")
     ready, release = ctx.Event(), ctx.Event()
     proc = ctx.Process(target=_hold_lock, args=(str(tmp_path), ready, release))
     proc.start()
     try:
         assert ready.wait(60)
-        with pytest.raises(LibraryBusyError, match="library is busy"):
+        t0 = time.monotonic()
+        with pytest.raises(LibraryBusyError, match="library is busy.*pid"):
             lib.add_terms(["x"])
+        assert 0.4 < time.monotonic() - t0 < 5  # it waited its turn, boundedly
         assert lib.terms() == []  # reads still work while another process writes
+        # a writer that waits longer than the holder's commit gets its turn
+        lib.lock.wait = 30
+        threading.Timer(0.5, release.set).start()
+        t0 = time.monotonic()
+        lib.add_terms(["x"])
+        assert time.monotonic() - t0 < 20
     finally:
         release.set()
         proc.join(30)
-    lib.add_terms(["x"])  # the lock died with its holder
     assert lib.glossary() == ["x"]
+    lib.add_terms(["y"])  # the lock died with its holder
+    assert lib.glossary() == ["x", "y"]
 
 
 def test_catalog_survives_concurrent_reader(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -122,29 +121,55 @@ def test_killed_ingest_resumes(tmp_path: Path) -> None:
     stage_done = False
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        try:
-            conn = sqlite3.connect(lib_dir / "catalog.db")
-            row = conn.execute("SELECT status FROM stages WHERE stage='transcribe'").fetchone()
-            conn.close()
-        except sqlite3.Error:
-            continue
-        if row and row[0] == "done":
+        if list((lib_dir / "media").glob("*/.work/transcript.json")):
             stage_done = True
             os.kill(proc.pid, signal.SIGKILL)
             break
     proc.wait(30)
     assert stage_done, "the ingest finished before it could be killed"
     lib = Library(lib_dir)
+    assert lib.sessions() == []  # nothing is committed before the whole session is computed
+    stages: list[str] = []
+    result = ingest(lib, SAMPLE, progress=lambda p: stages.append(p.stage))
+    assert "transcribe" not in stages and "decode" not in stages  # resumed: not transcribed again
+    assert not result.already_ingested
     (session,) = lib.sessions()
-    assert lib.stage_status(session.session_id)["transcribe"] == "done"
-    assert lib.stage_status(session.session_id).get("embed") != "done"
-    segments_before = lib.db["segments"].count
-    result = ingest(lib, SAMPLE)  # resumes: transcription is not redone
-    assert not result.already_ingested and result.session_id == session.session_id
-    assert lib.db["segments"].count == segments_before
     assert set(lib.stage_status(session.session_id).values()) == {"done"}
     assert result.steps == len(lib.steps(session.session_id)) >= 4
+    assert not lib.work_dir(session.session_id).exists()  # the cache goes with the commit
     assert search(lib, "torque the clamp bolts", k=1)
+
+
+def test_given_transcript_skips_recognition_and_repeat_changes_nothing(copy_library, tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib")
+    sid = copy_library.sample_session_id
+    given = copy_library.transcript(sid)
+    stages: list[str] = []
+    result = ingest(lib, SAMPLE, title="Given", transcript=given, progress=lambda p: stages.append(p.stage))
+    assert "transcribe" not in stages and "decode" not in stages
+    assert lib.transcript(result.session_id).text == given.text
+    assert result.steps == len(copy_library.steps(sid))
+    assert lib.session(result.session_id).status == "needs review"
+    before = snapshot(lib.root)
+    again = ingest(lib, SAMPLE)
+    assert again.already_ingested and again.session_id == result.session_id
+    assert snapshot(lib.root) == before
+
+
+def test_edit_reindexes_and_delete_forgets_vectors(copy_library) -> None:
+    lib = copy_library
+    sid = lib.sample_session_id
+    store = lib.vector_store()
+    first = lib.steps(sid)[0]
+    lib.update_step(first.step_id, title="Calibrate the flux capacitor")
+    assert search(lib, "flux capacitor", k=1)[0].step_id == first.step_id
+    lib.update_step(first.step_id, status="approved")
+    assert [h.step_id for h in search(lib, "flux capacitor", k=3, status="approved")] == [first.step_id]
+    assert store.get_ids(sid)
+    lib.delete_session(sid)
+    assert lib.vector_store().get_ids(sid) == []
+    assert lib.sessions() == []
+    assert not lib.media_dir(sid).exists()
 
 
 def test_reindex_rebuilds_vectors(copy_library) -> None:

@@ -26,28 +26,23 @@ from PySide6.QtWidgets import (
 from capture_app import messages
 from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
 from capture_app.workers import AUDIO_SUFFIXES, VIDEO_SUFFIXES, IngestItem, IngestQueue
-from indexing.models import Session
+from indexing.models import SESSION_STATUSES, Session
 
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Title", "Status", "Expert", "Workstation", "Duration", "Steps", "Recorded")
 STATUS_TEXT_COLORS = {"approved": "#257d46", "reviewed": "#8a5a00", "needs review": "#b35c00",
-                      "failed": "#9d2f2f"}
+                      "unfinished": "#9d2f2f"}
 
 
-def status_label(session: Session, step_statuses: list[str]) -> str:
-    """What the library shows as a session's status.
+def status_label(session: Session) -> str:
+    """What the library shows as a session's status: the core's declared status.
 
-    A finished session is "needs review" while any step is only proposed, and
-    "approved" once every step is.
+    The core moves it ("needs review" → "reviewed" → "approved") as steps are
+    reviewed and approved; a session row an older version left half-made shows
+    as "unfinished" (ingesting the file again completes it).
     """
-    if session.status == "ready" and step_statuses:
-        if all(s == "approved" for s in step_statuses):
-            return "approved"
-        if any(s == "proposed" for s in step_statuses):
-            return "needs review"
-        return "reviewed"
-    return session.status or "queued"
+    return session.status if session.status in SESSION_STATUSES else "unfinished"
 
 
 class SessionsModel(QAbstractTableModel):
@@ -211,8 +206,7 @@ class LibraryView(QWidget):
         keep = self.selected_session()
         rows = []
         for s in self.library.sessions():
-            statuses = [st.status for st in self.library.steps(s.session_id)] if s.step_count else []
-            rows.append((s, status_label(s, statuses)))
+            rows.append((s, status_label(s)))
         self.model.set_rows(rows)
         for i, (s, _label) in enumerate(rows):
             if s.session_id == keep:

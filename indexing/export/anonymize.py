@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexing.library import Library
-from indexing.library.catalog import now
 
 PSEUDONYM_KEY = "pseudonym_key"
 LIBRARY_ID = "library_id"
@@ -38,15 +37,11 @@ _PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "la", "le", "van", "v
 
 
 def _identity(library: Library, name: str) -> str | None:
-    rows = list(library.db.query("SELECT value FROM identity WHERE name=?", [name]))
-    return rows[0]["value"] if rows else None
+    return library.identity(name)
 
 
 def _set_identity(library: Library, name: str, value: str, *, secret: bool) -> None:
-    with library.writing("identity"), library.transaction() as db:
-        db.table("identity").upsert(
-            {"name": name, "value": value, "secret": int(secret), "created_at": now()}, pk="name"
-        )
+    library.set_identity(name, value, secret=secret)
 
 
 def library_id(library: Library) -> str:
@@ -83,17 +78,13 @@ def add_people(library: Library, names: Iterable[str]) -> int:
     Returns:
         How many names were given (after dropping blanks).
     """
-    clean = sorted({n.strip() for n in names if n and n.strip()})
-    with library.writing("people"), library.transaction() as db:
-        db.table("people").upsert_all([{"name": n, "added_at": now()} for n in clean], pk="name")
-        library.audit("people add", {"count": len(clean)}, db=db)
-    return len(clean)
+    return library.add_people(names)
 
 
 def people(library: Library) -> list[str]:
     """Every person name the library knows: the `people` table and all session experts."""
-    names = {r["name"] for r in library.db.query("SELECT name FROM people")}
-    names |= {r["expert"] for r in library.db.query("SELECT DISTINCT expert FROM sessions")}
+    names = set(library.people_names())
+    names |= {s.expert for s in library.sessions()}
     return sorted(n.strip() for n in names if n and n.strip())
 
 

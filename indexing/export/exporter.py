@@ -272,5 +272,4 @@ def export(
 
 def write_audit(library: Library, action: str, detail: dict[str, Any]) -> None:
     """Record an export or import in the library's audit log (under the writer lock)."""
-    with library.writing(action):
-        library.audit(action, detail)
+    library.audit_action(action, detail)

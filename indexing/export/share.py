@@ -25,7 +25,16 @@ from indexing.export.exporter import export, write_audit
 from indexing.export.manifest import sha256_file, verify_export
 from indexing.export.options import ExportOptions, ExportResult
 from indexing.library import Library
-from indexing.library.catalog import now
+from indexing.models import (
+    Marker,
+    MediaInfo,
+    ProcedureDraft,
+    Segment,
+    SessionResult,
+    StepDraft,
+    Transcript,
+    Word,
+)
 from indexing.progress import CancelToken, ProgressCallback, check, report
 
 log = logging.getLogger(__name__)
@@ -157,80 +166,59 @@ def _extract(tar_path: Path, dest: Path, cancel: CancelToken | None) -> None:
                 shutil.copyfileobj(src, fh)
 
 
-def _session_rows(doc: dict[str, Any], sid: str, media_rel: str, has_media: bool) -> dict[str, Any]:
-    stamp = now()
-    statuses = {s["status"] for s in doc["steps"]}
-    return {
-        "session_id": sid, "title": doc.get("title", ""), "expert": doc.get("expert", ""),
-        "workstation": doc.get("workstation", ""), "process": doc.get("process", ""),
-        "language": doc.get("language", ""), "consent": int(bool(doc.get("consent"))),
-        "consent_ref": doc.get("consent_ref", ""), "source_path": "", "media_path": media_rel,
-        "sha256": doc["source_sha256"], "duration": float(doc.get("duration") or 0.0),
-        "has_video": int(bool(doc.get("has_video")) and has_media), "fps": float(doc.get("fps") or 0.0),
-        "width": int(doc.get("width") or 0), "height": int(doc.get("height") or 0),
-        "status": "approved" if statuses == {"approved"} else "needs review",
-        "created_at": doc.get("created_at") or stamp, "updated_at": stamp,
-        "asr_model": doc.get("asr_model", ""), "embed_model": doc.get("embed_model", ""),
-        "source_library": doc.get("source_library", ""), "plant": doc.get("plant", ""),
-        "licence": doc.get("licence", ""),
-    }
-
-
-def _insert_session(library: Library, db: Any, doc: dict[str, Any], sid: str, root: Path,
-                    media_rel: str, has_media: bool, bundle_sha: str) -> list[str]:
-    db.table("sessions").insert(_session_rows(doc, sid, media_rel, has_media))
+def _session_result(library: Library, doc: dict[str, Any], sid: str, root: Path,
+                    media_src: Path | None) -> SessionResult:
+    """A bundle session as a `SessionResult`, committed like an ingest's."""
     segs = doc.get("segments", [])
-    db.table("segments").insert_all([{"session_id": sid, "idx": i, "start": s["start"], "end": s["end"],
-                                "text": s["text"], "avg_logprob": 0.0, "no_speech_prob": 0.0}
-                               for i, s in enumerate(segs)])
-    words = []
-    counts: dict[int, int] = {}
+    words: dict[int, list[Word]] = {}
     for w in doc.get("words", []):
         mid = (w["start"] + w["end"]) / 2
         seg = max([i for i, s in enumerate(segs) if s["start"] <= mid] or [0])
-        words.append({"session_id": sid, "segment_idx": seg, "idx": counts.get(seg, 0),
-                      "start": w["start"], "end": w["end"], "word": w["word"],
-                      "probability": w["probability"]})
-        counts[seg] = counts.get(seg, 0) + 1
-    db.table("words").insert_all(words)
-    db.table("markers").insert_all([{"session_id": sid, "t": m["t"], "kind": m["kind"], "note": m["note"]}
-                              for m in doc.get("markers", [])])
-    procs: dict[int, dict[str, Any]] = {}
+        words.setdefault(seg, []).append(Word(w["start"], w["end"], w["word"], w["probability"]))
+    transcript = Transcript(doc.get("language", ""), float(doc.get("duration") or 0.0), tuple(
+        Segment(s["start"], s["end"], s["text"], tuple(words.get(i, ()))) for i, s in enumerate(segs)),
+        doc.get("asr_model", ""))
+    procs: dict[int, ProcedureDraft] = {}
+    steps: list[StepDraft] = []
+    keyframes: dict[str, bytes] = {}
     for r in doc["steps"]:
-        p = procs.setdefault(r["procedure_index"], {
-            "procedure_id": f"{sid}-p{r['procedure_index'] + 1}", "session_id": sid,
-            "idx": r["procedure_index"], "title": r["procedure_title"], "start": r["start"],
-            "end": r["end"], "status": "approved"})
-        p["start"], p["end"] = min(p["start"], r["start"]), max(p["end"], r["end"])
-    db.table("procedures").insert_all(procs.values())
-    ids = []
-    for r in doc["steps"]:
-        step_id = Library.step_id(sid, r["procedure_index"], r["step_index"])
-        keyframe = None
+        p = procs.setdefault(r["procedure_index"], ProcedureDraft(r["procedure_index"], r["procedure_title"],
+                                                                 r["start"], r["end"]))
+        p.start, p.end = min(p.start, r["start"]), max(p.end, r["end"])
+        steps.append(StepDraft(r["procedure_index"], r["step_index"], r["start"], r["end"], r["text"],
+                               title=r["title"], category=r["category"], tools=list(r["tools"]),
+                               tips=list(r["tips"]), warnings=list(r["warnings"]),
+                               boundary_confidence=r["boundary_confidence"], status=r["status"]))
         if r.get("keyframes"):
-            src = root / r["keyframes"][0]
-            if src.is_file():
-                kf = library.media_dir(sid) / "keyframes" / f"{step_id}.jpg"
-                kf.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(src, kf)
-                keyframe = library.relative(kf)
-        db.table("steps").insert({
-            "step_id": step_id, "session_id": sid, "procedure_id": f"{sid}-p{r['procedure_index'] + 1}",
-            "procedure_idx": r["procedure_index"], "idx": r["step_index"], "start": r["start"],
-            "end": r["end"], "title": r["title"], "text": r["text"], "category": r["category"],
-            "tools": json.dumps(r["tools"], ensure_ascii=False),
-            "tips": json.dumps(r["tips"], ensure_ascii=False),
-            "warnings": json.dumps(r["warnings"], ensure_ascii=False),
-            "keyframe": keyframe, "keyframe_t": None, "status": r["status"],
-            "boundary_confidence": r["boundary_confidence"], "edited": 0, "updated_at": now()})
-        ids.append(step_id)
-    for stage in ("import", "transcribe", "segment", "keyframes"):
-        db.table("stages").insert({"session_id": sid, "stage": stage, "status": "done", "finished_at": now(),
-                             "detail": "from bundle"})
-    db.table("imports").insert({"session_id": sid, "bundle_sha256": bundle_sha,
-                          "source_library": doc.get("source_library", ""), "plant": doc.get("plant", ""),
-                          "imported_at": now()})
-    return ids
+            kf = root / r["keyframes"][0]
+            if kf.is_file():
+                keyframes[Library.step_id(sid, r["procedure_index"], r["step_index"])] = kf.read_bytes()
+    has_media = media_src is not None
+    info = MediaInfo(str(media_src or ""), float(doc.get("duration") or 0.0), True,
+                     bool(doc.get("has_video")) and has_media, float(doc.get("fps") or 0.0),
+                     int(doc.get("width") or 0), int(doc.get("height") or 0))
+    meta = {k: doc.get(k, "") for k in ("title", "expert", "workstation", "process", "language",
+                                         "consent_ref", "licence", "source_library", "plant",
+                                         "created_at", "embed_model")}
+    meta["consent"] = bool(doc.get("consent"))
+    return SessionResult(
+        session_id=sid, sha256=doc["source_sha256"], source_path=str(media_src or ""), info=info, meta=meta,
+        markers=tuple(Marker(m["t"], m["kind"], m["note"]) for m in doc.get("markers", [])),
+        transcript=transcript, procedures=[procs[i] for i in sorted(procs)], steps=steps,
+        keyframes=keyframes, stages=dict.fromkeys(("import", "transcribe", "segment", "keyframes"),
+                                                  "from bundle"))
+
+
+def _embed(library: Library, results: list[SessionResult]) -> None:
+    """Give the results their vectors (before the commit, outside the writer lock)."""
+    from indexing.store.index import embedder_for, step_document
+
+    embedder = embedder_for(library)
+    for r in results:
+        r.documents = [step_document(s) for s in r.steps]
+        r.vectors = embedder.encode(r.documents) if r.documents else None
+        r.embed_model_id = embedder.model_id
+        r.stages["embed"] = "after import"
 
 
 def import_bundle(
@@ -268,7 +256,6 @@ def import_bundle(
     staging = library.root / f".import-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     result = ImportResult(bundle_sha256=bundle_sha)
-    moved: list[Path] = []
     try:
         report(progress, "import", 0.0, "decrypting and authenticating")
         payload = staging / "payload.tar"
@@ -295,60 +282,48 @@ def import_bundle(
         if not docs:
             raise ExportError("bundle holds no sessions to import")
         report(progress, "import", 0.6, "merging sessions")
-        new_steps: list[str] = []
-        with library.writing("import bundle"):
-            check(cancel)
-            plan = []
-            for doc in docs:
-                if library.session_by_hash(doc["source_sha256"]) is not None:
-                    result.duplicates.append(doc["session_id"])
+        plan = []
+        taken: set[str] = set()
+        for doc in docs:
+            if library.session_by_hash(doc["source_sha256"]) is not None:
+                result.duplicates.append(doc["session_id"])
+                continue
+            sid = safe_member_name(doc["session_id"]).name
+            if library.has_session(sid) or sid in taken:
+                sid = f"{sid}-{(doc.get('source_library') or uuid.uuid4().hex)[:6]}"
+            if library.media_dir(sid).exists():
+                raise ExportError(f"cannot import {sid}: {library.media_dir(sid)} already exists")
+            taken.add(sid)
+            media_src = None
+            if doc.get("media"):
+                candidate = root / "library" / Path(*safe_member_name(doc["media"]).parts)
+                media_src = candidate if candidate.is_file() else None
+            plan.append(_session_result(library, doc, sid, root, media_src))
+        if reindex and plan:
+            report(progress, "import", 0.7, "indexing imported steps for search")
+            _embed(library, plan)
+        check(cancel)
+        result.source_libraries = sorted({d.get("source_library", "") for d in docs
+                                          if d["session_id"] not in result.duplicates})
+        try:
+            for r in plan:
+                done = library.commit_session(r, action="import session", provenance={
+                    "bundle_sha256": bundle_sha, "source_library": r.meta.get("source_library", ""),
+                    "plant": r.meta.get("plant", "")})
+                if done.already_ingested:
+                    result.duplicates.append(r.session_id)
                     continue
-                sid = safe_member_name(doc["session_id"]).name
-                if list(library.db.query("SELECT 1 FROM sessions WHERE session_id=?", [sid])):
-                    sid = f"{sid}-{(doc.get('source_library') or uuid.uuid4().hex)[:6]}"
-                plan.append((doc, sid))
-            placed: list[tuple[dict[str, Any], str, str, bool]] = []
-            for doc, sid in plan:
-                folder = library.media_dir(sid)
-                if folder.exists():
-                    raise ExportError(f"cannot import {sid}: {folder} already exists")
-                folder.mkdir(parents=True)
-                moved.append(folder)
-                media_rel, has_media = "", False
-                if doc.get("media"):
-                    rel = safe_member_name(doc["media"])
-                    media_src = root / "library" / Path(*rel.parts)
-                    if media_src.is_file():
-                        dst = folder / "recording.mp4"
-                        shutil.move(str(media_src), dst)
-                        media_rel, has_media = library.relative(dst), True
-                placed.append((doc, sid, media_rel, has_media))
-            with library.transaction() as db:
-                for doc, sid, media_rel, has_media in placed:
-                    new_steps += _insert_session(library, db, doc, sid, root, media_rel, has_media,
-                                                 bundle_sha)
-                    result.added.append(sid)
-                result.steps = len(new_steps)
-                result.source_libraries = sorted({d.get("source_library", "") for d, _ in plan})
-                library.audit("import bundle", {"bundle": str(src.absolute()), "bundle_sha256": bundle_sha,
-                                                "added": result.added, "duplicates": result.duplicates,
-                                                "steps": result.steps,
-                                                "source_libraries": result.source_libraries}, db=db)
-    except BaseException:
-        for d in moved:
-            shutil.rmtree(d, ignore_errors=True)
-        raise
+                result.added.append(r.session_id)
+                result.steps += len(r.steps)
+        except BaseException:
+            for sid in result.added:  # all or nothing: take back what this import added
+                library.delete_session(sid)
+            raise
+        library.audit_action("import bundle", {
+            "bundle": str(src.absolute()), "bundle_sha256": bundle_sha, "added": result.added,
+            "duplicates": result.duplicates, "steps": result.steps,
+            "source_libraries": result.source_libraries})
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    if reindex and new_steps:
-        report(progress, "import", 0.8, "indexing imported steps for search")
-        from indexing.pipeline import reindex_steps
-
-        reindex_steps(library, new_steps)
-        with library.transaction() as db:
-            for sid in result.added:
-                db.table("stages").upsert({"session_id": sid, "stage": "embed", "status": "done",
-                                     "finished_at": now(), "detail": "after import"},
-                                    pk=("session_id", "stage"))
     report(progress, "import", 1.0, f"imported {len(result.added)} sessions")
     return result

@@ -140,9 +140,27 @@ def _m002_export_identity(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m003_session_statuses(db: sqlite_utils.Database) -> None:
+    """Session statuses from the declared set, derived from the steps' statuses.
+
+    Complete sessions of older libraries said "ready" or "needs review" whatever their
+    steps said; half-made ones keep their stage name, and the next ingest replaces them.
+    """
+    from indexing.models import session_status
+
+    done = {r[0] for r in db.execute(
+        "SELECT session_id FROM stages WHERE stage='keyframes' AND status='done'").fetchall()}
+    for (sid,) in db.execute("SELECT session_id FROM sessions").fetchall():
+        if sid not in done:
+            continue
+        statuses = [r[0] for r in db.execute("SELECT status FROM steps WHERE session_id=?", [sid])]
+        db.execute("UPDATE sessions SET status=? WHERE session_id=?", [session_status(statuses), sid])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
+    (3, "session statuses from the declared set", _m003_session_statuses),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -96,6 +96,36 @@ class ChromaStore(VectorStore):
         return StoreError(f"vector store {self.location} failed: {type(exc).__name__}: {exc}")
 
     # -- plumbing -----------------------------------------------------------------
+    def client(self) -> Any:
+        """The Chroma client (connected once, lazily)."""
+        with self._lock:
+            if self._client is None:
+                self._client = self._connect()
+            return self._client
+
+    def forget_everywhere(self, session_id: str) -> list[str]:
+        """Remove a session's vectors from every step collection this client holds.
+
+        Needs no embedding model: collections are found by their `steps` prefix.
+
+        Returns:
+            The collection names that were searched.
+        """
+        try:
+            client = self.client()
+            names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
+            names = [n for n in names if n == "steps" or n.startswith("steps-")]
+            for name in names:
+                client.get_collection(name, embedding_function=None).delete(
+                    where={"session_id": {"$eq": session_id}})
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - every backend failure becomes a StoreError
+            raise self._translate(exc) from None
+        with self._lock:
+            self._collection = None  # another handle may have changed it
+        return names
+
     @property
     def collection(self) -> Any:
         """The collection handle, opened (or created) once and cached."""

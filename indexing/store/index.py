@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from indexing.models import Step
+from indexing.models import Step, StepDraft
 from indexing.progress import CancelToken, ProgressCallback, check, report
 from indexing.store import VectorStore, open_store
 
@@ -23,11 +23,11 @@ log = logging.getLogger(__name__)
 INDEX_BATCH = 256
 
 
-def step_document(step: Step) -> str:
+def step_document(step: Step | StepDraft) -> str:
     """The text embedded for a step: title, narration, tools, tips and warnings.
 
     Args:
-        step: A stored step.
+        step: A stored step or a draft about to be stored.
 
     Returns:
         One text, lines in a fixed order, empty parts left out.
@@ -71,12 +71,18 @@ def _session_metas(library: Library, session_ids: Iterable[str]) -> dict[str, di
 
 def step_metadata(step: Step, session_meta: Mapping[str, Any]) -> dict[str, str]:
     """The filterable metadata stored with a step's vector (values normalised)."""
+    return vector_metadata(step.session_id, step.category, step.status, session_meta)
+
+
+def vector_metadata(session_id: str, category: str, status: str,
+                    session_meta: Mapping[str, Any]) -> dict[str, str]:
+    """The metadata of one step vector, from the step's category and status and its session."""
     return {
-        "session_id": step.session_id,
+        "session_id": session_id,
         "workstation": normalise(session_meta.get("workstation")),
         "expert": normalise(session_meta.get("expert")),
-        "category": normalise(step.category),
-        "status": normalise(step.status),
+        "category": normalise(category),
+        "status": normalise(status),
         "process": normalise(session_meta.get("process")),
     }
 
@@ -151,10 +157,24 @@ def index_session(
 
 
 def forget_session(library: Library, session_id: str, *, store: VectorStore | None = None) -> None:
-    """Remove a session's vectors (after `library.delete_session`)."""
-    store = store or open_store(library, embedder_for(library).model_id)
+    """Remove a session's vectors (every model's collection unless `store` is given).
+
+    Loads no embedding model, and creates no vector store where none exists.
+    """
+    if store is not None:
+        with library.writing("forget vectors"):
+            store.delete_where(session_id)
+        return
+    if not library.has_vectors():
+        return
+    from indexing.store.chroma import ChromaStore
+
+    probe = open_store(library, "")
     with library.writing("forget vectors"):
-        store.delete_where(session_id)
+        if isinstance(probe, ChromaStore):
+            probe.forget_everywhere(session_id)
+        else:  # pragma: no cover - every backend today is a Chroma one
+            probe.delete_where(session_id)
 
 
 def rebuild_index(

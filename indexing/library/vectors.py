@@ -1,0 +1,89 @@
+"""Keeping the vector store consistent with the catalog: an edit re-indexes, a delete forgets.
+
+Callers never have to remember: the library's step edits call `sync_vectors`
+and its deletes call `forget_vectors`. A library that has no vector store yet
+(no `vectors/` folder and no `chroma_url`) is left without one: tests and
+freshly imported libraries do not load an embedding model for an edit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from indexing.library.steps import StepsReadMixin
+
+if TYPE_CHECKING:
+    from indexing.library.catalog import Library
+
+log = logging.getLogger(__name__)
+
+
+class VectorsMixin(StepsReadMixin):
+    """The library's side of the vector store."""
+
+    @property
+    def _lib(self) -> Library:
+        return cast("Library", self)
+
+    def has_vectors(self) -> bool:
+        """Whether this library keeps step vectors (an embedded store exists or a server is set)."""
+        return bool(str(self.setting("chroma_url") or "").strip()) or self.vectors_dir.exists()
+
+    def vector_store(self, model_id: str | None = None) -> Any:
+        """The vector store for `model_id` (default: the current embedding model's)."""
+        from indexing.store import open_store
+        from indexing.store.index import embedder_for
+
+        return open_store(self._lib, model_id if model_id is not None else embedder_for(self._lib).model_id)
+
+    def warm_vectors(self) -> None:
+        """Load the embedding model before taking the writer lock (so the lock stays short)."""
+        if self.has_vectors():
+            from indexing.store.index import embedder_for
+
+            embedder_for(self._lib)
+
+    def sync_vectors(self, step_ids: Sequence[str], removed: Sequence[str] = (), *,
+                     force: bool = False) -> int:
+        """Re-embed changed steps and drop the vectors of removed ones.
+
+        Args:
+            step_ids: Steps whose text, labels or status changed.
+            removed: Step ids that no longer exist.
+            force: Create the vector store when the library has none yet.
+
+        Returns:
+            How many steps were embedded.
+
+        Raises:
+            EmbeddingError, StoreError: The model or the store failed.
+        """
+        if not (force or self.has_vectors()):
+            return 0
+        from indexing.store import open_store
+        from indexing.store.index import embedder_for, index_steps
+
+        embedder = embedder_for(self._lib)
+        store = open_store(self._lib, embedder.model_id)
+        with self.writing("index vectors"):
+            gone = [i for i in removed if i not in set(step_ids)]
+            if gone:
+                store.delete(gone)
+            found = self.steps_by_ids(list(step_ids))
+            return index_steps(self._lib, [found[i] for i in step_ids if i in found], embedder=embedder,
+                               store=store)
+
+    def forget_vectors(self, session_id: str) -> None:
+        """Remove every vector of a session (all models' collections); no model is loaded."""
+        from indexing.store.index import forget_session
+
+        forget_session(self._lib, session_id)
+
+    def record_reindex(self, steps: int) -> None:
+        """Note a full rebuild: every session now has the current model's vectors."""
+        model = self.setting("embed_model")
+        with self.writing("reindex"), self.transaction() as db:
+            db.execute("UPDATE sessions SET embed_model=?", [model])
+            self.audit("reindex", {"steps": steps, "model": model}, db=db)
