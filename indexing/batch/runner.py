@@ -165,8 +165,6 @@ def _start_ray(address: str | None, workers: int) -> tuple[Any, bool]:
         import ray
     except ImportError:
         raise BatchError('batch-ingest needs Ray: pip install "ray[default]"') from None
-    if address:
-        check_address(address)
     if ray.is_initialized():
         return ray, False
     kwargs: dict[str, Any] = {"ignore_reinit_error": True, "log_to_driver": False,
@@ -176,6 +174,9 @@ def _start_ray(address: str | None, workers: int) -> tuple[Any, bool]:
     if address:
         ray.init(address=address, **kwargs)
     else:
+        # On a loaded machine Ray's agents take tens of seconds to come up; its default
+        # wait for them is shorter than that, so a local runtime gets a longer one.
+        os.environ.setdefault("RAY_agent_register_timeout_ms", "180000")
         ray.init(num_cpus=workers, include_dashboard=False, **kwargs)
     return ray, True
 
@@ -210,6 +211,8 @@ def batch_ingest(
     t0 = time.perf_counter()
     lock0 = library.lock.held_s
     files = collect(paths)
+    if ray_address:
+        check_address(ray_address)  # before any work: a dead address is one line, fast
     result = BatchResult(workers=max(1, workers), ray_address=ray_address or "")
     total = len(files)
     pending: list[tuple[int, IngestRequest]] = []
@@ -241,7 +244,8 @@ def batch_ingest(
     result.files = [o for o in outcomes if o is not None]
     result.wall_s = time.perf_counter() - t0
     result.lock_s = library.lock.held_s - lock0
-    library.audit_action("batch ingest", {k: v for k, v in result.to_dict().items() if k != "files"})
+    if result.count("added"):  # a batch that added nothing wrote nothing, the audit log included
+        library.audit_action("batch ingest", {k: v for k, v in result.to_dict().items() if k != "files"})
     return result
 
 

@@ -77,6 +77,8 @@ class CommitMixin(StepsWriteMixin):
             staged = folder / f".{media.name}.incoming"
             link_or_copy(src, staged)
         store = self.vector_store(result.embed_model_id) if result.vectors is not None else None
+        if store is not None and hasattr(store, "client"):
+            store.client()  # connect (and import chromadb) before the lock, not while holding it
         written: list[Path] = []
         upserted = False
         t0 = self.lock.held_s

@@ -1,0 +1,78 @@
+"""Batch ingest on a real local Ray runtime, committing to a real Chroma server."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from indexing.batch import BatchError, batch_ingest, collect
+from indexing.cli import main
+from indexing.library import Library
+from indexing.search import search
+from tests.conftest import SAMPLE
+from tests.conftest_chroma import free_port
+from tests.snapshot import snapshot
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two short narrated clips cut from the sample, a copy of one, and a file that is not media."""
+    d = tmp_path_factory.mktemp("batch")
+    for i, start in enumerate((1, 36)):
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-ss", str(start), "-t", "14", "-i", str(SAMPLE),
+                        "-vn", "-c:a", "aac", str(d / f"clip{i}.m4a")], check=True)
+    shutil.copyfile(d / "clip0.m4a", d / "copy of clip0.m4a")
+    (d / "notes.mp4").write_text("not a recording")
+    return d
+
+
+def test_collect_expands_folders_and_rejects_missing_paths(clips: Path, tmp_path: Path) -> None:
+    files = collect([clips, clips / "clip0.m4a"])
+    assert [f.name for f in files] == ["clip0.m4a", "clip1.m4a", "copy of clip0.m4a", "notes.mp4"]
+    with pytest.raises(BatchError, match="no such file"):
+        collect([tmp_path / "nope"])
+
+
+def test_a_ray_address_that_does_not_answer_fails_fast(clips: Path, tmp_path: Path, capsys) -> None:
+    lib = Library(tmp_path / "lib")
+    before = snapshot(lib.root)
+    t0 = time.monotonic()
+    code = main(["--library", str(lib.root), "batch-ingest", str(clips / "clip0.m4a"),
+                 "--ray", f"127.0.0.1:{free_port()}"])
+    err = capsys.readouterr().err
+    assert code == 2 and time.monotonic() - t0 < 15
+    assert err.count("\n") == 1 and "cannot reach the Ray cluster" in err
+    assert snapshot(lib.root) == before
+
+
+@pytest.mark.slow
+@pytest.mark.server
+def test_batch_on_local_ray_commits_to_a_chroma_server(clips: Path, chroma_server: str, tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib", overrides={"chroma_url": chroma_server})
+    seen = []
+    result = batch_ingest(lib, [clips], workers=2, progress=lambda o, done, total: seen.append((done, total)))
+    by_name = {Path(f.path).name: f for f in result.files}
+    assert {n: f.status for n, f in by_name.items()} == {
+        "clip0.m4a": "added", "clip1.m4a": "added", "copy of clip0.m4a": "duplicate", "notes.mp4": "failed"}
+    assert "not a media file" in by_name["notes.mp4"].error
+    assert seen[-1] == (4, 4) and len(seen) == 4
+    assert sorted(s.session_id for s in lib.sessions()) == sorted(
+        by_name[n].session_id for n in ("clip0.m4a", "clip1.m4a"))
+    assert all(s.status == "needs review" and s.step_count >= 1 for s in lib.sessions())
+    assert not (lib.root / "vectors").exists()  # the vectors went to the server
+    hits = search(lib, "lock out the press", k=3)
+    assert hits and hits[0].session_id == by_name["clip0.m4a"].session_id
+    # the committer holds the lock for a small share of the batch
+    assert 0 < result.lock_s < 0.5 * result.wall_s
+    # the same batch again changes nothing (and starts no Ray: nothing is left to compute)
+    before = snapshot(lib.root)
+    again = batch_ingest(lib, [clips], workers=2)
+    assert [f.status for f in again.files] == ["already", "already", "duplicate", "failed"]
+    assert snapshot(lib.root) == before
+    log = json.loads(json.dumps(lib.audit_log("batch ingest")))
+    assert len(log) == 1 and log[0]["detail"]["added"] == 2
