@@ -137,6 +137,7 @@ class StepDraft:
     warnings: list[str] = field(default_factory=list)
     boundary_confidence: float = 1.0
     keyframe_t: float | None = None
+    reason: str = ""
 
 
 @dataclass
@@ -169,6 +170,7 @@ class Step:
     keyframe: str | None
     status: str
     boundary_confidence: float = 1.0
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

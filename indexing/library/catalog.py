@@ -371,6 +371,7 @@ class Library:
             "boundary_confidence": round(s.boundary_confidence, 3),
             "edited": 0,
             "updated_at": stamp,
+            "reason": s.reason,
         }
 
     def _step_from_row(self, r: dict[str, Any]) -> Step:
@@ -392,6 +393,7 @@ class Library:
             keyframe=str(keyframe) if keyframe else None,
             status=r["status"] or "proposed",
             boundary_confidence=r["boundary_confidence"] if r["boundary_confidence"] is not None else 1.0,
+            reason=r.get("reason") or "",
         )
 
     _STEP_SELECT = (
@@ -434,7 +436,8 @@ class Library:
                 out[r["step_id"]] = self._step_from_row(r)
         return out
 
-    EDITABLE = ("title", "text", "category", "tools", "tips", "warnings", "start", "end", "status")
+    EDITABLE = ("title", "text", "category", "tools", "tips", "warnings", "start", "end", "status",
+                "reason")
 
     def update_step(self, step_id: str, **fields: Any) -> Step:
         """Change a step's fields (a reviewer's edit). Call `reindex_steps` afterwards.
