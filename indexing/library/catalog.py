@@ -242,7 +242,8 @@ class Library:
         """Remove a session and everything derived from it (catalog and media)."""
         self.session_row(session_id)
         with self.transaction() as db:
-            for table in ("steps", "procedures", "words", "segments", "markers", "stages"):
+            for table in ("steps", "procedures", "words", "segments", "markers", "stages",
+                          "document_revisions", "document_prints"):
                 db.execute(f"DELETE FROM {table} WHERE session_id=?", [session_id])
             db.execute("DELETE FROM sessions WHERE session_id=?", [session_id])
         if remove_media:
@@ -494,6 +495,35 @@ class Library:
 
     def confidential_terms(self) -> list[str]:
         return [t["term"] for t in self.terms() if t["confidential"]]
+
+    # -- sheets and people records (owned by indexing.library.documents) ----------
+    def set_retirement(self, expert: str, retires_on: str | None, note: str = "") -> str | None:
+        """An expert's planned retirement date (None clears it); see `documents.set_retirement`."""
+        from indexing.library import documents
+
+        return documents.set_retirement(self, expert, retires_on, note)
+
+    def retirements(self) -> dict[str, str]:
+        from indexing.library import documents
+
+        return documents.retirements(self)
+
+    def sheet_revision(self, session_id: str, procedure_idx: int, content_hash: str) -> int:
+        """The sheet revision of this approved content (a new one when it changed)."""
+        from indexing.library import documents
+
+        return documents.sheet_revision(self, session_id, procedure_idx, content_hash)
+
+    def record_print(self, session_id: str, procedure_idx: int, revision: int, fmt: str, path: str,
+                     *, anonymized: bool = False) -> None:
+        from indexing.library import documents
+
+        documents.record_print(self, session_id, procedure_idx, revision, fmt, path, anonymized=anonymized)
+
+    def prints(self, session_id: str | None = None) -> list[dict[str, Any]]:
+        from indexing.library import documents
+
+        return documents.prints(self, session_id)
 
     # -- audit --------------------------------------------------------------------
     def audit(self, action: str, detail: dict[str, Any], db: sqlite_utils.Database | None = None) -> None:
