@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from indexing.document.coverage import Coverage
 from indexing.document.errors import DocumentError
@@ -63,7 +64,7 @@ def text_on(value: float) -> tuple[int, int, int]:
     return (255, 255, 255) if value > 0.55 else (0, 0, 0)
 
 
-def _font(size: int, bold: bool = False) -> object:
+def _font(size: int, bold: bool = False) -> Any:
     from PIL import ImageFont
 
     from indexing.document.fonts import find_font
