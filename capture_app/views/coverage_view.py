@@ -42,16 +42,23 @@ class HeatMap(QWidget):
     """Workstations down, processes across; each cell shaded by its approved share."""
 
     LEFT, TOP, CELL_W, CELL_H = 150, 34, 170, 64
+    MAX_CELL_W = 320
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stations: list[str] = []
         self.processes: list[str] = []
         self.cells: list[HeatCell] = []
+        self.cell_w, self.left = self.CELL_W, self.LEFT
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_coverage(self, cov: Coverage) -> None:
         self.stations, self.processes, self.cells = heat_cells(cov)
+        metrics = self.fontMetrics()
+        widest = max([metrics.horizontalAdvance(c.detail) for c in self.cells] + [0])
+        heads = [metrics.horizontalAdvance(p) for p in self.processes] + [0]
+        self.cell_w = min(self.MAX_CELL_W, max(self.CELL_W, widest + 24, max(heads) + 24))
+        self.left = min(260, max([self.LEFT] + [metrics.horizontalAdvance(w) + 24 for w in self.stations]))
         self.setMinimumHeight(self.TOP + self.CELL_H * max(1, len(self.stations)) + 8)
         self.update()
 
@@ -68,14 +75,14 @@ class HeatMap(QWidget):
         bold.setBold(True)
         p.setFont(bold)
         for j, proc in enumerate(self.processes):
-            p.drawText(QRectF(self.LEFT + j * self.CELL_W + 6, 4, self.CELL_W - 8, self.TOP - 8),
+            p.drawText(QRectF(self.left + j * self.cell_w + 6, 4, self.cell_w - 8, self.TOP - 8),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, proc)
         for i, ws in enumerate(self.stations):
-            p.drawText(QRectF(6, self.TOP + i * self.CELL_H, self.LEFT - 10, self.CELL_H - 4),
+            p.drawText(QRectF(6, self.TOP + i * self.CELL_H, self.left - 10, self.CELL_H - 4),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, ws)
         for c in self.cells:
-            box = QRectF(self.LEFT + c.col * self.CELL_W, self.TOP + c.row * self.CELL_H,
-                         self.CELL_W - 4, self.CELL_H - 4)
+            box = QRectF(self.left + c.col * self.cell_w, self.TOP + c.row * self.CELL_H,
+                         self.cell_w - 4, self.CELL_H - 4)
             if c.value is None:
                 p.fillRect(box, QColor(240, 240, 240))
                 continue
@@ -117,7 +124,7 @@ class CoverageView(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         top = QHBoxLayout()
         top.addWidget(set_role(QLabel(self.tr("Coverage")), "heading"))
-        top.addWidget(self.summary, 1)
+        top.addStretch(1)
         for b in (self.load_button, self.clear_button, self.png_button, self.refresh_button):
             top.addWidget(b)
 
@@ -131,8 +138,8 @@ class CoverageView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.risk = QTableWidget(0, 5)
-        self.risk.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("At risk"), self.tr("Status"),
-                                             self.tr("Only expert"), self.tr("Days left")])
+        self.risk.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Days left"), self.tr("Only expert"),
+                                             self.tr("Status"), self.tr("At risk")])
         self.risk.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.risk.verticalHeader().setVisible(False)
         self.risk.horizontalHeader().setStretchLastSection(True)
@@ -158,16 +165,17 @@ class CoverageView(QWidget):
         rl.addWidget(set_role(QLabel(self.tr("Knowledge at risk (its last expert leaves soonest first)")),
                               "hint"))
         rl.addWidget(self.risk, 1)
-        rl.addLayout(people)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.table)
         lower.addWidget(risk_box)
-        lower.setSizes([720, 540])
+        lower.setSizes([760, 500])
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.summary)
         lay.addWidget(self.heatmap)
         lay.addWidget(lower, 1)
+        lay.addLayout(people)
 
         self.load_button.clicked.connect(self._on_load_clicked)
         self.clear_button.clicked.connect(self._on_clear_clicked)
@@ -227,8 +235,8 @@ class CoverageView(QWidget):
         self.risk.setRowCount(len(cov.at_risk))
         for i, k in enumerate(cov.at_risk):
             what = " / ".join(x for x in (k["workstation"], k["process"], k["procedure"]) if x)
-            values = [str(k["rank"]), what, status_words[k["status"]], k["only_expert"] or ", ".join(k["experts"]),
-                      str(k["days_left"])]
+            values = [str(k["rank"]), str(k["days_left"]), k["only_expert"] or ", ".join(k["experts"]),
+                      status_words[k["status"]], what]
             for j, v in enumerate(values):
                 self.risk.setItem(i, j, QTableWidgetItem(v))
         self.risk.resizeColumnsToContents()

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from indexing.document.labels import labels_for
-from indexing.document.pdf import LINK_HINT, fmt_time, header_rows
+from indexing.document.pdf import LINK_HINT, fmt_time, header_rows, subtitle
 from indexing.document.qr import qr_svg
 from indexing.document.sheet import Sheet, SheetStep
 
@@ -22,7 +22,8 @@ body { font-family: "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple 
        "Noto Sans", Arial, sans-serif; color: #000; background: #fff; font-size: 10pt; margin: 0 auto;
        max-width: 190mm; }
 .kind { font-weight: bold; font-size: 9pt; letter-spacing: .08em; text-transform: uppercase; margin: 4mm 0 0; }
-h1 { font-size: 17pt; margin: 1mm 0 3mm; }
+h1 { font-size: 17pt; margin: 1mm 0 1mm; }
+.sub { margin: 0 0 3mm; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.3mm solid #000; padding: 1.2mm; vertical-align: top; text-align: left; }
 table.head th { background: #e6e6e6; width: 14%; }
@@ -97,6 +98,7 @@ def render_html(sheet: Sheet) -> str:
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{_e(words['sheet'])}: {_e(sheet.title)}</title><style>{CSS}</style></head><body>\n"
         f'<p class="kind">{_e(words["sheet"])}</p><h1>{_e(sheet.title)}</h1>\n'
+        f'<p class="sub">{_e(subtitle(sheet, words))}</p>\n'
         f'<table class="head">{head}</table>\n<br>\n'
         f'<table class="steps"><thead><tr>{cols}</tr></thead><tbody>\n{rows}\n</tbody></table>\n'
         f'<p class="note">{_e(words["video"])}: {_e(hint)}.</p>'

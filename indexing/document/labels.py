@@ -34,6 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "Checked: ____________",
         "page": "Page {page} of {pages}",
         "steps_in": "{n} steps",
+        "procedure_of": "procedure {n} of {total}",
     },
     "ko": {
         "sheet": "작업 분해표",
@@ -63,6 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "확인: ____________",
         "page": "{page} / {pages} 쪽",
         "steps_in": "{n}단계",
+        "procedure_of": "작업 {n} / {total}",
     },
 }
 

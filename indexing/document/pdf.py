@@ -45,6 +45,14 @@ def status_line(sheet: Sheet, words: dict[str, str]) -> str:
     return words["draft"]
 
 
+def subtitle(sheet: Sheet, words: dict[str, str]) -> str:
+    """The line under the title: the recording it comes from and which procedure of it."""
+    parts = [sheet.session_title] if sheet.session_title and sheet.session_title != sheet.title else []
+    parts.append(words["procedure_of"].format(n=sheet.procedure_idx + 1, total=sheet.procedure_count))
+    parts.append(words["steps_in"].format(n=len(sheet.steps)))
+    return "  ·  ".join(parts)
+
+
 def revision_text(sheet: Sheet) -> str:
     return f"{sheet.revision}" if sheet.revision else "-"
 
@@ -91,7 +99,9 @@ def _header(pdf: Any, sheet: Sheet, words: dict[str, str]) -> None:
     pdf.cell(0, 5, words["sheet"].upper(), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "B", 16)
     pdf.multi_cell(0, 8, sheet.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
+    pdf.set_font(FONT, "", 9)
+    pdf.multi_cell(0, 4.5, subtitle(sheet, words), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
     pdf.set_font(FONT, "", 9)
     label = FontFace(emphasis="B", fill_color=(230, 230, 230))
     with pdf.table(col_widths=(26, 69, 26, 69), first_row_as_headings=False, text_align="LEFT",

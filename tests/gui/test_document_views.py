@@ -42,8 +42,8 @@ def test_coverage_view_shows_rows_risk_and_heat_map(qtbot, plant: Library, tmp_p
         qtbot.mouseClick(view.set_date_button, Qt.MouseButton.LeftButton)
     assert plant.retirements()["Kim"] == view.date_edit.date().toString("yyyy-MM-dd")
     # P4 is also known by Lee, who has no retirement date: only W2 is at risk.
-    assert view.risk.rowCount() == 1 and view.risk.item(0, 1).text() == "W2 / Welding"
-    assert view.risk.item(0, 3).text() == "Kim"
+    assert view.risk.rowCount() == 1 and view.risk.item(0, 4).text() == "W2 / Welding"
+    assert view.risk.item(0, 2).text() == "Kim"
 
     req = tmp_path / "required.csv"
     req.write_text("workstation,process,procedure\nP4,Stamping,Die change\nP4,Stamping,Bolster cleaning\n",
