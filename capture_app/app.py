@@ -108,12 +108,19 @@ def _make_export(win: MainWindow) -> QWidget:
     return export_view(win.library)
 
 
+def _make_coverage(win: MainWindow) -> QWidget:
+    from capture_app.views.coverage_view import CoverageView
+
+    return CoverageView(win.library)
+
+
 VIEWS: list[ViewSpec] = [
     ViewSpec("Record", _make_record),
     ViewSpec("Library", _make_library),
     ViewSpec("Review", _make_review),
     ViewSpec("Search", _make_search),
     ViewSpec("Export", _make_export),
+    ViewSpec("Coverage", _make_coverage),
 ]
 
 

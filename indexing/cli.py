@@ -322,6 +322,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_session_parsers(sub)
     add_batch_parsers(sub)
+    try:
+        from indexing.document.cli_commands import add_parsers as add_document_parsers
+    except ImportError:  # pragma: no cover - document package missing
+        log.debug("document commands unavailable", exc_info=True)
+    else:
+        add_document_parsers(sub)
     return parser
 
 

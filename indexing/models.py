@@ -153,6 +153,7 @@ class StepDraft:
     boundary_confidence: float = 1.0
     keyframe_t: float | None = None
     status: str = "proposed"
+    reason: str = ""
 
 
 @dataclass
@@ -185,6 +186,7 @@ class Step:
     keyframe: str | None
     status: str
     boundary_confidence: float = 1.0
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

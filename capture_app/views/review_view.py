@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capture_app import messages
 from capture_app.widgets.common import fmt_time, set_role, side_by_side
 from capture_app.widgets.player import VideoPlayer
 from capture_app.widgets.timeline import Block, StepTimeline
 from capture_app.widgets.transcript import TranscriptView
-from capture_app.workers import Task, TaskQueue
+from capture_app.workers import Task, TaskQueue, start
 from indexing.models import CATEGORIES, Step
 
 log = logging.getLogger(__name__)
@@ -148,12 +150,15 @@ class ReviewView(QWidget):
         self.warnings_edit.setPlaceholderText("one warning per line")
         for w in (self.tips_edit, self.warnings_edit):
             w.setFixedHeight(62)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("why: because…, so that…, otherwise…"))
         form = QFormLayout()
         form.addRow("Title", self.title_edit)
         form.addRow("Category", self.category_box)
         form.addRow("Tools", self.tools_edit)
         form.addRow("Tips", self.tips_edit)
         form.addRow("Warnings", self.warnings_edit)
+        form.addRow(self.tr("Reason"), self.reason_edit)
         self.save_button = set_role(QPushButton("Save changes"), "primary")
         self.reviewed_button = QPushButton("Step reviewed")
         self.approve_button = set_role(QPushButton("✔ Approve step"), "approve")
@@ -166,6 +171,8 @@ class ReviewView(QWidget):
         buttons2 = QHBoxLayout()
         buttons2.addWidget(self.proc_reviewed_button)
         buttons2.addWidget(self.approve_all_button)
+        self.sheet_button = QPushButton(self.tr("Print / save as sheet…"))
+        buttons2.addWidget(self.sheet_button)
         self.transcript = TranscriptView()
         self.transcript.setMinimumHeight(96)
         right = QWidget()
@@ -198,6 +205,7 @@ class ReviewView(QWidget):
         self.approve_button.clicked.connect(lambda: self.set_step_status("approved"))
         self.approve_all_button.clicked.connect(self._on_approve_all_clicked)
         self.proc_reviewed_button.clicked.connect(self._on_proc_reviewed_clicked)
+        self.sheet_button.clicked.connect(self._on_sheet_clicked)
         self.timeline.step_clicked.connect(self._on_step_clicked)
         self.timeline.seek_requested.connect(self.player.seek)
         self.timeline.edge_dragged.connect(self._on_edge_dragged)
@@ -266,7 +274,7 @@ class ReviewView(QWidget):
         has = step is not None
         for w in (self.title_edit, self.category_box, self.tools_edit, self.tips_edit, self.warnings_edit,
                   self.save_button, self.reviewed_button, self.approve_button, self.approve_all_button,
-                  self.proc_reviewed_button,
+                  self.proc_reviewed_button, self.reason_edit, self.sheet_button,
                   self.split_button, self.merge_button):
             w.setEnabled(has)
         if step is None:
@@ -281,6 +289,7 @@ class ReviewView(QWidget):
         self.tools_edit.setText(", ".join(step.tools))
         self.tips_edit.setPlainText("\n".join(step.tips))
         self.warnings_edit.setPlainText("\n".join(step.warnings))
+        self.reason_edit.setText(step.reason)
         self.merge_button.setEnabled(self.selected + 1 < len(self.steps)
                                      and self.steps[self.selected + 1].procedure_index == step.procedure_index)
         self.timeline.set_selected(step.step_id)
@@ -308,6 +317,7 @@ class ReviewView(QWidget):
             "tools": [t.strip() for t in self.tools_edit.text().split(",") if t.strip()],
             "tips": [t.strip() for t in self.tips_edit.toPlainText().splitlines() if t.strip()],
             "warnings": [t.strip() for t in self.warnings_edit.toPlainText().splitlines() if t.strip()],
+            "reason": self.reason_edit.text().strip(),
         }
 
     def save_step(self) -> None:
@@ -401,6 +411,40 @@ class ReviewView(QWidget):
 
     def _on_proc_reviewed_clicked(self) -> None:
         self.set_procedure_status("reviewed")
+
+    def save_sheet(self, path: str, *, anonymize: bool = False) -> Task | None:
+        """Write the selected step's procedure as a work-instruction sheet (PDF or HTML by suffix)
+        in a worker; the library logs the print and its revision."""
+        step = self.current_step()
+        if step is None:
+            return None
+        session_id, procedure = self.session_id, step.procedure_index + 1
+        library = self.library
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            from indexing.document import write_document
+
+            return write_document(library, session_id, path, procedure=procedure, anonymize=anonymize)
+
+        task = Task(self.tr("Save sheet"), work)
+        task.succeeded.connect(self._on_sheet_saved)
+        start(task)
+        return task
+
+    def _on_sheet_clicked(self) -> None:
+        step = self.current_step()
+        if step is None or not messages.dialogs_enabled():
+            return
+        name = f"{self.session_id}-procedure{step.procedure_index + 1}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save work-instruction sheet"), name,
+                                              self.tr("PDF (*.pdf);;HTML (*.html)"))
+        if path:
+            self.save_sheet(path)
+
+    def _on_sheet_saved(self, result: Any) -> None:
+        rev = (self.tr("revision {0}").format(result.revision) if result.revision
+               else self.tr("draft, not approved"))
+        messages.info(self.tr("Sheet saved to {0} ({1})").format(result.path, rev))
 
     def _on_step_clicked(self, step_id: str) -> None:
         index = next((i for i, s in enumerate(self.steps) if s.step_id == step_id), -1)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from indexing.label.category import categorize
 from indexing.label.notes import find_notes
+from indexing.label.reason import find_reason
 from indexing.label.title import procedure_title, step_title
 from indexing.label.tools import find_tools
 from indexing.models import StepDraft
@@ -29,7 +30,7 @@ def _merge(existing: list[str], found: list[str]) -> list[str]:
 
 
 def label_steps(steps: list[StepDraft], *, glossary: Sequence[str] = (), language: str = "en") -> None:
-    """Fill each step's title, category, tools, tips and warnings in place.
+    """Fill each step's title, category, tools, tips, warnings and reason in place.
 
     Tips and warnings already on a step (from markers) are kept first; found ones are added after.
 
@@ -48,8 +49,9 @@ def label_steps(steps: list[StepDraft], *, glossary: Sequence[str] = (), languag
             tips, warnings = find_notes(step.text)
             step.tips = _merge(step.tips, tips)
             step.warnings = _merge(step.warnings, warnings)
+        step.reason = find_reason(step.text, language)
         log.debug("step %d.%d: %r [%s] tools=%s", step.procedure_index, step.index, step.title,
                   step.category, step.tools)
 
 
-__all__ = ["categorize", "find_notes", "find_tools", "label_steps", "procedure_title", "step_title"]
+__all__ = ["categorize", "find_notes", "find_reason", "find_tools", "label_steps", "procedure_title", "step_title"]

@@ -11,18 +11,20 @@ per subject:
 - `steps`: reading steps; `edits`: writing them (reviews, statuses, keyframes)
 - `vectors`: keeping the vector store consistent; `commit`: committing and deleting sessions
 - `erase`: compaction after a delete
+- `documents`: sheet revisions and prints, retirement dates
 """
 
 from __future__ import annotations
 
 from indexing.library.base import CATALOG, MEDIA, VECTORS
 from indexing.library.commit import CommitMixin, Committed, link_or_copy
+from indexing.library.documents import DocumentsMixin
 from indexing.library.rows import loads as _loads
 from indexing.library.rows import now
 from indexing.library.sessions import STAGES
 
 
-class Library(CommitMixin):
+class Library(CommitMixin, DocumentsMixin):
     """A knowledge library folder.
 
     Args:

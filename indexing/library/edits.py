@@ -21,7 +21,8 @@ from indexing.models import CATEGORIES, STEP_STATUSES, ProcedureDraft, Step, Ste
 class StepsWriteMixin(VectorsMixin):
     """Step writes, each one consistent across catalog, status and vectors."""
 
-    EDITABLE = ("title", "text", "category", "tools", "tips", "warnings", "start", "end", "status")
+    EDITABLE = ("title", "text", "category", "tools", "tips", "warnings", "start", "end", "status",
+                "reason")
 
     @staticmethod
     def _step_record(session_id: str, step_id: str, s: StepDraft, stamp: str) -> dict[str, Any]:

@@ -131,4 +131,5 @@ def step_record(session_id: str, s: StepDraft, stamp: str, *, keyframe: str | No
         "boundary_confidence": round(s.boundary_confidence, 3),
         "edited": 0,
         "updated_at": stamp,
+        "reason": s.reason,
     }

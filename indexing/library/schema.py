@@ -157,10 +157,34 @@ def _m003_session_statuses(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE sessions SET status=? WHERE session_id=?", [session_status(statuses), sid])
 
 
+def _m005_documents(db: sqlite_utils.Database) -> None:
+    """Step reasons, work-instruction sheet revisions and prints, people's retirement dates."""
+    # Why a step is done this way ("so that…", "otherwise…"): a TWI job breakdown column.
+    db.table("steps").add_column("reason", str, not_null_default="")
+    # Planned retirement dates of experts (knowledge at risk); never exported or bundled.
+    db.table("retirements").create(
+        {"expert": str, "retires_on": str, "note": str, "updated_at": str}, pk="expert"
+    )
+    # One row per revision of a procedure's sheet: a new one whenever its approved steps change.
+    db.table("document_revisions").create(
+        {"id": int, "session_id": str, "procedure_idx": int, "revision": int,
+         "content_hash": str, "created_at": str},
+        pk="id",
+    )
+    db.table("document_revisions").create_index(["session_id", "procedure_idx", "revision"], unique=True)
+    # Which revision was printed (or saved) when, in which format.
+    db.table("document_prints").create(
+        {"id": int, "session_id": str, "procedure_idx": int, "revision": int, "format": str,
+         "anonymized": int, "path": str, "printed_at": str},
+        pk="id",
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
     (3, "session statuses from the declared set", _m003_session_statuses),
+    (5, "step reasons, sheet revisions and prints, retirement dates", _m005_documents),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -13,7 +13,8 @@ from indexing.models import SESSION_STATUSES, Marker, Segment, Session, Transcri
 STAGES: tuple[str, ...] = ("import", "transcribe", "segment", "keyframes", "embed")
 
 # Tables holding one session's rows, children first (foreign keys point at `sessions`).
-SESSION_TABLES = ("steps", "procedures", "words", "segments", "markers", "stages", "imports")
+SESSION_TABLES = ("steps", "procedures", "words", "segments", "markers", "stages", "imports",
+                  "document_revisions", "document_prints")
 
 
 class SessionsMixin(TermsMixin):

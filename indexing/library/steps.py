@@ -40,6 +40,7 @@ class StepsReadMixin(SessionsMixin):
             keyframe=str(keyframe) if keyframe else None,
             status=r["status"] or "proposed",
             boundary_confidence=r["boundary_confidence"] if r["boundary_confidence"] is not None else 1.0,
+            reason=r.get("reason") or "",
         )
 
     def steps(self, session_id: str) -> list[Step]:

@@ -32,15 +32,15 @@ def test_import_capture_app_loads_no_heavy_library():
 
 
 def test_window_has_one_view_per_job(window):
-    assert list(window.views) == ["Record", "Library", "Review", "Search", "Export"]
-    assert window.tabs.count() == 5
+    assert list(window.views) == ["Record", "Library", "Review", "Search", "Export", "Coverage"]
+    assert window.tabs.count() == 6
 
 
 def test_add_view_is_a_registration_point(window, qtbot):
     from PySide6.QtWidgets import QLabel
 
     window.add_view("Export", QLabel("export here"))
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == 6
     assert window.tabs.tabText(4) == "Export"
     assert window.views["Export"].text() == "export here"
 
@@ -166,7 +166,8 @@ def test_screenshot_writes_one_png_per_view(tiny_library, tmp_path, qapp):
     out = tmp_path / "shots"
     assert main(["--library", str(tiny_library.root), "--screenshot", str(out)]) == 0
     files = sorted(p.name for p in out.glob("*.png"))
-    assert files == ["01-record.png", "02-library.png", "03-review.png", "04-search.png", "05-export.png"]
+    assert files == ["01-record.png", "02-library.png", "03-review.png", "04-search.png", "05-export.png",
+                     "06-coverage.png"]
     for p in out.glob("*.png"):
         assert p.stat().st_size > 5000
 
