@@ -19,9 +19,9 @@ from typing import Any
 
 from indexing.errors import SettingError
 from indexing.library import Library
-from indexing.library.edits import union_json
+from indexing.library.edits import check_status, union_json
 from indexing.library.rows import now
-from indexing.models import STEP_STATUSES, Word
+from indexing.models import Word
 
 log = logging.getLogger(__name__)
 
@@ -207,8 +207,7 @@ def set_procedure_status(library: Library, session_id: str, procedure_index: int
         NotFoundError: Unknown session or procedure.
         SettingError: Unknown status.
     """
-    if status not in STEP_STATUSES:
-        raise SettingError(f"unknown status {status!r} (one of {', '.join(STEP_STATUSES)})")
+    check_status(status)
     if reindex:
         library.warm_vectors()
     with library.writing("review status"):

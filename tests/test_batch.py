@@ -72,7 +72,7 @@ def test_batch_on_local_ray_commits_to_a_chroma_server(clips: Path, chroma_serve
     # the same batch again changes nothing (and starts no Ray: nothing is left to compute)
     before = snapshot(lib.root)
     again = batch_ingest(lib, [clips], workers=2)
-    assert [f.status for f in again.files] == ["already", "already", "duplicate", "failed"]
+    assert [f.status for f in again.files] == ["already", "already", "already", "failed"]
     assert snapshot(lib.root) == before
     log = json.loads(json.dumps(lib.audit_log("batch ingest")))
     assert len(log) == 1 and log[0]["detail"]["added"] == 2

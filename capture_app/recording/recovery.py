@@ -42,7 +42,7 @@ RECOVERED_NAME = "recovered.mp4"
 INGESTED = "ingested"
 UNFINISHED = "unfinished"
 NOT_INGESTED = "not_ingested"
-DONE_STATUSES = ("ready", "needs review", "approved")
+DONE_STATUSES = ("ready", "needs review", "reviewed", "approved")
 
 
 class RecoveryError(RuntimeError):

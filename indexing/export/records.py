@@ -9,6 +9,7 @@ from typing import Any
 from indexing.export.anonymize import Pseudonymizer, Redactor, library_id, plant
 from indexing.export.options import STATUS_FILTERS, ExportOptions
 from indexing.library import Library
+from indexing.library.rows import procedure_id, step_id
 from indexing.models import Step
 
 # Every record has exactly these keys, in this order (the card documents each).
@@ -130,9 +131,9 @@ def build_items(
         out_sid = pseudo.session(sid) if pseudo else sid
         expert = row.get("expert") or ""
         record: dict[str, Any] = {
-            "id": f"{out_sid}-p{step.procedure_index + 1}s{step.index + 1:02d}",
+            "id": step_id(out_sid, step.procedure_index, step.index),
             "session_id": out_sid,
-            "procedure_id": f"{out_sid}-p{step.procedure_index + 1}",
+            "procedure_id": procedure_id(out_sid, step.procedure_index),
             "procedure_index": step.procedure_index,
             "procedure_title": red(step.procedure),
             "step_index": step.index,

@@ -18,6 +18,12 @@ from indexing.library.vectors import VectorsMixin
 from indexing.models import CATEGORIES, STEP_STATUSES, ProcedureDraft, Step, StepDraft
 
 
+def check_status(status: str) -> None:
+    """Raise `SettingError` for anything but a declared step status."""
+    if status not in STEP_STATUSES:
+        raise SettingError(f"unknown status {status!r} (one of {', '.join(STEP_STATUSES)})")
+
+
 class StepsWriteMixin(VectorsMixin):
     """Step writes, each one consistent across catalog, status and vectors."""
 
@@ -69,8 +75,8 @@ class StepsWriteMixin(VectorsMixin):
                 value = _rows.dumps(value)
             elif key == "category" and value not in CATEGORIES:
                 raise SettingError(f"unknown category {value!r} (one of {', '.join(CATEGORIES)})")
-            elif key == "status" and value not in STEP_STATUSES:
-                raise SettingError(f"unknown status {value!r} (one of {', '.join(STEP_STATUSES)})")
+            elif key == "status":
+                check_status(value)
             record[key] = value
         if "status" not in fields:
             record["edited"] = 1
@@ -142,8 +148,7 @@ class StepsWriteMixin(VectorsMixin):
             NotFoundError: Unknown session or procedure.
             SettingError: Unknown status.
         """
-        if status not in STEP_STATUSES:
-            raise SettingError(f"unknown status {status!r} (one of {', '.join(STEP_STATUSES)})")
+        check_status(status)
         self.session_row(session_id)
         procedure_id = _rows.procedure_id(session_id, procedure_idx)
         with self.writing("review status"):
@@ -166,8 +171,7 @@ class StepsWriteMixin(VectorsMixin):
             NotFoundError: An unknown step id.
             SettingError: Unknown status.
         """
-        if status not in STEP_STATUSES:
-            raise SettingError(f"unknown status {status!r} (one of {', '.join(STEP_STATUSES)})")
+        check_status(status)
         if reindex:
             self.warm_vectors()
         with self.writing(action):
