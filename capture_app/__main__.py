@@ -20,6 +20,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="render every view to PNG files in OUT_DIR and exit")
     parser.add_argument("--view", metavar="NAME", help="view to open first: record, library, review, search, export")
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
+    parser.add_argument("link", nargs="?", metavar="LINK",
+                        help="a knowhow://open?session=…&t=… link (a sheet's QR code) to open in Review")
     return parser.parse_args(argv)
 
 
@@ -79,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             window.shutdown()
             window.deleteLater()
             return 2
+    if args.link:
+        from capture_app.links import open_link
+
+        open_link(window, args.link)
     if args.screenshot:
         try:
             files = render_screenshots(window, args.screenshot)

@@ -173,6 +173,8 @@ def cmd_steps(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"   tip: {tip}\n")
         for w in s.warnings:
             out.write(f"   WARNING: {w}\n")
+        if s.reason:
+            out.write(f"   reason: {s.reason}\n")
         if s.keyframe:
             out.write(f"   keyframe: {s.keyframe}\n")
     return 0

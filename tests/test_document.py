@@ -197,3 +197,26 @@ def test_unknown_procedure_api(tmp_path: Path) -> None:
     lib, sid = small_library(tmp_path / "lib")
     with pytest.raises(NotFoundError, match="has procedure 1; there is no procedure 5"):
         build_sheet(lib, sid, 5)
+
+
+def test_anonymized_photos_have_faces_blurred(tmp_path: Path) -> None:
+    import io
+
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    from indexing.document.photos import photo_jpeg
+    from indexing.export.faces import FaceBlurrer
+    from tests.test_export_data import face_image
+
+    frame = np.full((240, 320, 3), 110, np.uint8)
+    frame[60:180, 100:208] = face_image()
+    path = tmp_path / "key.jpg"
+    cv2.imwrite(str(path), frame)
+    blurrer = FaceBlurrer()
+    for grey in (True, False):
+        plain = np.array(Image.open(io.BytesIO(photo_jpeg(str(path), grey=grey) or b"")))
+        masked = np.array(Image.open(io.BytesIO(photo_jpeg(str(path), grey=grey, anonymize=True) or b"")))
+        assert blurrer.detect(plain) and not blurrer.detect(masked)
+    assert photo_jpeg(str(tmp_path / "missing.jpg"), grey=True) is None

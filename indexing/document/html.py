@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import logging
-from pathlib import Path
 
 from indexing.document.labels import labels_for
 from indexing.document.pdf import LINK_HINT, fmt_time, header_rows, subtitle
+from indexing.document.photos import photo_jpeg
 from indexing.document.qr import qr_svg
 from indexing.document.sheet import Sheet, SheetStep
 
@@ -49,24 +48,14 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _photo(step: SheetStep) -> str:
-    if not step.keyframe or not Path(step.keyframe).is_file():
+def _photo(step: SheetStep, anonymize: bool) -> str:
+    data = photo_jpeg(step.keyframe, grey=False, anonymize=anonymize)
+    if data is None:
         return "-"
-    try:
-        from PIL import Image
-
-        with Image.open(step.keyframe) as im:
-            im.thumbnail((480, 480))
-            buf = io.BytesIO()
-            im.convert("RGB").save(buf, format="JPEG", quality=80)
-        data = base64.b64encode(buf.getvalue()).decode()
-    except (OSError, ImportError):
-        log.info("cannot read keyframe %s", step.keyframe, exc_info=True)
-        return "-"
-    return f'<img alt="" src="data:image/jpeg;base64,{data}">'
+    return f'<img alt="" src="data:image/jpeg;base64,{base64.b64encode(data).decode()}">'
 
 
-def _row(step: SheetStep, words: dict[str, str]) -> str:
+def _row(step: SheetStep, words: dict[str, str], anonymize: bool) -> str:
     points = "".join(
         f'<div class="{"safety" if p.safety else "tip"}"><span class="tag">'
         f'{_e(words["safety"] if p.safety else words["tip"])}:</span> {_e(p.text)}</div>'
@@ -77,7 +66,7 @@ def _row(step: SheetStep, words: dict[str, str]) -> str:
     what = f"<b>{_e(step.title)}</b>" + (_e(step.instruction) if step.instruction else "")
     return (
         f'<tr><td class="no"><b>{step.number}</b><br>{fmt_time(step.start)}</td>'
-        f'<td class="photo">{_photo(step)}</td><td class="what">{what}</td><td>{points}</td>'
+        f'<td class="photo">{_photo(step, anonymize)}</td><td class="what">{what}</td><td>{points}</td>'
         f"<td>{_e(step.reason) or _e(words['none'])}</td><td>{tools}</td>"
         f'<td class="qr"><a href="{_e(step.link)}">{qr}<br>{_e(step.link)}</a></td></tr>'
     )
@@ -91,7 +80,7 @@ def render_html(sheet: Sheet) -> str:
         for a, av, b, bv in header_rows(sheet, words))
     cols = "".join(f"<th>{_e(words[k])}</th>" for k in ("no", "photo", "step", "points", "reason", "tools",
                                                          "video"))
-    rows = "\n".join(_row(s, words) for s in sheet.steps)
+    rows = "\n".join(_row(s, words, sheet.anonymized) for s in sheet.steps)
     hint = LINK_HINT.get(sheet.language[:2], LINK_HINT["en"])
     lang = _e((sheet.language or "en")[:2])
     return (

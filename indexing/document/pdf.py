@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import logging
-from pathlib import Path
 from typing import Any
 
 from indexing.document.fonts import find_font
 from indexing.document.labels import labels_for
+from indexing.document.photos import photo_jpeg
 from indexing.document.qr import qr_png
 from indexing.document.sheet import Sheet, SheetStep, step_link
 
@@ -123,22 +123,9 @@ def _points(step: SheetStep, words: dict[str, str]) -> str:
     return "\n".join(lines) or words["none"]
 
 
-def _photo(step: SheetStep) -> Any:
-    if not step.keyframe or not Path(step.keyframe).is_file():
-        return None
-    try:
-        from PIL import Image
-
-        # Greyscale keeps a black-and-white print faithful to what the reader sees on screen.
-        with Image.open(step.keyframe) as im:
-            grey = im.convert("L")
-            grey.thumbnail((480, 480))
-            buf = io.BytesIO()
-            grey.save(buf, format="JPEG", quality=82)
-            return buf
-    except (OSError, ImportError):
-        log.info("cannot read keyframe %s", step.keyframe, exc_info=True)
-        return None
+def _photo(step: SheetStep, anonymize: bool) -> Any:
+    data = photo_jpeg(step.keyframe, grey=True, anonymize=anonymize)
+    return io.BytesIO(data) if data is not None else None
 
 
 def _steps(pdf: Any, sheet: Sheet, words: dict[str, str]) -> None:
@@ -155,7 +142,7 @@ def _steps(pdf: Any, sheet: Sheet, words: dict[str, str]) -> None:
             row = table.row()
             png = qr_png(step.link, scale=3)
             row.cell(f"**{step.number}**\n\n{fmt_time(step.start)}", align="CENTER")
-            photo = _photo(step)
+            photo = _photo(step, sheet.anonymized)
             if photo is not None:
                 row.cell(img=photo, img_fill_width=True)
             else:

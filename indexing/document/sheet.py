@@ -92,6 +92,27 @@ def step_link(session_id: str, t: float) -> str:
     return f"{LINK_SCHEME}://open?{urlencode({'session': session_id, 't': f'{max(0.0, t):.1f}'})}"
 
 
+def parse_link(link: str) -> tuple[str, float]:
+    """The session id and time of a `knowhow://open?session=…&t=…` link.
+
+    Raises:
+        DocumentError: Not such a link.
+    """
+    from urllib.parse import parse_qs, urlsplit
+
+    from indexing.document.errors import DocumentError
+
+    parts = urlsplit(link.strip())
+    query = parse_qs(parts.query)
+    if parts.scheme != LINK_SCHEME or parts.netloc != "open" or not query.get("session"):
+        raise DocumentError(f"not a {LINK_SCHEME}://open?session=…&t=… link: {link!r}")
+    try:
+        t = float(query.get("t", ["0"])[0])
+    except ValueError:
+        raise DocumentError(f"bad time in link {link!r}") from None
+    return query["session"][0], max(0.0, t)
+
+
 def content_hash(steps: list[Step]) -> str:
     """Hash of what a sheet prints from its approved steps (changes make a new revision)."""
     payload = [

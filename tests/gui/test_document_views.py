@@ -105,3 +105,25 @@ def test_review_prints_the_sheet_and_edits_the_reason(qtbot, copy_library, tmp_p
         assert any("Sheet saved to" in m.text for m in messages.history())
     finally:
         view.shutdown()
+
+
+def test_a_sheet_link_opens_review_at_the_step(qtbot, tiny_library) -> None:
+    from capture_app.app import MainWindow
+    from capture_app.links import open_link
+    from indexing.document import step_link
+
+    window = MainWindow(tiny_library)
+    qtbot.addWidget(window)
+    try:
+        sid = tiny_library.sessions()[0].session_id
+        steps = tiny_library.steps(sid)
+        target = steps[-1]
+        assert open_link(window, step_link(sid, target.start + 0.1))
+        review = window.views["Review"]
+        assert window.tabs.currentWidget() is review
+        assert review.session_id == sid and review.current_step().step_id == target.step_id
+        assert not open_link(window, "knowhow://open?session=nope&t=1")
+        assert not open_link(window, "https://example.invalid/")
+        assert [m.level for m in messages.history()] == ["error", "error"]
+    finally:
+        window.shutdown()
