@@ -102,6 +102,8 @@ def test_cli_search_never_imports_torch(sample_library, tmp_path: Path) -> None:
     names = set(modules.split("\n"))
     assert "onnxruntime" in names  # the query really was embedded in this process
     assert not names & set(HEAVY), sorted(names & set(HEAVY))
+    # A small library is ranked exactly from the catalog's vectors: the store is not even imported.
+    assert "chromadb" not in names
 
 
 @pytest.mark.slow

@@ -140,9 +140,17 @@ def _m002_export_identity(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m007_step_vectors(db: sqlite_utils.Database) -> None:
+    """Step vectors kept in the catalog too: exact filtered search, search without the store."""
+    from indexing.library.vectors import create_table
+
+    create_table(db)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
+    (7, "step vectors in the catalog", _m007_step_vectors),
 ]
 
 LATEST = MIGRATIONS[-1][0]
