@@ -29,8 +29,20 @@ if TYPE_CHECKING:
 FILTER_KEYS = ("workstation", "expert", "category", "status")
 
 
+# Every change that can alter a matrix (its vectors, the steps, the sessions' filter fields) bumps
+# one counter, so a search checks that its cached matrix is current with a one-row read instead
+# of counting 100,000 rows (tens of milliseconds) each time.
+_BUMP = "UPDATE step_vectors_version SET n = n + 1;"
+_BUMPERS = {
+    "sv_ins": "AFTER INSERT ON step_vectors", "sv_del": "AFTER DELETE ON step_vectors",
+    "st_ins": "AFTER INSERT ON steps", "st_del": "AFTER DELETE ON steps",
+    "st_upd": "AFTER UPDATE OF category, status, session_id ON steps",
+    "se_upd": "AFTER UPDATE OF workstation, expert ON sessions", "se_del": "AFTER DELETE ON sessions",
+}
+
+
 def create_table(db: Any) -> None:
-    """Migration 7: the table and the trigger that forgets a deleted step's vectors."""
+    """Migration 7: the table, a change counter, and the trigger that forgets a deleted step's vectors."""
     db.execute(
         "CREATE TABLE step_vectors (model_id TEXT NOT NULL, step_id TEXT NOT NULL, "
         "vector BLOB NOT NULL, PRIMARY KEY (model_id, step_id))"
@@ -39,6 +51,10 @@ def create_table(db: Any) -> None:
         "CREATE TRIGGER step_vectors_forget AFTER DELETE ON steps BEGIN "
         "DELETE FROM step_vectors WHERE step_id = old.step_id; END"
     )
+    db.execute("CREATE TABLE step_vectors_version (n INTEGER NOT NULL)")
+    db.execute("INSERT INTO step_vectors_version (n) VALUES (0)")
+    for name, when in _BUMPERS.items():
+        db.execute(f"CREATE TRIGGER step_vectors_bump_{name} {when} BEGIN {_BUMP} END")
 
 
 def put_vectors(library: Library, model_id: str, ids: Sequence[str], vectors: np.ndarray) -> None:
@@ -131,13 +147,9 @@ _CACHE: dict[tuple[str, str], VectorMatrix] = {}
 _LOCK = threading.Lock()
 
 
-def _stamp(library: Library, model_id: str) -> tuple[int, ...]:
-    db = library.db
-    vec = db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM step_vectors WHERE model_id = ?",
-                     [model_id]).fetchone()
-    steps = db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM steps").fetchone()
-    sessions = db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM sessions").fetchone()
-    return (*vec, *steps, *sessions)
+def _stamp(library: Library) -> tuple[int, ...]:
+    row = library.db.execute("SELECT n FROM step_vectors_version").fetchone()
+    return (int(row[0]) if row else -1,)
 
 
 def matrix(library: Library, model_id: str) -> VectorMatrix | None:
@@ -150,27 +162,27 @@ def matrix(library: Library, model_id: str) -> VectorMatrix | None:
 
     from indexing.store.index import normalise
 
-    stamp = _stamp(library, model_id)
-    if stamp[0] == 0:
-        return None
+    stamp = _stamp(library)
     key = (str(library.root), model_id)
     with _LOCK:
         cached = _CACHE.get(key)
         if cached is not None and cached.stamp == stamp:
-            return cached
+            return None if cached.vectors.shape[0] == 0 else cached
+        steps = library.db.execute("SELECT count(*) FROM steps").fetchone()[0]
         rows = library.db.execute(
             "SELECT v.step_id, v.vector, sessions.workstation, sessions.expert, steps.category, steps.status "
             "FROM step_vectors AS v JOIN steps ON steps.step_id = v.step_id "
             "JOIN sessions ON sessions.session_id = steps.session_id WHERE v.model_id = ?",
             [model_id]).fetchall()
         ids = [r[0] for r in rows]
-        vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        vectors = (np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+                   if rows else np.zeros((0, 0), dtype=np.float32))
         values: dict[str, dict[str, int]] = {k: {} for k in FILTER_KEYS}
         codes: dict[str, np.ndarray] = {}
         for col, name in enumerate(FILTER_KEYS, start=2):
             table = values[name]
             codes[name] = np.fromiter((table.setdefault(normalise(r[col]), len(table)) for r in rows),
                                      dtype=np.int32, count=len(rows))
-        built = VectorMatrix(ids, vectors, codes, values, complete=len(rows) == stamp[2], stamp=stamp)
+        built = VectorMatrix(ids, vectors, codes, values, complete=len(rows) == steps, stamp=stamp)
         _CACHE[key] = built
-        return built
+        return None if not rows else built
