@@ -110,9 +110,16 @@ def _busy() -> bool:
 
 
 def get_embedder(model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> Embedder:
-    """A process-wide cached `Embedder` (loading takes seconds; do it once)."""
+    """A process-wide cached `Embedder` (loading takes seconds; do it once).
+
+    The default all-MiniLM-L6-v2 runs on ONNX Runtime (`indexing.embedders.onnx_minilm`,
+    same vectors, no torch import); every other model on sentence-transformers.
+    """
+    from indexing.embedders.onnx_minilm import OnnxEmbedder, wants_lean
+
     key = (model, device)
     with _CACHE_LOCK:
         if key not in _CACHE:
-            _CACHE[key] = Embedder(model, device)
+            lean = wants_lean(model, device)
+            _CACHE[key] = OnnxEmbedder(model) if lean else Embedder(model, device)  # type: ignore[assignment]
         return _CACHE[key]

@@ -17,6 +17,7 @@ ENV_DATA_DIR = "KNOWHOW_DATA_DIR"
 ENV_CONFIG_DIR = "KNOWHOW_CONFIG_DIR"
 ENV_CACHE_DIR = "KNOWHOW_CACHE_DIR"
 ENV_LOG_DIR = "KNOWHOW_LOG_DIR"
+ENV_MODELS_DIR = "KNOWHOW_MODELS_DIR"
 
 
 def _platform_dir(kind: str) -> Path:
@@ -53,6 +54,15 @@ def log_dir() -> Path:
     """Where log files (with tracebacks of unexpected errors) are written."""
     env = os.environ.get(ENV_LOG_DIR)
     return Path(env) if env else _platform_dir("log")
+
+
+def models_dir() -> Path:
+    """Where derived model files (the ONNX export of the default embedder) are kept.
+
+    Not the cache: rebuilding them needs torch, which an installed app lacks.
+    """
+    env = os.environ.get(ENV_MODELS_DIR)
+    return Path(env) if env else data_dir() / "models"
 
 
 def library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

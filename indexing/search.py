@@ -305,17 +305,38 @@ def _matching(library: Library, ids: Sequence[str], filters: Mapping[str, str]) 
     return keep
 
 
+EXACT_MAX_ROWS = 20_000
+"""Up to this many candidate vectors, exact similarity over the catalog's vectors beats HNSW."""
+
+
 def _vector_candidates(library: Library, store: VectorStore, qvec: Any, n: int, k: int,
-                       filters: Mapping[str, str]) -> list[tuple[str, float]]:
+                       filters: Mapping[str, str], model_id: str | None = None) -> list[tuple[str, float]]:
     """The `n` nearest steps passing the filters.
+
+    When the catalog holds every step's vector (`indexing.library.step_vectors`),
+    the filter's candidates come from the catalog's in-memory matrix: up to
+    `EXACT_MAX_ROWS` of them (any narrow filter, or a whole small library) are
+    ranked exactly by a dot product, without asking the store at all (and
+    without importing chromadb). Broader searches go to Chroma's HNSW.
 
     Chroma's metadata pre-filter costs 30-120 ms at 100,000 steps when the
     filter matches thousands of records, while an unfiltered HNSW query costs
-    2-5 ms. So a filtered search first over-fetches unfiltered neighbours and
-    filters them in the catalog; the nearest passing ones are exactly the
-    filtered ranking's head. Only when fewer than `k` pass (a very selective
-    filter) does it ask Chroma to filter.
+    2-5 ms. So a broad filtered search first over-fetches unfiltered
+    neighbours and filters them in the catalog; the nearest passing ones are
+    exactly the filtered ranking's head. When fewer than `k` pass, the
+    matching rows are ranked exactly (or, without the catalog's vectors,
+    Chroma filters).
     """
+    from indexing.library.step_vectors import matrix
+
+    vectors = matrix(library, model_id) if model_id else None
+    rows = None
+    if vectors is not None and vectors.complete:
+        rows = vectors.rows(filters)
+        if (len(vectors.ids) if rows is None else len(rows)) <= EXACT_MAX_ROWS:
+            return vectors.nearest(qvec, n, rows)
+    else:
+        vectors = None
     if not filters:
         return store.query(qvec, n)
     wide = store.query(qvec, n * OVERFETCH)
@@ -323,6 +344,8 @@ def _vector_candidates(library: Library, store: VectorStore, qvec: Any, n: int, 
     passing = [(i, d) for i, d in wide if i in keep][:n]
     if len(passing) >= k or len(wide) < n * OVERFETCH:
         return passing
+    if vectors is not None:
+        return vectors.nearest(qvec, n, rows)
     return store.query(qvec, n, where=filters)
 
 
@@ -375,7 +398,7 @@ def search(
     embedder = embedder or embedder_for(library, cfg)
     store = store or open_store(library, embedder.model_id)
     qvec = embedder.encode([text])[0]
-    vector_hits = _vector_candidates(library, store, qvec, n, k, filters)
+    vector_hits = _vector_candidates(library, store, qvec, n, k, filters, embedder.model_id)
     vector_ids = [i for i, _ in vector_hits]
     keyword_ids, has_code = keyword_search(library, text, n, filters)
 

@@ -34,4 +34,6 @@ fi
 # The CPU build of torch first: a bare `torch` requirement could pull a multi-GB CUDA build.
 "$VENV/bin/python" -c "import torch" 2>/dev/null || "$VENV/bin/pip" install -q "torch==2.13.0"
 "$VENV/bin/pip" install -q -e ".[app,test]"
+# The default embedder runs on ONNX Runtime: export its graph once from the bundled weights.
+"$VENV/bin/python" -m indexing.embedders.onnx_minilm >/dev/null
 echo "setup: ready ($VENV)" >&2

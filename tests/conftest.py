@@ -25,6 +25,8 @@ def pytest_configure(config: pytest.Config) -> None:
         ("KNOWHOW_LOG_DIR", "log"),
     ):
         os.environ[var] = str(_TMP / sub)
+    # Derived model files (the ONNX export of MiniLM, ~20 s to make) outlive one test run.
+    os.environ.setdefault("KNOWHOW_MODELS_DIR", str(Path(tempfile.gettempdir()) / "knowhow-test-models"))
     os.environ.pop("KNOWHOW_LIBRARY", None)
     os.environ.pop("KNOWHOW_CHROMA_URL", None)
     os.environ["HF_HUB_OFFLINE"] = "1"

@@ -154,6 +154,12 @@ class CommitMixin(StepsWriteMixin):
                 store.upsert(ids, result.vectors,  # type: ignore[attr-defined]
                              [vector_metadata(sid, s.category, s.status, result.meta) for s in result.steps],
                              result.documents)
+            if result.vectors is not None and result.steps:
+                from indexing.library.step_vectors import write_rows
+
+                write_rows(db, result.embed_model_id,
+                           [_rows.step_id(sid, s.procedure_index, s.index) for s in result.steps],
+                           result.vectors)
 
     def _undo_vectors(self, store: object, sid: str) -> None:
         try:

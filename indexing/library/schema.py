@@ -180,11 +180,19 @@ def _m005_documents(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m007_step_vectors(db: sqlite_utils.Database) -> None:
+    """Step vectors kept in the catalog too: exact filtered search, search without the store."""
+    from indexing.library.step_vectors import create_table
+
+    create_table(db)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
     (3, "session statuses from the declared set", _m003_session_statuses),
     (5, "step reasons, sheet revisions and prints, retirement dates", _m005_documents),
+    (7, "step vectors in the catalog", _m007_step_vectors),
 ]
 
 LATEST = MIGRATIONS[-1][0]

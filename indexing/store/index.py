@@ -10,6 +10,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from indexing.library.step_vectors import drop_vectors, put_vectors
 from indexing.models import Step, StepDraft
 from indexing.progress import CancelToken, ProgressCallback, check, report
 from indexing.store import VectorStore, open_store
@@ -133,6 +134,7 @@ def index_steps(
             [step_metadata(s, metas.get(s.session_id, {})) for s in steps],
             docs,
         )
+        put_vectors(library, embedder.model_id, [s.step_id for s in steps], vectors)
     log.info("indexed %d steps in %r", len(steps), store)
     return len(steps)
 
@@ -200,13 +202,16 @@ def rebuild_index(
     done = 0
     with library.writing("rebuild vectors"):
         store.reset()
+        drop_vectors(library, embedder.model_id)
         report(progress, "embed", 0.0, f"{len(steps)} steps")
         for i in range(0, len(steps), INDEX_BATCH):
             check(cancel)
             batch = steps[i : i + INDEX_BATCH]
             docs = [step_document(s) for s in batch]
-            store.upsert([s.step_id for s in batch], embedder.encode(docs),
+            vectors = embedder.encode(docs)
+            store.upsert([s.step_id for s in batch], vectors,
                          [step_metadata(s, metas.get(s.session_id, {})) for s in batch], docs)
+            put_vectors(library, embedder.model_id, [s.step_id for s in batch], vectors)
             done += len(batch)
             report(progress, "embed", done / len(steps), f"{done}/{len(steps)} steps")
     report(progress, "embed", 1.0, f"{done} steps")

@@ -173,6 +173,10 @@ def build(root: Path, steps: int, unique: int) -> dict:
                                                   "expert": experts[int(i[5:10]) % 60], "process": "bench"})
                      for i in ids[lo:]]
             store.upsert(ids[lo:], all_vecs[lo:len(ids)], metas, [""] * len(metas))
+            if "step_vectors" in lib.db.table_names():
+                from indexing.library.step_vectors import put_vectors
+
+                put_vectors(lib, embedder.model_id, ids[lo:], all_vecs[lo:len(ids)])
             print(f"  {len(ids)} steps ({time.perf_counter() - t0:.0f} s)", flush=True)
     np.save(root / "vectors.npy", all_vecs[: len(ids)])
     (root / "ids.json").write_text(json.dumps(ids))
@@ -246,7 +250,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="time each query R times and keep the fastest (strips noise from a shared machine)")
     args = ap.parse_args()
-    if args.torch_threads:
+    if args.torch_threads:  # only the sentence-transformers runtime uses torch
         import torch
 
         torch.set_num_threads(args.torch_threads)
@@ -267,6 +271,16 @@ def main() -> int:
     lib = Library(root)
     embedder = get_embedder(lib.setting("embed_model"), lib.setting("embed_device"))
     store = open_store(lib, embedder.model_id)
+    from indexing.library.step_vectors import backfill_from_store
+    from indexing.library.step_vectors import matrix as catalog_matrix
+
+    if catalog_matrix(lib, embedder.model_id) is None:  # a library built before migration 7
+        t0 = time.perf_counter()
+        copied = backfill_from_store(lib, store, embedder.model_id)
+        print(f"copied {copied} vectors from the store into the catalog in {time.perf_counter() - t0:.1f} s")
+    t0 = time.perf_counter()
+    catalog_matrix(lib, embedder.model_id)
+    print(f"loaded the catalog's vector matrix in {time.perf_counter() - t0:.2f} s")
     matrix = np.load(root / "vectors.npy")
     ids = json.loads((root / "ids.json").read_text())
     n_cand = int(lib.setting("search_candidates"))
@@ -296,18 +310,23 @@ def main() -> int:
         if kind == "code":
             code_n += 1
             code_ok += bool(hits) and hits[0].step_id == expect  # type: ignore[union-attr,index]
-    filt = []
+    filt, narrow, broad = [], [], []
     for _, q, _ in queries[:60]:
         ms, _ = timed(lambda q=q: search(lib, q, k=10, workstation="Station-07"))
         filt.append(ms)
+        # Narrow: one workstation and one category (about 0.4 % of the steps).
+        ms, _ = timed(lambda q=q: search(lib, q, k=10, workstation="Station-07", category="inspection"))
+        narrow.append(ms)
+        # Broad: a category held by about a quarter of the steps.
+        ms, _ = timed(lambda q=q: search(lib, q, k=10, category="setup"))
+        broad.append(ms)
 
-    import torch
-
-    print(f"\ntorch threads {torch.get_num_threads()}, fastest of {REPEAT} run(s) per query")
+    print(f"\nembedder {type(embedder).__name__}, fastest of {REPEAT} run(s) per query")
     print(f"{len(queries)} queries over {manifest['steps']} steps ({manifest['unique']} embedded texts, "
           f"vectors reused with noise sigma {manifest['noise_sigma']}); ms per query:")
     print(f"{'':16}{'p50':>8}{'p95':>8}{'max':>8}")
-    for name, values in [*t.items(), ("search+filter", filt)]:
+    extra = [("search+station", filt), ("search+narrow", narrow), ("search+broad", broad)]
+    for name, values in [*t.items(), *extra]:
         print(f"{name:16}{statistics.median(values):8.2f}{pct(values, 95):8.2f}{max(values):8.2f}")
     p95 = pct(t["search"], 95)
     print(f"\nhybrid search p95 {p95:.1f} ms (target <= {TARGET_P95_MS:.0f} ms): "
@@ -316,7 +335,10 @@ def main() -> int:
     print(f"HNSW recall@10 vs brute force: {statistics.mean(recall):.3f} (near-duplicate ties included); "
           f"exact top-10 found in HNSW top-{n_cand}: {statistics.mean(recall50):.3f}; "
           f"exact code top-1: {code_ok}/{code_n}")
-    return 0 if p95 <= TARGET_P95_MS else 1
+    worst = max(p95, *(pct(v, 95) for _, v in extra))
+    print(f"worst p95 over unfiltered and filtered searches {worst:.1f} ms: "
+          f"{'MET' if worst <= TARGET_P95_MS else 'MISSED'}")
+    return 0 if worst <= TARGET_P95_MS else 1
 
 
 if __name__ == "__main__":

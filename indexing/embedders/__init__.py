@@ -1,0 +1,1 @@
+"""Embedding runtimes other than sentence-transformers (chosen by `indexing.embed.get_embedder`)."""

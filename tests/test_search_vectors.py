@@ -1,0 +1,80 @@
+"""Step vectors in the catalog: kept in step with the steps, exact filtered ranking, backfill."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import indexing.search as search_module
+from indexing.embed import get_embedder
+from indexing.library.step_vectors import backfill_from_store, drop_vectors, matrix
+from indexing.search import index_steps, search
+from indexing.store import close_stores, open_store
+from tests.test_search import _build
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    close_stores()
+    lib = _build(tmp_path_factory.mktemp("vectors") / "lib")
+    index_steps(lib, lib.all_steps())
+    yield lib
+    close_stores()
+
+
+def _ranking(hits) -> list[str]:
+    return [h.step_id for h in hits]
+
+
+def test_catalog_holds_every_step_vector(library) -> None:
+    model_id = get_embedder().model_id
+    m = matrix(library, model_id)
+    assert m is not None and m.complete and len(m.ids) == 9
+    store = open_store(library, model_id)
+    assert sorted(m.ids) == store.get_ids()
+    got = store.collection.get(ids=m.ids[:3], include=["embeddings"])
+    stored = dict(zip(got["ids"], np.asarray(got["embeddings"]), strict=True))
+    for i in m.ids[:3]:
+        np.testing.assert_allclose(m.vectors[m.ids.index(i)], stored[i], atol=1e-6)
+
+
+@pytest.mark.parametrize("filters", [{}, {"workstation": "cnc-7"}, {"category": "inspection"},
+                                     {"workstation": "press-3", "category": "setup"}, {"expert": "nobody"}])
+def test_exact_ranking_matches_chroma(library, filters) -> None:
+    embedder = get_embedder()
+    store = open_store(library, embedder.model_id)
+    q = embedder.encode(["how do I check a worn part"])[0]
+    m = matrix(library, embedder.model_id)
+    assert m is not None
+    exact = m.nearest(q, 9, m.rows(filters))
+    chroma = store.query(q, 9, where=filters or None)
+    assert [i for i, _ in exact] == [i for i, _ in chroma]
+    np.testing.assert_allclose([d for _, d in exact], [d for _, d in chroma], atol=1e-4)
+
+
+def test_broad_and_exact_paths_agree(library, monkeypatch) -> None:
+    for kwargs in ({}, {"workstation": "Weld-2"}, {"category": "inspection"}):
+        exact = _ranking(search(library, "check the tip before welding", k=5, **kwargs))
+        monkeypatch.setattr(search_module, "EXACT_MAX_ROWS", 0)  # force Chroma's HNSW route
+        hnsw = _ranking(search(library, "check the tip before welding", k=5, **kwargs))
+        monkeypatch.setattr(search_module, "EXACT_MAX_ROWS", 20_000)
+        assert exact == hnsw and exact, kwargs
+
+
+def test_deleted_steps_lose_their_vectors_and_backfill_restores(library) -> None:
+    model_id = get_embedder().model_id
+    with library.writing():
+        library.delete_session("weld")
+    m = matrix(library, model_id)
+    assert m is not None and m.complete and len(m.ids) == 6 and not any(i.startswith("weld") for i in m.ids)
+    with library.writing():
+        drop_vectors(library, model_id)
+    assert matrix(library, model_id) is None
+    # A library made before migration 7: its vectors are copied from the store, not re-embedded.
+    store = open_store(library, model_id)
+    store.delete_where("weld")
+    assert backfill_from_store(library, store, model_id) == 6
+    m = matrix(library, model_id)
+    assert m is not None and m.complete
+    after = _ranking(search(library, "lock out the press", k=3))
+    assert after and after[0].startswith("press") and not any(i.startswith("weld") for i in after)
