@@ -306,12 +306,13 @@ def _segment(library: Library, sid: str, visual: Any, settings: dict[str, Any]) 
         markers=library.markers(sid),
         visual=visual,
         min_step=settings["min_step_seconds"],
+        language=row["language"] or None,
     )
     label_steps(steps, glossary=library.glossary(), language=row["language"] or "en")
     for proc in procedures:
         if not proc.title:
             members = [s for s in steps if s.procedure_index == proc.index]
-            proc.title = procedure_title(members) or row["title"] or ""
+            proc.title = procedure_title(members, row["language"] or "en") or row["title"] or ""
     library.replace_steps(sid, procedures, steps)
 
 

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from indexing.errors import IndexingError
+from indexing.lang.data import words
 from indexing.models import SearchHit
 from indexing.store import VectorStore, open_store
 from indexing.store.index import (
@@ -63,11 +64,7 @@ RARE_FRACTION = 0.005
 
 # Words that carry no meaning for keyword matching; they make an OR query scan
 # most of the index and an AND query fail, so they are left to the vectors.
-STOPWORDS = frozenset(
-    """a an and are as at be by can do does for from has have how i if in into is it its me my
-    no not of on or should so that the their them then there these this to was we what when where
-    which while who why will with you your""".split()
-)
+STOPWORDS = words("en/search_stop_words.txt")
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w", re.UNICODE)
