@@ -122,3 +122,21 @@ def test_korean_names_with_titles() -> None:
 def test_korean_sentences() -> None:
     assert KO.split_sentences("먼저 볼트를 풉니다 그다음에 커버를 들어 올립니다 요령은 천천히 하는 거예요") == [
         "먼저 볼트를 풉니다", "그다음에 커버를 들어 올립니다", "요령은 천천히 하는 거예요"]
+
+
+def test_korean_redaction_with_particles_and_titles() -> None:
+    from indexing.export.anonymize import Redactor
+
+    r = Redactor(names=["박정호", "Hans Becker"], terms=["신형 금형 레시피", "PX-4471"])
+    text = ("박정호 반장님이 이수진 씨한테 신형 금형 레시피를 줬어요. 김 반장도, 정호 씨도, "
+            "박 반장님도 PX-4471을 봤어요.")
+    out = r.text(text)
+    assert out == ("[PERSON] 반장님이 [PERSON] 씨한테 [REDACTED]를 줬어요. [PERSON] 반장도, [PERSON] 씨도, "
+                   "[PERSON] 반장님도 [REDACTED]을 봤어요.")
+    assert r.leaks(out) == []
+    assert r.leaks(text) != []
+    assert r.text("Hans said Becker's PX-4471 is fine") == "[PERSON] said [PERSON]'s [REDACTED] is fine"
+    words = r.words([{"word": " 신형"}, {"word": " 금형"}, {"word": " 레시피를"}, {"word": " 박정호가"},
+                     {"word": " 최영수"}, {"word": " 씨가"}])
+    assert [w["word"] for w in words] == [" [REDACTED]", " [REDACTED]", " [REDACTED]", " [PERSON]가",
+                                          " [PERSON]", " 씨가"]

@@ -88,8 +88,11 @@ class Language:
 
     # -- redaction -----------------------------------------------------------------
     def phrase_regex(self, phrase: str) -> str:
-        """Regex source matching a name or term as a whole word, words joined by any whitespace."""
-        return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)"
+        """Regex source matching a name or term as a whole word, words joined by any whitespace.
+
+        A Korean particle may follow directly ("PX-4471을" in Korean narration).
+        """
+        return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W\uac00-\ud7a3])"
 
     def name_variants(self, name: str) -> list[str]:
         """The spellings of a person's name to redact: by default the name itself."""
