@@ -140,9 +140,17 @@ def _m002_export_identity(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_language_keywords(db: sqlite_utils.Database) -> None:
+    """Keyword search for every language: analyser tokens (Korean morphemes) and procedure names."""
+    from indexing.library.search_terms import create
+
+    create(db.conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
+    (4, "language-aware keyword index and procedure names", _m004_language_keywords),
 ]
 
 LATEST = MIGRATIONS[-1][0]
