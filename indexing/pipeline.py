@@ -22,7 +22,7 @@ from indexing.errors import CancelledError, IndexingError, NoSpeechError
 from indexing.library import Library
 from indexing.library.catalog import now
 from indexing.media import decode_audio, file_sha256, probe
-from indexing.models import IngestResult, Marker, MediaInfo
+from indexing.models import IngestResult, Marker, MediaInfo, Transcript
 from indexing.progress import CancelToken, ProgressCallback, check, report
 from indexing.transcribe import AsrConfig, check_model, load_model, transcribe
 
@@ -122,6 +122,7 @@ def ingest(
     consent: bool = True,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    transcript: Transcript | None = None,
 ) -> IngestResult:
     """Turn one recording into a session of labeled, searchable steps.
 
@@ -134,6 +135,9 @@ def ingest(
         consent: The expert agreed to the recording's use.
         progress: Called with `Progress(stage, fraction, message)`.
         cancel: Stops the ingest between units of work; the session is then removed.
+        transcript: A transcript to use instead of speech recognition (e.g. from
+            `indexing.subtitles.load_transcript`); segmentation, labels, keyframes and
+            the index run on it as on recognised speech.
 
     Returns:
         The session id, duration and counts. Ingesting a file already in the
@@ -149,9 +153,17 @@ def ingest(
     settings = library.settings()
     lang = language or settings["language"]
     asr = AsrConfig.from_settings(settings)
+    from indexing.lang import get_language
+
+    get_language(lang)  # an unknown language code fails before anything is read or written
     report(progress, "probe", 0.0, src.name)
     info = probe(src)
-    check_model(asr, lang)
+    if transcript is None:
+        check_model(asr, lang)
+    else:
+        from indexing.subtitles import check_fits
+
+        check_fits(transcript.segments, info.duration)
     from indexing.models_registry import missing_local_path, resolve_embed_model
 
     if missing_local_path(resolve_embed_model(settings["embed_model"])):
@@ -181,7 +193,7 @@ def ingest(
                 _create_session(library, sid, src, info, sha, meta, markers or ())
             else:
                 log.info("resuming ingest of %s at %s", sid, library.stage_status(sid))
-            return _run_stages(library, sid, asr, lang, progress, cancel)
+            return _run_stages(library, sid, asr, lang, progress, cancel, given=transcript)
         except Exception as exc:
             # Bad input, a failing model or a cancel: leave the library as it was.
             # (A killed process cannot get here: its stages stay recorded for resuming.)
@@ -207,7 +219,7 @@ def _drop_vectors(library: Library, sid: str) -> None:
 
 def _run_stages(
     library: Library, sid: str, asr: AsrConfig, language: str,
-    progress: ProgressCallback | None, cancel: CancelToken | None,
+    progress: ProgressCallback | None, cancel: CancelToken | None, given: Transcript | None = None,
 ) -> IngestResult:
     from indexing.search import index_session
 
@@ -221,6 +233,11 @@ def _run_stages(
     # Decode the audio and load the speech model first, with no other thread running:
     # both are GIL-bound Python loops that background imports would slow several-fold.
     audio = None
+    if "transcribe" not in done and given is not None:
+        # A supplied transcript (subtitles) replaces speech recognition.
+        library.save_transcript(sid, given)
+        _done(library, sid, "transcribe", f"{len(given.segments)} segments from {given.model or 'a transcript'}")
+        done.add("transcribe")
     if "transcribe" not in done:
         _stage(library, sid, "transcribe", "transcribing")
         audio = decode_audio(media, expected_duration=row["duration"], progress=progress, cancel=cancel)
