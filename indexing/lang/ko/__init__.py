@@ -154,6 +154,11 @@ class Korean(Language):
             for category, stems in ((row[0], set(row[1:])) for row in table("ko/verbs.txt")):
                 if stem in stems or (stem.endswith("하") and stem[:-1] in stems):
                     return category
+            # "시험 타발하기": a noun of the title may say what the action is for.
+            for word in title.split()[:-1]:
+                for category, stems in ((row[0], set(row[1:])) for row in table("ko/verbs.txt")):
+                    if word in stems:
+                        return category
             return "operation"  # an action verb with no category of its own (풀기, 올리기)
         order = ("safety", "troubleshooting", "inspection", "adjustment", "cleanup", "setup")
         scores = {c: sum(1 for w in lemmas if w in evidence.get(c, ())) for c in order}
@@ -214,20 +219,31 @@ class Korean(Language):
         return [rf"(?<![가-힣]){re.escape(surname)}(?=\s?(?:{'|'.join(map(re.escape, titles))}))"]
 
     def find_names(self, text: str) -> list[str]:
-        """Names in narration followed by a title ("박정호 반장님이", "이수진 씨한테"), known or not."""
+        """Names in narration followed by a title ("박정호 반장님이", "이수진 씨한테", "김 반장"), known or not.
+
+        A name is what the analyser tags as a proper noun (NNP) right before a title, or a
+        three-syllable word starting with a common surname right before one.
+        """
         titles = words("ko/person_titles.txt")
-        ms = analyse(text)
         out: list[str] = []
+        ms = analyse(text)
         run: list[int] = []
-        for i, m in enumerate(ms):
+        for m in ms:
             if m.tag == "NNP" and _HANGUL.match(m.form):
-                run.append(i)
+                run.append(m.start)
+                run.append(m.end)
                 continue
-            if run and m.form in titles and m.start - ms[run[-1]].end <= 1:
-                name = text[ms[run[0]].start:ms[run[-1]].end]
+            if run and m.form in titles and m.start - run[-1] <= 1:
+                name = text[run[0]:run[-1]]
                 if len(name.replace(" ", "")) <= 4:
                     out.append(name)
             run = []
+        surnames = words("ko/surnames.txt")
+        title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+        for m in re.finditer(rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{title_alt})", text):
+            word = m.group(1)
+            if (word[0] in surnames or word[:2] in surnames) and word not in out:
+                out.append(word)
         return out
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from indexing.lang.data import table
+from indexing.lang.data import table, words
 
 _LOCK = threading.Lock()
 _KIWI: Any = None
@@ -53,12 +53,12 @@ def kiwi() -> Any:
                 k = Kiwi()
             except Exception as exc:  # noqa: BLE001 - the model package is missing or broken
                 raise LanguageError(f"{INSTALL_HINT} ({exc})") from None
-            # Loan-word tool names the default dictionary splits ("클램프" -> 크+ㄹ+램프).
-            for row in table("ko/tools.txt"):
-                for spelling in row:
-                    for part in spelling.split():
-                        if len(part) >= 2 and not part.isascii():
-                            k.add_user_word(part, "NNG", 0.0)
+            # Tool names and plant words the default dictionary splits ("클램프" -> 크+ㄹ+램프).
+            nouns = {part for row in table("ko/tools.txt") for spelling in row for part in spelling.split()}
+            nouns |= words("ko/nouns.txt")
+            for part in sorted(nouns):
+                if len(part) >= 2 and not part.isascii():
+                    k.add_user_word(part, "NNG", 0.0)
             _KIWI = k
         return _KIWI
 
