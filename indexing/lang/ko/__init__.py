@@ -240,8 +240,8 @@ class Korean(Language):
             run = []
         surnames = words("ko/surnames.txt")
         title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
-        for m in re.finditer(rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{title_alt})", text):
-            word = m.group(1)
+        for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{title_alt})", text):
+            word = found.group(1)
             if (word[0] in surnames or word[:2] in surnames) and word not in out:
                 out.append(word)
         return out
