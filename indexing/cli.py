@@ -123,11 +123,18 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
 
     markers = _load_markers(args.markers)
     library = _open_library(args)
+    transcript = None
+    if getattr(args, "transcript", None):
+        from indexing.media import probe
+        from indexing.subtitles import load_transcript
+
+        lang = args.language or library.setting("language")
+        transcript = load_transcript(args.transcript, language=lang, duration=probe(Path(args.file)).duration)
     bars = StageBars(sys.stderr, enabled=not args.quiet)
     try:
         result = ingest(library, args.file, title=args.title or "", expert=args.expert or "",
                         workstation=args.workstation or "", process=args.process or "",
-                        language=args.language, markers=markers, progress=bars)
+                        language=args.language, markers=markers, progress=bars, transcript=transcript)
     finally:
         bars.close()
     if args.json:
@@ -281,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--process", help="line or process name")
     p.add_argument("--language", help="narration language code (default: the library's setting)")
     p.add_argument("--markers", metavar="FILE.json", help='[{"t": s, "kind": "step|tip|warning|procedure", "note": ""}]')
+    p.add_argument("--transcript", metavar="FILE.srt|.vtt",
+                   help="use this transcript (SRT or WebVTT) instead of speech recognition")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
 
     add("sessions", "list the sessions in the library", cmd_sessions)

@@ -83,6 +83,9 @@ def prepare(
     """
     src = Path(path)
     lang = language or settings["language"]
+    from indexing.lang import get_language
+
+    get_language(lang)  # an unknown language code fails before anything is read or written
     report(progress, "probe", 0.0, src.name)
     info = probe(src)
     if need_asr:
@@ -238,13 +241,14 @@ def segment_and_label(req: IngestRequest, transcript: Transcript, visual: Any) -
     from indexing.label import label_steps, procedure_title
     from indexing.segment import segment
 
+    language = transcript.language or req.language or "en"
     procedures, steps = segment(transcript, duration=req.info.duration, markers=req.markers, visual=visual,
-                                min_step=req.settings["min_step_seconds"])
-    label_steps(steps, glossary=list(req.glossary), language=transcript.language or req.language or "en")
+                                min_step=req.settings["min_step_seconds"], language=language)
+    label_steps(steps, glossary=list(req.glossary), language=language)
     for proc in procedures:
         if not proc.title:
             members = [s for s in steps if s.procedure_index == proc.index]
-            proc.title = procedure_title(members) or req.meta.get("title") or ""
+            proc.title = procedure_title(members, language) or req.meta.get("title") or ""
     return procedures, steps
 
 

@@ -85,6 +85,10 @@ def ingest(
     req = request_for(library, path, title=title, expert=expert, workstation=workstation, process=process,
                       language=language, markers=markers, consent=consent, need_asr=transcript is None,
                       progress=progress, cancel=cancel)
+    if transcript is not None:
+        from indexing.subtitles import check_fits
+
+        check_fits(transcript.segments, req.info.duration)
     sid = req.session_id
     row = library.session_by_hash(req.sha256)
     if row is not None and library.is_complete(row):

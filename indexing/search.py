@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from indexing.errors import IndexingError
+from indexing.lang.data import words
 from indexing.models import SearchHit
 from indexing.store import VectorStore, open_store
 from indexing.store.index import (
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "QueryError", "SearchHit", "forget_session", "fuse", "index_session", "index_steps",
-    "keyword_search", "normalise", "query_terms", "rebuild_index", "search", "step_document",
+    "keyword_search", "name_search", "normalise", "query_terms", "rebuild_index", "search", "step_document",
     "step_metadata",
 ]
 
@@ -52,8 +53,12 @@ RRF_K = 60
 """The RRF constant (Cormack et al. 2009): damps the influence of top ranks."""
 
 KEYWORD_WEIGHT_FOR_CODES = 2.0
-BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0)
-"""bm25 column weights for steps_fts(title, text, tools, tips, warnings)."""
+BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.5)
+"""bm25 column weights for steps_fts(title, text, tools, tips, warnings, keywords, names).
+
+`keywords` holds analyser tokens (Korean morphemes), `names` the session and procedure
+titles, workstation and process on each procedure's first step (see
+`indexing.library.search_terms`)."""
 
 OVERFETCH = 8
 """Filtered searches first take this many times the candidates, unfiltered (see `_vector_candidates`)."""
@@ -63,11 +68,7 @@ RARE_FRACTION = 0.005
 
 # Words that carry no meaning for keyword matching; they make an OR query scan
 # most of the index and an AND query fail, so they are left to the vectors.
-STOPWORDS = frozenset(
-    """a an and are as at be by can do does for from has have how i if in into is it its me my
-    no not of on or should so that the their them then there these this to was we what when where
-    which while who why will with you your""".split()
-)
+STOPWORDS = words("en/search_stop_words.txt")
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -95,12 +96,44 @@ def query_terms(query: str) -> tuple[list[str], bool]:
     """
     tokens = [t for t in _TOKEN.findall(query) if _WORD.search(t)]
     has_code = any(_CODE.match(t) for t in tokens)
-    keep = [t for t in tokens if t.strip("\"'.,;:!?()[]{}").casefold() not in STOPWORDS] or tokens
+    keep = _language_terms(tokens) or tokens
     seen: dict[str, None] = {}
     for t in keep:
         seen.setdefault('"' + t.replace('"', '""') + '"', None)
     return list(seen), has_code
 
+
+_SCRIPT_RUNS = re.compile(r"[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+")
+
+
+def _language_terms(tokens: Sequence[str]) -> list[str]:
+    """Query terms by script: Hangul runs through the Korean analyser, the rest as English words.
+
+    A token such as "PX-4471을" splits into the code (kept whole) and its particle.
+    """
+    from indexing.lang import get_language, language_of_text
+    from indexing.lang.data import words
+
+    plain: list[str] = []
+    korean: list[str] = []
+    for t in tokens:
+        if language_of_text(t) != "ko":
+            plain.append(t)
+            continue
+        runs = _SCRIPT_RUNS.findall(t)
+        for k, run in enumerate(runs):
+            if language_of_text(run) != "ko":
+                plain.append(run)
+            elif not (k > 0 and run in words("ko/particles.txt")):  # the particle of a code
+                korean.append(run)
+    keep = [t for t in plain if _WORD.search(t) and t.strip("\"'.,;:!?()[]{}").casefold() not in STOPWORDS]
+    if korean:
+        keep += get_language("ko").query_tokens(" ".join(korean))
+    return keep
+
+
+# Every keyword column but `names` (searched on its own by `name_search`).
+_STEP_COLUMNS = "{title text tools tips warnings keywords}"
 
 _SESSION_FILTERS = {"workstation": "sessions.workstation", "expert": "sessions.expert"}
 # Category and status are stored in canonical lower case (the catalog validates them).
@@ -213,12 +246,37 @@ def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, s
     all_terms = " ".join(terms)
     # The AND query ranks at most as many rows as its rarest term has.
     if min(df.values()) > 0 and min(df.values()) <= limit:
-        ids = _keyword(library, all_terms, n, filters)
+        ids = _keyword(library, f"{_STEP_COLUMNS} : ({all_terms})", n, filters)
     rare = [t for t in terms if 0 < df[t] <= limit]
     any_rare = " OR ".join(rare)
     if len(ids) < n and rare and any_rare != all_terms:
-        ids += _keyword(library, any_rare, n - len(ids), filters, exclude=set(ids))
+        ids += _keyword(library, f"{_STEP_COLUMNS} : ({any_rare})", n - len(ids), filters, exclude=set(ids))
     return ids, has_code
+
+
+def name_search(library: Library, query: str, n: int, filters: Mapping[str, str] | None = None) -> list[str]:
+    """Procedures whose name holds every word of the query: their first steps, best bm25 first.
+
+    The session title, procedure title, workstation and process are indexed on each
+    procedure's first step only (`indexing.library.search_terms`), and only a query
+    whose every term is in them counts: a question about a step rarely is all name.
+
+    Args:
+        library: The library.
+        query: The user's text.
+        n: How many step ids at most.
+        filters: As for `keyword_search`.
+
+    Returns:
+        Step ids (first steps of procedures).
+    """
+    terms, _ = query_terms(query)
+    if not terms:
+        return []
+    filters = dict(filters or {})
+    if filters:
+        _ensure_norm(library)
+    return _keyword(library, f"names : ({' '.join(terms)})", n, filters)
 
 
 # -- fusion and search --------------------------------------------------------------
@@ -401,8 +459,12 @@ def search(
     vector_hits = _vector_candidates(library, store, qvec, n, k, filters, embedder.model_id)
     vector_ids = [i for i, _ in vector_hits]
     keyword_ids, has_code = keyword_search(library, text, n, filters)
+    # A procedure's own name (its title, workstation …) ranks its first step first on the keyword side.
+    name_ids = name_search(library, text, n, filters)
+    if name_ids:
+        keyword_ids = name_ids + [i for i in keyword_ids if i not in set(name_ids)][: n - len(name_ids)]
 
-    kw_weight = KEYWORD_WEIGHT_FOR_CODES if has_code else 1.0
+    kw_weight = KEYWORD_WEIGHT_FOR_CODES if has_code or name_ids else 1.0
     scores = fuse([(vector_ids, 1.0), (keyword_ids, kw_weight)])
     distance = dict(vector_hits)
     # Ties (same fused score) go to the closer vector, then to the step id for a stable order.

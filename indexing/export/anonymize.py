@@ -8,7 +8,10 @@ library and nobody without the key can test a guessed name against it.
 Names of people known to the library (session experts and the `people` table)
 and every confidential term are redacted whole-word and case-insensitively in
 titles, text, word lists and labels; a multiword term also matches across line
-breaks and runs of spaces.
+breaks and runs of spaces. How a name or term is matched comes from the language
+of its script (`indexing.lang`): a Korean name also matches with particles and
+titles glued on ("박정호 반장님이", "김 반장"), and Korean narration's own
+name-plus-title mentions are masked even when the library does not know the name.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from indexing.lang import language_for, language_of_text
 from indexing.library import Library
 
 PSEUDONYM_KEY = "pseudonym_key"
@@ -31,9 +35,6 @@ PLANT = "plant"
 PERSON_MASK = "[PERSON]"
 TERM_MASK = "[REDACTED]"
 
-# Name parts shorter than this are not redacted on their own ("Li" would be, "de" would not).
-_MIN_PART = 2
-_PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "la", "le", "van", "von", "zu", "bin", "al"}
 
 
 def _identity(library: Library, name: str) -> str | None:
@@ -114,27 +115,33 @@ class Pseudonymizer:
         return f"s{self.digest('session', session_id)}"
 
 
-def _pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    if not phrases:
+def _lang(phrase: str) -> Any:
+    return language_for(language_of_text(phrase))
+
+
+def _pattern(phrases: Sequence[str], extra: Sequence[str] = ()) -> re.Pattern[str] | None:
+    if not phrases and not extra:
         return None
-    # Longest first so "Hans Becker" wins over "Hans"; words joined by any whitespace.
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    # Longest first so "Hans Becker" wins over "Hans"; each phrase matched the way its language needs.
+    parts = [_lang(p).phrase_regex(p) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile("|".join(f"(?:{p})" for p in [*parts, *extra]), re.IGNORECASE)
 
 
 def name_variants(names: Iterable[str]) -> list[str]:
-    """A person's full name and each of its meaningful parts ("Hans Becker" → also "Hans", "Becker")."""
+    """A person's full name and each of its meaningful parts ("Hans Becker" → also "Hans", "Becker";
+    "박정호" → also "정호")."""
     out: set[str] = set()
     for name in names:
-        words = name.split()
-        if not words:
-            continue
-        out.add(" ".join(words))
-        for w in words:
-            w = w.strip(".,")
-            if len(w) >= _MIN_PART and w.casefold() not in _PARTICLES:
-                out.add(w)
+        out.update(_lang(name).name_variants(name))
     return sorted(out)
+
+
+def _name_regexes(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        lang = _lang(name)
+        out.extend(getattr(lang, "name_regexes", lambda _n: [])(name))
+    return out
 
 
 @dataclass
@@ -152,9 +159,23 @@ class Redactor:
     def __post_init__(self) -> None:
         self.name_phrases = name_variants(self.names)
         self.term_phrases = sorted({" ".join(t.split()) for t in self.terms if t.strip()})
-        self._names = _pattern(self.name_phrases)
+        self._extra = _name_regexes(self.names)
+        self._names = _pattern(self.name_phrases, self._extra)
         self._terms = _pattern(self.term_phrases)
         self.count = 0
+
+    def learn(self, text: str) -> None:
+        """Add the names the text's language finds in it (Korean "이수진 씨"), known or not."""
+        lang = language_for(language_of_text(text))
+        finder = getattr(lang, "find_names", None)
+        if finder is None or not text:
+            return
+        new = [n for n in finder(text) if n not in self.names]
+        if new:
+            self.names = [*self.names, *new]
+            self.name_phrases = name_variants(self.names)
+            self._extra = _name_regexes(self.names)
+            self._names = _pattern(self.name_phrases, self._extra)
 
     def _sub(self, text: str) -> str:
         def hit(mask: str) -> Any:
@@ -172,6 +193,8 @@ class Redactor:
 
     def text(self, value: str) -> str:
         """`value` with every name and term masked."""
+        if value:
+            self.learn(value)
         return self._sub(value) if value else value
 
     def texts(self, values: Iterable[str]) -> list[str]:
@@ -184,13 +207,17 @@ class Redactor:
         """
         out = [dict(w) for w in words]
         tokens = [str(w["word"]) for w in out]
+        self.learn(" ".join(t.strip() for t in tokens))
         for phrases, mask in ((self.term_phrases, TERM_MASK), (self.name_phrases, PERSON_MASK)):
             for phrase in sorted(phrases, key=lambda p: len(p.split()), reverse=True):
                 parts = [p.casefold() for p in phrase.split()]
                 n = len(parts)
                 for i in range(len(tokens) - n + 1):
                     window = [re.sub(r"^\W+|\W+$", "", t).casefold() for t in tokens[i : i + n]]
-                    if window == parts:
+                    # A Korean word carries its particle: "레시피를" ends the term "금형 레시피".
+                    if window == parts or (n > 1 and window[:-1] == parts[:-1]
+                                           and _lang(phrase).code == "ko"
+                                           and window[-1].startswith(parts[-1])):
                         self.count += 1
                         for j in range(i, i + n):
                             lead = " " if tokens[j].startswith(" ") else ""
@@ -207,4 +234,7 @@ class Redactor:
             pat = _pattern([pattern_src])
             if pat is not None and pat.search(data):
                 found.append(pattern_src)
+        for regex in self._extra:
+            if re.search(regex, data):
+                found.append(regex)
         return found

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from indexing.label.category import categorize
 from indexing.label.notes import find_notes
 from indexing.label.reason import find_reason
-from indexing.label.title import procedure_title, step_title
 from indexing.label.tools import find_tools
+from indexing.lang import language_for
 from indexing.models import StepDraft
 
 log = logging.getLogger(__name__)
@@ -29,26 +29,36 @@ def _merge(existing: list[str], found: list[str]) -> list[str]:
     return out
 
 
+def step_title(text: str, language: str = "en") -> str:
+    """A short title for a step's narration in its language (see `indexing.lang`)."""
+    return language_for(language).step_title(text)
+
+
+def procedure_title(steps: Sequence[object], language: str = "en") -> str:
+    """A procedure's title from its steps (objects with `text` and `title`), in their language."""
+    return language_for(language).procedure_title(steps)
+
+
 def label_steps(steps: list[StepDraft], *, glossary: Sequence[str] = (), language: str = "en") -> None:
     """Fill each step's title, category, tools, tips, warnings and reason in place.
 
     Tips and warnings already on a step (from markers) are kept first; found ones are added after.
+    Every rule comes from the narration's language (`indexing.lang`); a language without rules of
+    its own gets a first-words title and the glossary's terms as tools.
 
     Args:
         steps: Steps from the segmenter.
         glossary: The library's plant terms; they are recognised as tools/parts in any language.
-        language: Narration language. Outside English only the glossary and a
-            first-words title are used.
+        language: Narration language code.
     """
-    english = language.lower().startswith("en")
+    lang = language_for(language)
     for step in steps:
-        step.title = step_title(step.text, language)
-        step.tools = find_tools(step.text, glossary, builtin=english)
-        if english:
-            step.category = categorize(step.text, step.title)
-            tips, warnings = find_notes(step.text)
-            step.tips = _merge(step.tips, tips)
-            step.warnings = _merge(step.warnings, warnings)
+        step.title = lang.step_title(step.text)
+        step.tools = lang.find_tools(step.text, glossary)
+        step.category = lang.categorize(step.text, step.title)
+        tips, warnings = lang.find_notes(step.text)
+        step.tips = _merge(step.tips, tips)
+        step.warnings = _merge(step.warnings, warnings)
         step.reason = find_reason(step.text, language)
         log.debug("step %d.%d: %r [%s] tools=%s", step.procedure_index, step.index, step.title,
                   step.category, step.tools)

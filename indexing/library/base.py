@@ -91,6 +91,9 @@ class CatalogBase:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
+            from indexing.library.search_terms import register
+
+            register(conn)  # the keyword index's triggers call these (migration 4)
             db = sqlite_utils.Database(conn)
             self._local.db = db
         return db

@@ -187,10 +187,18 @@ def _m007_step_vectors(db: sqlite_utils.Database) -> None:
     create_table(db)
 
 
+def _m004_language_keywords(db: sqlite_utils.Database) -> None:
+    """Keyword search for every language: analyser tokens (Korean morphemes) and procedure names."""
+    from indexing.library.search_terms import create
+
+    create(db.conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
     (3, "session statuses from the declared set", _m003_session_statuses),
+    (4, "language-aware keyword index and procedure names", _m004_language_keywords),
     (5, "step reasons, sheet revisions and prints, retirement dates", _m005_documents),
     (7, "step vectors in the catalog", _m007_step_vectors),
 ]

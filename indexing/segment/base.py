@@ -74,6 +74,7 @@ class CueContext:
         markers: Markers tapped during recording.
         visual: Visual changes (an object with `.times`, `.scores`, `.cuts`) or None.
         cache: Scratch space cues may share (e.g. computed gap statistics).
+        language: Narration language code; cues take their phrases from `indexing.lang`.
     """
 
     sentences: Sequence[Sentence]
@@ -81,6 +82,7 @@ class CueContext:
     markers: Sequence[Marker] = ()
     visual: Any = None
     cache: dict[str, Any] = field(default_factory=dict)
+    language: str = "en"
 
 
 class BoundaryCue(ABC):

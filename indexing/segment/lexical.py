@@ -11,20 +11,12 @@ import math
 import re
 import statistics
 
+from indexing.lang.data import words
 from indexing.segment.base import BoundaryCue, Candidate, CueContext, clamp01
 
 WINDOW = 2
 _TOKEN = re.compile(r"[a-z][a-z']+")
-STOPWORDS = frozenset(
-    """a an the and or but so if then than that this these those it its it's is are was were be been
-    being am do does did doing done have has had having i i'm i'll i've we we're we'll you you're
-    you'll your yours my our me us he she they them their there here what which who whom when where
-    why how all any both each few more most other some such no nor not only own same too very can
-    will just don't should now okay ok alright right um uh well going gonna want wanna need get got
-    let let's make sure like also up down out off on in at by for with about into onto over under
-    again further once to from of as one two three four five six seven eight nine ten first next
-    after before step thing things way little bit really actually see look yeah good great""".split()
-)
+STOPWORDS = words("en/stop_words.txt")
 
 
 def content_words(text: str) -> set[str]:
@@ -48,8 +40,11 @@ class LexicalCue(BoundaryCue):
     weight = 0.2
 
     def propose(self, ctx: CueContext) -> list[Candidate]:
+        from indexing.lang import language_for
+
         sents = ctx.sentences
-        bags = [content_words(s.text) for s in sents]
+        lang = language_for(ctx.language)
+        bags = [lang.content_words(s.text) for s in sents]
         shift: dict[int, float] = {}
         for i in range(1, len(sents)):
             left = set().union(*bags[max(0, i - WINDOW):i])

@@ -92,6 +92,7 @@ def segment(
     visual: Any = None,
     min_step: float = 4.0,
     cues: Sequence[BoundaryCue] | None = None,
+    language: str | None = None,
 ) -> tuple[list[ProcedureDraft], list[StepDraft]]:
     """Cut a session into procedures and steps.
 
@@ -105,6 +106,7 @@ def segment(
             `.scores` and `.cuts`), or None.
         min_step: Shortest step in seconds; shorter ones merge into a neighbour.
         cues: Boundary cues to fuse when there are no cut markers (default: `default_cues()`).
+        language: Narration language code (default: the transcript's, else English).
 
     Returns:
         (procedures, steps). Steps carry their time span, narration text and
@@ -114,7 +116,9 @@ def segment(
     sentences = build_sentences(transcript)
     if not sentences:
         return [], []
-    ctx = CueContext(sentences=sentences, duration=duration, markers=tuple(markers), visual=visual)
+    lang = language or transcript.language or "en"
+    ctx = CueContext(sentences=sentences, duration=duration, markers=tuple(markers), visual=visual,
+                     language=lang)
     first = max(0.0, sentences[0].start - LEAD_IN)
     last_word = sentences[-1].end
     end = last_word + TAIL
@@ -154,7 +158,7 @@ def segment(
         step_index += 1
 
     _attach_notes(steps, sentences, markers)
-    procedures = _procedures(steps, markers)
+    procedures = _procedures(steps, markers, lang)
     return procedures, steps
 
 
@@ -170,7 +174,7 @@ def _attach_notes(steps: list[StepDraft], sentences: Sequence[Sentence], markers
             _add_note(target, said.text)
 
 
-def _procedures(steps: list[StepDraft], markers: Sequence[Marker]) -> list[ProcedureDraft]:
+def _procedures(steps: list[StepDraft], markers: Sequence[Marker], language: str = "en") -> list[ProcedureDraft]:
     from indexing.label import procedure_title  # the labeller is pure Python and cheap to import
 
     proc_markers = sorted((m for m in markers if m.kind == "procedure"), key=lambda m: m.t)
@@ -184,7 +188,7 @@ def _procedures(steps: list[StepDraft], markers: Sequence[Marker]) -> list[Proce
             if near and m.note.strip():
                 note = m.note.strip()
                 break
-        out.append(ProcedureDraft(index=p, title=note or procedure_title(members), start=start, end=end))
+        out.append(ProcedureDraft(index=p, title=note or procedure_title(members, language), start=start, end=end))
     return out
 
 

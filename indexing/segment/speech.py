@@ -9,35 +9,19 @@ from __future__ import annotations
 
 import re
 
+from indexing.lang.data import table, words
 from indexing.segment.base import BoundaryCue, Candidate, CueContext
 
-# Words that may precede a cue phrase without weakening it.
-FILLERS = frozenset(
-    "okay ok o.k. alright so um uh er erm well and right good great perfect all".split()
-)
+# Words that may precede a cue phrase without weakening it (indexing/lang/en/fillers.txt).
+FILLERS = words("en/fillers.txt")
 
 _ORDINALS = (
     "one two three four five six seven eight nine ten eleven twelve "
     "1 2 3 4 5 6 7 8 9 10 11 12"
 ).split()
 
-# (phrase, strength). Longest phrases are tried first.
-CUE_PHRASES: tuple[tuple[str, float], ...] = (
-    ("the next step is", 1.0), ("the next step", 1.0), ("next step", 1.0), ("our next step", 1.0),
-    ("the next thing", 1.0), ("next thing", 1.0), ("next up", 1.0), ("moving on", 1.0),
-    ("after that", 1.0), ("after this", 0.9), ("once that's done", 1.0), ("once that is done", 1.0),
-    ("once this is done", 1.0), ("once that's", 0.8), ("once it's done", 0.9),
-    ("when that's done", 1.0), ("when you're done", 1.0), ("when you are done", 1.0),
-    ("with that done", 1.0), ("now that", 0.9), ("having done that", 1.0),
-    ("the last step", 1.0), ("the final step", 1.0), ("last step", 1.0), ("final step", 1.0),
-    ("finally", 1.0), ("lastly", 1.0), ("last of all", 1.0), ("to finish", 1.0), ("to finish up", 1.0),
-    ("to start", 1.0), ("to begin", 1.0), ("to start with", 1.0), ("first of all", 1.0),
-    ("first things first", 1.0), ("first", 0.9), ("firstly", 1.0), ("second", 0.9),
-    ("secondly", 1.0), ("third", 0.9), ("thirdly", 1.0), ("next", 1.0), ("afterwards", 0.8),
-    ("let's move on", 1.0), ("let's move", 0.8), ("let's go ahead", 0.5),
-    ("now it's time", 1.0), ("it's time to", 0.9), ("time to", 0.7),
-    ("now", 0.6), ("then", 0.4), ("after", 0.5), ("once", 0.3),
-)
+# (phrase, strength) from indexing/lang/en/cues.txt. Longest phrases are tried first.
+CUE_PHRASES: tuple[tuple[str, float], ...] = tuple((p, float(w)) for p, w in table("en/cues.txt"))
 _NOT_CUES = ("next to", "first time", "then it", "now it", "now you can see", "now you see",
              "now this", "after a", "after about", "once you", "once it")
 _PHRASES = sorted(CUE_PHRASES, key=lambda p: -len(p[0]))
@@ -123,11 +107,14 @@ class SpeechCue(BoundaryCue):
     weight = 0.5
 
     def propose(self, ctx: CueContext) -> list[Candidate]:
+        from indexing.lang import language_for
+
+        lang = language_for(ctx.language)
         out = []
         for s in ctx.sentences[1:]:
-            strength, phrase = cue_strength(s.text)
+            strength, phrase = lang.cue_strength(s.text)
             reason = "cue:" + phrase
-            action = action_strength(s.text)
+            action = lang.action_strength(s.text)
             if action > strength:
                 strength, reason = action, "action"
             if strength > 0.0:

@@ -1,0 +1,99 @@
+"""`Language`: what every language provides, with generic behaviour for languages without rules.
+
+A subclass per language (its folder's `__init__.py`) overrides what it knows.
+The generic behaviour is what the core did before the seam for a language it
+had no rules for: first-words titles, glossary-only tools, no cue phrases,
+no tips or warnings found in the narration, "operation" as the category.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.?!…。？！])\s+")
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+
+
+class Language:
+    """A language's defaults: text rules and vocabulary behind one interface.
+
+    Args:
+        code: The ISO 639-1 code.
+    """
+
+    code = "xx"
+    #: Words that carry no meaning for keyword search (compared case-folded).
+    search_stopwords: frozenset[str] = frozenset()
+
+    def __init__(self, code: str | None = None) -> None:
+        if code:
+            self.code = code
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code}>"
+
+    # -- sentences and segmentation cues -------------------------------------------
+    def split_sentences(self, text: str) -> list[str]:
+        """Split narration into sentences."""
+        return [p.strip() for p in _SENTENCE_SPLIT.split(text.strip()) if p.strip()]
+
+    def cue_strength(self, sentence: str) -> tuple[float, str]:
+        """How strongly a sentence's opening announces a new step: (0..1, the phrase found)."""
+        return 0.0, ""
+
+    def action_strength(self, sentence: str) -> float:
+        """How much a sentence looks like the start of a new action (0..1)."""
+        return 0.0
+
+    def content_words(self, text: str) -> set[str]:
+        """The content words of a text, for the topic-shift cue."""
+        return {w.casefold() for w in _WORD.findall(text)}
+
+    # -- labels --------------------------------------------------------------------
+    def step_title(self, text: str) -> str:
+        """A short title for a step's narration ("" for empty text): its first words here."""
+        from indexing.label.title import _fallback
+
+        return _fallback(text) if text.strip() else ""
+
+    def procedure_title(self, steps: Sequence[object]) -> str:
+        """A title for a procedure from its steps (objects with `text` and `title`)."""
+        if not steps:
+            return ""
+        return str(getattr(steps[0], "title", "")) or self.step_title(str(getattr(steps[0], "text", "")))
+
+    def categorize(self, text: str, title: str = "") -> str:
+        """One of `indexing.models.CATEGORIES`."""
+        return "operation"
+
+    def find_notes(self, text: str) -> tuple[list[str], list[str]]:
+        """(tips, warnings) of a step, as cleaned sentences."""
+        return [], []
+
+    def find_tools(self, text: str, glossary: Sequence[str] = ()) -> list[str]:
+        """Tools and parts mentioned in a text: the glossary's terms, as spelled there."""
+        from indexing.label.tools import find_tools
+
+        return find_tools(text, glossary, builtin=False)
+
+    # -- keyword search ------------------------------------------------------------
+    def index_tokens(self, text: str) -> str:
+        """Extra keyword-index tokens for a text ("" when the FTS tokenizer alone suffices)."""
+        return ""
+
+    def query_tokens(self, text: str) -> list[str]:
+        """The search terms of a query written in this language, stopwords dropped."""
+        return [t for t in text.split() if t.strip("\"'.,;:!?()[]{}").casefold() not in self.search_stopwords]
+
+    # -- redaction -----------------------------------------------------------------
+    def phrase_regex(self, phrase: str) -> str:
+        """Regex source matching a name or term as a whole word, words joined by any whitespace.
+
+        A Korean particle may follow directly ("PX-4471을" in Korean narration).
+        """
+        return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?![^\W\uac00-\ud7a3])"
+
+    def name_variants(self, name: str) -> list[str]:
+        """The spellings of a person's name to redact: by default the name itself."""
+        return [" ".join(name.split())] if name.strip() else []

@@ -1,0 +1,86 @@
+"""English: the rules the core was built with.
+
+The rule code stays with its stage (`indexing.segment.speech` cue phrases,
+`indexing.label.*` titles, notes, categories and tools); its phrase lists are
+data files here (`cues.txt`, `fillers.txt`, `stop_words.txt`,
+`search_stop_words.txt`). This class gathers them behind the seam, unchanged
+in behaviour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from indexing.lang.base import Language
+from indexing.lang.data import words
+
+
+class English(Language):
+    """English defaults."""
+
+    code = "en"
+    search_stopwords = words("en/search_stop_words.txt")
+
+    def split_sentences(self, text: str) -> list[str]:
+        from indexing.label.text import split_sentences
+
+        return split_sentences(text)
+
+    def cue_strength(self, sentence: str) -> tuple[float, str]:
+        from indexing.segment.speech import cue_strength
+
+        return cue_strength(sentence)
+
+    def action_strength(self, sentence: str) -> float:
+        from indexing.segment.speech import action_strength
+
+        return action_strength(sentence)
+
+    def content_words(self, text: str) -> set[str]:
+        from indexing.segment.lexical import content_words
+
+        return content_words(text)
+
+    def step_title(self, text: str) -> str:
+        from indexing.label.title import step_title
+
+        return step_title(text, "en")
+
+    def procedure_title(self, steps: Sequence[object]) -> str:
+        from indexing.label.title import procedure_title
+
+        return procedure_title(steps)
+
+    def categorize(self, text: str, title: str = "") -> str:
+        from indexing.label.category import categorize
+
+        return categorize(text, title)
+
+    def find_notes(self, text: str) -> tuple[list[str], list[str]]:
+        from indexing.label.notes import find_notes
+
+        return find_notes(text)
+
+    def find_tools(self, text: str, glossary: Sequence[str] = ()) -> list[str]:
+        from indexing.label.tools import find_tools
+
+        return find_tools(text, glossary, builtin=True)
+
+    def name_variants(self, name: str) -> list[str]:
+        """The full name and each meaningful part ("Hans Becker" -> also "Hans", "Becker")."""
+        parts = name.split()
+        if not parts:
+            return []
+        out = [" ".join(parts)]
+        for w in parts:
+            w = w.strip(".,")
+            if len(w) >= MIN_NAME_PART and w.casefold() not in NAME_PARTICLES:
+                out.append(w)
+        return out
+
+
+# Name parts shorter than this are not redacted on their own ("Li" would be, "de" would not).
+MIN_NAME_PART = 2
+NAME_PARTICLES = words("en/name_particles.txt")
+
+LANGUAGE_CLASS = English

@@ -1,0 +1,250 @@
+"""Korean: morphemes from Kiwi, phrases and vocabulary from the data files next to this module.
+
+Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
+`tips.txt` and `warnings.txt` (regular expressions), `tools.txt` (tools and
+parts), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
+`person_titles.txt` and `particles.txt` (name redaction).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property
+
+from indexing.lang.base import Language
+from indexing.lang.data import lines, table, words
+from indexing.lang.ko.analyser import analyse, sentences
+from indexing.lang.ko.titles import NOUN, find_action
+from indexing.lang.ko.vocab import find_tools, term_regex
+
+_PUNCT = re.compile(r"[\s,.!?~…·:;\"'()\[\]-]+")
+_HANGUL = re.compile(r"[가-힣]")
+CONTENT = NOUN | {"VV", "VA"}
+ACTION_STRENGTH = 0.5
+ANAPHORIC_ACTION_STRENGTH = 0.2
+
+
+def _compact(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+class Korean(Language):
+    """Korean defaults."""
+
+    code = "ko"
+    search_stopwords = words("ko/stop_words.txt")
+
+    @cached_property
+    def _cues(self) -> list[tuple[str, float, str]]:
+        rows = [(_compact(p), float(w), p) for p, w in table("ko/cues.txt")]
+        return sorted(rows, key=lambda r: -len(r[0]))
+
+    @cached_property
+    def _tip(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in lines("ko/tips.txt")))
+
+    @cached_property
+    def _warning(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in lines("ko/warnings.txt")))
+
+    # -- sentences and cues ----------------------------------------------------------
+    def split_sentences(self, text: str) -> list[str]:
+        return sentences(" ".join(text.split()))
+
+    def _strip_fillers(self, sentence: str) -> str:
+        fillers = words("ko/fillers.txt")
+        parts = sentence.split()
+        i = 0
+        while i < len(parts) and i < 3 and _compact(parts[i]) in fillers:
+            i += 1
+        return " ".join(parts[i:])
+
+    def cue_strength(self, sentence: str) -> tuple[float, str]:
+        head = _compact(self._strip_fillers(sentence))[:16]
+        if not head or any(head.startswith(_compact(n)) for n in lines("ko/not_cues.txt")):
+            return 0.0, ""
+        for compact, strength, phrase in self._cues:
+            if head.startswith(compact):
+                return strength, phrase
+        return 0.0, ""
+
+    def is_warning(self, sentence: str) -> bool:
+        return bool(self._warning.search(sentence))
+
+    def is_tip(self, sentence: str) -> bool:
+        return bool(self._tip.search(sentence))
+
+    def action_strength(self, sentence: str) -> float:
+        if self.is_tip(sentence) or self.is_warning(sentence):
+            return 0.0
+        act = find_action(sentence)
+        if act is None or act.conditional:
+            return 0.0
+        return ANAPHORIC_ACTION_STRENGTH if act.anaphoric else ACTION_STRENGTH
+
+    def lemmas(self, text: str) -> list[str]:
+        """Content morphemes (nouns, verb and adjective stems), stopwords left out."""
+        stop = self.search_stopwords
+        out = []
+        for m in analyse(text):
+            if m.tag in CONTENT:
+                form = m.form.casefold() if m.tag == "SL" else m.form
+                if form not in stop:
+                    out.append(form)
+        return out
+
+    def content_words(self, text: str) -> set[str]:
+        return {w for w in self.lemmas(text) if len(w) >= 2 or _HANGUL.match(w)}
+
+    # -- labels ----------------------------------------------------------------------
+    def _strip_cue(self, sentence: str) -> str:
+        s = self._strip_fillers(sentence)
+        strength, phrase = self.cue_strength(s)
+        if strength:
+            n = len(_compact(phrase))
+            seen = 0
+            for k, ch in enumerate(s):
+                if not _PUNCT.match(ch):
+                    seen += 1
+                if seen == n:
+                    return s[k + 1:].lstrip(" ,")
+        return s
+
+    def step_title(self, text: str) -> str:
+        sents = self.split_sentences(text)
+        if not sents:
+            return ""
+        plain = [s for s in sents[:4] if not (self.is_tip(s) or self.is_warning(s))]
+        for pool in (plain, sents[:4]):
+            for s in pool:
+                act = find_action(s)
+                if act is not None and not act.anaphoric:
+                    return act.title
+        first = self._strip_cue(sents[0]) or sents[0]
+        nouns = [m.form for m in analyse(first) if m.tag in NOUN][:4]
+        return " ".join(nouns) or " ".join(first.split()[:4]).strip(".,!?")
+
+    def procedure_title(self, steps: Sequence[object]) -> str:
+        if not steps:
+            return ""
+        first = str(getattr(steps[0], "text", ""))
+        for s in self.split_sentences(first)[:2]:
+            m = re.search(r"(.+?)\s*(?:방법|요령|작업|순서)(?:을|를|에 대해|에 대해서)?\s", s + " ")
+            if m:
+                act = find_action(m.group(1), allow_modifier=True)
+                if act is not None and not act.anaphoric:
+                    return act.title
+        return str(getattr(steps[0], "title", "")) or self.step_title(first)
+
+    def categorize(self, text: str, title: str = "") -> str:
+        evidence = {row[0]: set(row[1:]) for row in table("ko/categories.txt")}
+        lemmas = self.lemmas(text)
+        sents = self.split_sentences(text)
+        opening = set(self.lemmas(sents[0])) if sents else set()
+        lockout = {"잠금", "록아웃", "락아웃", "태그아웃", "차단", "보호구", "보안경", "안전모"}
+        if lockout & set(lemmas) or lockout & set(self.lemmas(title)):
+            return "safety"
+        trouble = evidence["troubleshooting"]
+        if trouble & opening or sum(1 for w in lemmas if w in trouble) >= 2:
+            return "troubleshooting"
+        verb = title.split()[-1] if title.split() else ""
+        if verb.endswith("기"):
+            stem = verb[:-1]
+            for category, stems in ((row[0], set(row[1:])) for row in table("ko/verbs.txt")):
+                if stem in stems or (stem.endswith("하") and stem[:-1] in stems):
+                    return category
+            # "시험 타발하기": a noun of the title may say what the action is for.
+            for word in title.split()[:-1]:
+                for category, stems in ((row[0], set(row[1:])) for row in table("ko/verbs.txt")):
+                    if word in stems:
+                        return category
+            return "operation"  # an action verb with no category of its own (풀기, 올리기)
+        order = ("safety", "troubleshooting", "inspection", "adjustment", "cleanup", "setup")
+        scores = {c: sum(1 for w in lemmas if w in evidence.get(c, ())) for c in order}
+        best = max(order, key=lambda c: (scores[c], -order.index(c)))
+        return best if scores[best] > 0 else "operation"
+
+    def clean_sentence(self, sentence: str) -> str:
+        s = self._strip_fillers(" ".join(sentence.split())).lstrip(" ,")
+        if s and not re.search(r"[.?!…]$", s):
+            s += "."
+        return s
+
+    def find_notes(self, text: str) -> tuple[list[str], list[str]]:
+        tips: list[str] = []
+        warnings: list[str] = []
+        for s in self.split_sentences(text):
+            probe = self.clean_sentence(s)
+            if not probe:
+                continue
+            if self.is_warning(probe):
+                warnings.append(probe)
+            elif self.is_tip(probe):
+                tips.append(probe)
+        return tips, warnings
+
+    def find_tools(self, text: str, glossary: Sequence[str] = ()) -> list[str]:
+        return find_tools(text, glossary)
+
+    # -- keyword search --------------------------------------------------------------
+    def index_tokens(self, text: str) -> str:
+        return " ".join(self.lemmas(text))
+
+    def query_tokens(self, text: str) -> list[str]:
+        return self.lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
+
+    # -- redaction ---------------------------------------------------------------------
+    def phrase_regex(self, phrase: str) -> str:
+        # Particles and titles attach without a space ("박정호가", "금형 레시피를"), and spacing
+        # varies ("토크렌치"): no right boundary, optional spaces inside.
+        return term_regex(phrase, particles=False)
+
+    def name_variants(self, name: str) -> list[str]:
+        full = "".join(name.split())
+        if len(full) < 2:
+            return []  # a lone surname is masked only with a title (see name_regexes)
+        out = [" ".join(name.split())]
+        if len(name.split()) == 1 and 3 <= len(full) <= 4 and _HANGUL.match(full):
+            out.append(full[1:] if len(full) == 3 else full[2:])  # the given name: 정호
+        return out
+
+    def name_regexes(self, name: str) -> list[str]:
+        """Surname with a title: "김 반장", "박 씨" (the surname alone is too common to mask)."""
+        full = "".join(name.split())
+        if not (_HANGUL.match(full) and 1 <= len(full) <= 4):
+            return []
+        surname = full[0] if len(full) <= 3 else full[:2]
+        titles = sorted(words("ko/person_titles.txt"), key=len, reverse=True)
+        return [rf"(?<![가-힣]){re.escape(surname)}(?=\s?(?:{'|'.join(map(re.escape, titles))}))"]
+
+    def find_names(self, text: str) -> list[str]:
+        """Names in narration followed by a title ("박정호 반장님이", "이수진 씨한테", "김 반장"), known or not.
+
+        A name is what the analyser tags as a proper noun (NNP) right before a title, or a
+        three-syllable word starting with a common surname right before one.
+        """
+        titles = words("ko/person_titles.txt")
+        out: list[str] = []
+        ms = analyse(text)
+        run: list[int] = []
+        for m in ms:
+            if m.tag == "NNP" and _HANGUL.match(m.form):
+                run.append(m.start)
+                run.append(m.end)
+                continue
+            if run and m.form in titles and m.start - run[-1] <= 1:
+                name = text[run[0]:run[-1]]
+                if len(name.replace(" ", "")) <= 4:
+                    out.append(name)
+            run = []
+        surnames = words("ko/surnames.txt")
+        title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+        for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{title_alt})", text):
+            word = found.group(1)
+            if (word[0] in surnames or word[:2] in surnames) and word not in out:
+                out.append(word)
+        return out
+
+
+LANGUAGE_CLASS = Korean

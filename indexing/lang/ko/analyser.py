@@ -1,0 +1,78 @@
+"""Korean morphological analysis with Kiwi (kiwipiepy), loaded once per process.
+
+Korean glues particles and endings to words ("볼트는", "풀어 줍니다"), so word
+splitting on spaces cannot match "볼트" against "볼트는"; Kiwi gives the
+morphemes with their part-of-speech tags (Sejong tag set: NNG common noun,
+VV verb, JKO object particle, EF final ending …) and their offsets.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from indexing.lang.data import table, words
+
+_LOCK = threading.Lock()
+_KIWI: Any = None
+
+INSTALL_HINT = (
+    "Korean text needs the morphological analyser Kiwi: "
+    "pip install kiwipiepy kiwipiepy-model"
+)
+
+
+@dataclass(frozen=True)
+class Morph:
+    """One morpheme: its form (a verb's stem for verbs), tag, and character span in the text."""
+
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+def kiwi() -> Any:
+    """The shared `kiwipiepy.Kiwi`, with the tool vocabulary added as nouns.
+
+    Raises:
+        LanguageError: kiwipiepy or its model is not installed.
+    """
+    global _KIWI
+    with _LOCK:
+        if _KIWI is None:
+            from indexing.lang import LanguageError
+
+            try:
+                from kiwipiepy import Kiwi
+            except ImportError:
+                raise LanguageError(INSTALL_HINT) from None
+            try:
+                k = Kiwi()
+            except Exception as exc:  # noqa: BLE001 - the model package is missing or broken
+                raise LanguageError(f"{INSTALL_HINT} ({exc})") from None
+            # Tool names and plant words the default dictionary splits ("클램프" -> 크+ㄹ+램프).
+            nouns = {part for row in table("ko/tools.txt") for spelling in row for part in spelling.split()}
+            nouns |= words("ko/nouns.txt")
+            for part in sorted(nouns):
+                if len(part) >= 2 and not part.isascii():
+                    k.add_user_word(part, "NNG", 0.0)
+            _KIWI = k
+        return _KIWI
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str) -> tuple[Morph, ...]:
+    """The morphemes of a text, in order."""
+    if not text.strip():
+        return ()
+    return tuple(Morph(t.form, t.tag, t.start, t.start + t.len) for t in kiwi().tokenize(text))
+
+
+def sentences(text: str) -> list[str]:
+    """Kiwi's sentence split (it also splits unpunctuated run-on speech at final endings)."""
+    if not text.strip():
+        return []
+    return [s.text.strip() for s in kiwi().split_into_sents(text) if s.text.strip()]

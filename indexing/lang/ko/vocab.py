@@ -1,0 +1,94 @@
+"""Korean tools and parts (`tools.txt`), glossary terms, and the regex shape Korean words need.
+
+A Korean word carries its particles ("토크 렌치로", "소켓을"), and compound
+nouns are written with or without spaces ("토크렌치"): a name matches with
+optional spaces inside, a clean left edge, and only particles after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from indexing.lang.data import table, words
+
+_SIZE = r"(?:(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>mm|밀리미터|밀리|미리|인치)\s*)?"
+_UNITS = {"mm": "mm", "밀리미터": "mm", "밀리": "mm", "미리": "mm", "인치": "in"}
+
+
+@lru_cache(maxsize=1)
+def _particles() -> str:
+    found = sorted(words("ko/particles.txt"), key=len, reverse=True)
+    return "|".join(re.escape(p) for p in found)
+
+
+def term_regex(phrase: str, *, particles: bool = True) -> str:
+    """Regex source for a name, tool or term inside Korean (or mixed) text.
+
+    Args:
+        phrase: The name as spelled ("토크 렌치", "PX-4471").
+        particles: Require the word to end there or continue only with particles; without it,
+            anything may follow (redaction masks the name and leaves the ending).
+    """
+    parts = [re.escape(w) for w in phrase.split()]
+    body = r"\s*".join(parts)
+    right = rf"(?=(?:{_particles()})?(?![\w]))" if particles else ""
+    return rf"(?<![\w]){body}{right}"
+
+
+@lru_cache(maxsize=1)
+def _tool_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    canonical: dict[str, str] = {}
+    for row in table("ko/tools.txt"):
+        for spelling in row:
+            canonical.setdefault("".join(spelling.split()).casefold(), row[0])
+    spellings = sorted(canonical, key=len, reverse=True)
+    alts = "|".join(r"\s*".join(re.escape(ch) for ch in s) if len(s) > 1 else re.escape(s) for s in spellings)
+    pat = re.compile(rf"(?<![\w]){_SIZE}(?P<name>{alts})(?=(?:{_particles()})?(?![\w]))", re.IGNORECASE)
+    return pat, canonical
+
+
+def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
+    """Tools and parts in Korean narration: glossary terms as spelled there, then the vocabulary.
+
+    Args:
+        text: Narration.
+        glossary: Plant terms (any language).
+
+    Returns:
+        Canonical names in order of mention, with a size when one is said ("19mm 소켓"); a bare tool
+        is dropped when the same tool is also mentioned with a size.
+    """
+    mentions: list[tuple[int, int, str]] = []
+    for term in glossary:
+        term = term.strip()
+        if term:
+            for m in re.finditer(term_regex(term), text, re.IGNORECASE):
+                mentions.append((m.start(), m.end(), term))
+    spans = list(mentions)
+    pat, canonical = _tool_pattern()
+    for m in pat.finditer(text):
+        if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in spans):
+            continue
+        name = canonical["".join(m.group("name").split()).casefold()]
+        head = re.match(r"\s*([가-힣]+)", text[m.end():])
+        if " " not in name and not m.group("size") and head and any(
+                head.group(1).startswith(h) for h in words("ko/part_heads.txt")):
+            continue  # "클램프 볼트": the tool word only names the part
+        if m.group("size"):
+            name = f"{m.group('size')}{_UNITS[m.group('unit')]} {name}"
+        mentions.append((m.start(), m.end(), name))
+    mentions.sort()
+    names: list[str] = []
+    for _, _, name in mentions:
+        if name.casefold() not in (n.casefold() for n in names):
+            names.append(name)
+    glossary_names = {t.strip().casefold() for t in glossary}
+
+    def covered(name: str) -> bool:
+        if name.casefold() in glossary_names:
+            return False
+        return any(o != name and o.endswith(" " + name) for o in names)
+
+    return [n for n in names if not covered(n)]
