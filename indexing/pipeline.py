@@ -148,7 +148,7 @@ def ingest(
     src = Path(path)
     settings = library.settings()
     lang = language or settings["language"]
-    asr = AsrConfig.from_settings(settings)
+    asr = AsrConfig.from_settings(settings, lang)
     report(progress, "probe", 0.0, src.name)
     info = probe(src)
     check_model(asr, lang)

@@ -60,8 +60,12 @@ SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
         Setting("asr_model", str, "tiny.en",
-                "faster-whisper model: 'tiny.en' (bundled), a local CTranslate2 model folder, "
-                "or a model name already in the local Hugging Face cache"),
+                "faster-whisper model for English sessions: 'tiny.en' (bundled), a local "
+                "CTranslate2 model folder, or a model name already in the local Hugging Face cache"),
+        Setting("asr_model_multilingual", str, "base",
+                "faster-whisper model for sessions in any other language (Korean…): 'base' "
+                "(multilingual, bundled in two packages and joined once into the model cache), "
+                "a local CTranslate2 model folder, or a model name already in the local cache"),
         Setting("asr_device", str, "cpu", "device for speech recognition: cpu, cuda or auto",
                 ("cpu", "cuda", "auto")),
         Setting("asr_compute_type", str, "int8", "CTranslate2 compute type, e.g. int8, float16"),
