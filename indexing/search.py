@@ -37,7 +37,7 @@ from indexing.store.index import (
 )
 
 if TYPE_CHECKING:
-    from indexing.embed import Embedder
+    from indexing.embedders.base import TextEmbedder as Embedder
     from indexing.library import Library
 
 __all__ = [

