@@ -24,6 +24,7 @@ from indexing.library.catalog import now
 from indexing.media import decode_audio, file_sha256, probe
 from indexing.models import IngestResult, Marker, MediaInfo
 from indexing.progress import CancelToken, ProgressCallback, check, report
+from indexing.store.index import embed_model_for
 from indexing.transcribe import AsrConfig, check_model, load_model, transcribe
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,8 @@ def _create_session(
                 "duration": round(info.duration, 3), "has_video": int(info.has_video),
                 "fps": info.fps, "width": info.width, "height": info.height,
                 "status": "queued", "created_at": stamp, "updated_at": stamp,
-                "embed_model": library.setting("embed_model"), "licence": meta.get("licence", ""),
+                "embed_model": embed_model_for(library.settings(), meta.get("language")),
+                "licence": meta.get("licence", ""),
             }
         )
         db.table("markers").insert_all(
@@ -154,10 +156,11 @@ def ingest(
     check_model(asr, lang)
     from indexing.models_registry import missing_local_path, resolve_embed_model
 
-    if missing_local_path(resolve_embed_model(settings["embed_model"])):
+    embed_model = embed_model_for(settings, lang)
+    if missing_local_path(resolve_embed_model(embed_model)):
         from indexing.errors import EmbeddingError
 
-        raise EmbeddingError(f"embedding model path {settings['embed_model']} does not exist")
+        raise EmbeddingError(f"embedding model path {embed_model} does not exist")
     report(progress, "probe", 0.5, "hashing")
     sha = file_sha256(src)
     report(progress, "probe", 1.0)
@@ -240,7 +243,7 @@ def _run_stages(
         )
     warm = None
     if "embed" not in done:
-        warm = _Background(lambda: _warm_up(library), "warm-up")
+        warm = _Background(lambda: _warm_up(library, language), "warm-up")
 
     visual = None
     if audio is not None:
@@ -286,11 +289,11 @@ def _run_stages(
     return IngestResult(sid, session.duration, session.procedure_count, session.step_count)
 
 
-def _warm_up(library: Library) -> None:
-    """Load the embedding model and the vector-store library, creating nothing on disk."""
-    from indexing.embed import get_embedder
+def _warm_up(library: Library, language: str | None = None) -> None:
+    """Load the embedding model of `language` and the vector-store library, creating nothing on disk."""
+    from indexing.store.index import embedder_for
 
-    get_embedder(library.setting("embed_model"), library.setting("embed_device"))
+    embedder_for(library, language=language)
     import chromadb  # noqa: F401  - the import alone takes a second; the client is opened later
 
 
@@ -337,12 +340,11 @@ def reindex_steps(library: Library, step_ids: Sequence[str], removed: Sequence[s
     Returns:
         How many steps were embedded.
     """
-    from indexing.search import embedder_for, index_steps
-    from indexing.store import open_store
+    from indexing.search import forget_steps, index_steps
 
     with library.writing("reindex"):
         if removed:
-            open_store(library, embedder_for(library).model_id).delete(list(removed))
+            forget_steps(library, list(removed))
         found = library.steps_by_ids(list(step_ids))
         return index_steps(library, [found[i] for i in step_ids if i in found])
 
@@ -359,7 +361,10 @@ def reindex(
 
     with library.writing("reindex"):
         total = rebuild_index(library, progress=progress, cancel=cancel)
+        cfg = library.settings()
         with library.transaction() as db:
-            db.execute("UPDATE sessions SET embed_model=?", [library.setting("embed_model")])
+            rows = db.execute("SELECT session_id, language FROM sessions").fetchall()
+            db.conn.executemany("UPDATE sessions SET embed_model=? WHERE session_id=?",
+                                [(embed_model_for(cfg, lang), sid) for sid, lang in rows])
         library.audit("reindex", {"steps": total, "model": library.setting("embed_model")})
         return total
