@@ -89,17 +89,19 @@ def prepare(
     report(progress, "probe", 0.0, src.name)
     info = probe(src)
     if need_asr:
-        check_model(AsrConfig.from_settings(dict(settings)), lang)
+        check_model(AsrConfig.from_settings(dict(settings), lang), lang)
     from indexing.models_registry import missing_local_path, resolve_embed_model
+    from indexing.store.index import embed_model_for
 
-    if missing_local_path(resolve_embed_model(settings["embed_model"])):
-        raise EmbeddingError(f"embedding model path {settings['embed_model']} does not exist")
+    embed_model = embed_model_for(settings, lang)
+    if missing_local_path(resolve_embed_model(embed_model)):
+        raise EmbeddingError(f"embedding model path {embed_model} does not exist")
     report(progress, "probe", 0.5, "hashing")
     sha = file_sha256(src)
     report(progress, "probe", 1.0)
     check(cancel)
     meta = {"title": title or src.stem, "expert": expert, "workstation": workstation, "process": process,
-            "language": lang, "consent": consent, "embed_model": settings["embed_model"]}
+            "language": lang, "consent": consent, "embed_model": embed_model}
     return IngestRequest(str(src.absolute()), session_id_for(sha), sha, info, meta,
                          tuple(sorted(markers or (), key=lambda m: m.t)), dict(settings), tuple(glossary))
 
@@ -126,10 +128,12 @@ class _Background:
         return self._result
 
 
-def warm_embedder(settings: Mapping[str, Any]) -> Any:
+def warm_embedder(settings: Mapping[str, Any], language: str | None = None) -> Any:
+    """The embedder for steps narrated in `language`, loaded once per process."""
     from indexing.embed import get_embedder
+    from indexing.store.index import embed_model_for
 
-    return get_embedder(settings["embed_model"], settings["embed_device"])
+    return get_embedder(embed_model_for(settings, language), settings["embed_device"])
 
 
 def caches(req: IngestRequest, work_dir: Path) -> tuple[StageCache, StageCache]:
@@ -174,7 +178,7 @@ def compute_session(
             log.info("resuming %s: transcript from the cache", req.session_id)
             stages["transcribe"] = "from cache"
     audio = None
-    asr = AsrConfig.from_settings(settings)
+    asr = AsrConfig.from_settings(settings, req.language)
     if transcript is None:
         # Decode and load the speech model first, with no other thread running:
         # both are GIL-bound loops that background imports would slow several-fold.
@@ -191,7 +195,7 @@ def compute_session(
         fps = settings["visual_fps"]
         vis_job = _Background(
             lambda: analyze_video(req.source, fps=fps, cancel=cancel, max_key_gap=5.0), "visual")
-    warm = _Background(lambda: warm_embedder(settings), "warm-up")
+    warm = _Background(lambda: warm_embedder(settings, req.language), "warm-up")
     if audio is not None:
         transcript = transcribe(audio, asr, language=req.language, hotwords=list(req.glossary),
                                 progress=progress, cancel=cancel)

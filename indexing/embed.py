@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indexing.embedders.base import TextEmbedder
 from indexing.errors import EmbeddingError
 from indexing.models_registry import force_offline, missing_local_path, resolve_embed_model
 
@@ -22,11 +23,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_CACHE: dict[tuple[str, str], Embedder] = {}
+_CACHE: dict[tuple[str, str], TextEmbedder] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-class Embedder:
+class Embedder(TextEmbedder):
     """A loaded sentence-transformers model.
 
     Args:
@@ -109,17 +110,25 @@ def _busy() -> bool:
         return False
 
 
-def get_embedder(model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> Embedder:
-    """A process-wide cached `Embedder` (loading takes seconds; do it once).
+def get_embedder(model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> TextEmbedder:
+    """A process-wide cached embedder (loading takes seconds; do it once).
 
-    The default all-MiniLM-L6-v2 runs on ONNX Runtime (`indexing.embedders.onnx_minilm`,
-    same vectors, no torch import); every other model on sentence-transformers.
+    Models with a runtime of their own (`indexing.embedders.RUNTIMES`, e.g. the
+    multilingual ones shipped in packages) load through it; the default
+    all-MiniLM-L6-v2 runs on ONNX Runtime (`indexing.embedders.onnx_minilm`, same
+    vectors, no torch import); any other name or folder is a sentence-transformers model.
     """
+    from indexing.embedders import runtime_for
     from indexing.embedders.onnx_minilm import OnnxEmbedder, wants_lean
 
     key = (model, device)
     with _CACHE_LOCK:
         if key not in _CACHE:
-            lean = wants_lean(model, device)
-            _CACHE[key] = OnnxEmbedder(model) if lean else Embedder(model, device)  # type: ignore[assignment]
+            runtime = runtime_for(model)
+            if runtime is not None:
+                _CACHE[key] = runtime(model, device)
+            elif wants_lean(model, device):
+                _CACHE[key] = OnnxEmbedder(model)  # type: ignore[assignment]
+            else:
+                _CACHE[key] = Embedder(model, device)
         return _CACHE[key]

