@@ -128,7 +128,7 @@ def get_embedder(model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> TextEm
             if runtime is not None:
                 _CACHE[key] = runtime(model, device)
             elif wants_lean(model, device):
-                _CACHE[key] = OnnxEmbedder(model)  # type: ignore[assignment]
+                _CACHE[key] = OnnxEmbedder(model)
             else:
                 _CACHE[key] = Embedder(model, device)
         return _CACHE[key]

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indexing.embedders.base import TextEmbedder
 from indexing.errors import EmbeddingError
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def export_onnx(model_dir: Path, out: Path | None = None) -> Path:
     return out
 
 
-class OnnxEmbedder:
+class OnnxEmbedder(TextEmbedder):
     """all-MiniLM-L6-v2 (or a folder with the same pipeline) on ONNX Runtime, CPU.
 
     Same interface as `indexing.embed.Embedder`: `name`, `path`, `dim`, `model_id`, `encode`.
@@ -182,7 +183,7 @@ class OnnxEmbedder:
         EmbeddingError: The model folder or its ONNX graph cannot be found or loaded.
     """
 
-    def __init__(self, model: str = "all-MiniLM-L6-v2") -> None:
+    def __init__(self, model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> None:
         from indexing.models_registry import resolve_embed_model
 
         self.name = model
