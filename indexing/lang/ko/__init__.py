@@ -221,8 +221,9 @@ class Korean(Language):
     def find_names(self, text: str) -> list[str]:
         """Names in narration followed by a title ("박정호 반장님이", "이수진 씨한테", "김 반장"), known or not.
 
-        A name is what the analyser tags as a proper noun (NNP) right before a title, or a
-        three-syllable word starting with a common surname right before one.
+        A name is what the analyser tags as a proper noun (NNP) right before a title, a
+        three-syllable word starting with a common surname right before one, or a lone
+        surname, then a space, then a title.
         """
         titles = words("ko/person_titles.txt")
         out: list[str] = []
@@ -244,6 +245,9 @@ class Korean(Language):
             word = found.group(1)
             if (word[0] in surnames or word[:2] in surnames) and word not in out:
                 out.append(word)
+        for found in re.finditer(rf"(?<![가-힣])([가-힣])\s(?:{title_alt})", text):
+            if found.group(1) in surnames and found.group(1) not in out:
+                out.append(found.group(1))  # "권 반장님": a surname alone before a title
         return out
 
 
