@@ -155,8 +155,12 @@ class VideoPlayer(QWidget):
 
     def unload(self) -> None:
         """Stop and release the media (before the widget goes away)."""
-        self.player.stop()
-        self.player.setSource(QUrl())
+        # Stopping a player that never played can deadlock Qt's FFmpeg backend (seen offscreen
+        # at shutdown); a paused or loaded one is released by clearing its source alone.
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.stop()
+        if self.source:
+            self.player.setSource(QUrl())
         self.source = ""
         self.video.clear()
 
