@@ -121,6 +121,10 @@ class _Background:
         except BaseException as exc:  # noqa: BLE001 - re-raised in result()
             self._error = exc
 
+    def wait(self) -> None:
+        """Wait for the thread without raising its error (the caller has a better one)."""
+        self._thread.join()
+
     def result(self) -> Any:
         self._thread.join()
         if self._error is not None:
@@ -203,6 +207,10 @@ def compute_session(
         stages["transcribe"] = f"{len(transcript.segments)} segments"
     assert transcript is not None
     if not transcript.segments:
+        # Let the background loads finish first: a native thread still running at exit aborts the process.
+        for job in (warm, vis_job):
+            if job is not None:
+                job.wait()
         raise NoSpeechError(f"no speech found in {Path(req.source).name}: "
                             "silence or machine noise only, so no steps were made")
     if t_cache is not None and stages["transcribe"] != "from cache":
