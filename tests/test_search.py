@@ -146,7 +146,7 @@ def test_keyword_all_terms_first_then_any(library: Library) -> None:
 def test_common_words_are_left_to_the_vectors(library: Library, monkeypatch) -> None:
     assert set(keyword_search(library, "check", 50)[0]) == {"cnc-p1s02", "weld-p1s02"}
     # Pretend a word held by more than one step is common (as "press" is at 100,000 steps).
-    monkeypatch.setattr("indexing.search.RARE_MIN_STEPS", 1)
+    monkeypatch.setattr("indexing.library.keywords.RARE_MIN_STEPS", 1)
     assert keyword_search(library, "check", 50) == ([], False)
     assert keyword_search(library, "check tip", 50) == (["weld-p1s02"], False)
     assert keyword_search(library, "check PX-4471", 50) == (["cnc-p1s01"], True)

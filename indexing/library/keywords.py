@@ -1,0 +1,301 @@
+"""Catalog reads for search: the keyword index (FTS5 bm25) and the rows behind hits.
+
+The library owns `catalog.db`; `indexing.search` asks this module for keyword
+rankings, filter checks and hit rows, and fuses them with the vector side.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from indexing.errors import IndexingError
+from indexing.lang.data import words
+from indexing.library.rows import loads
+from indexing.models import SearchHit
+from indexing.store.index import normalise
+
+if TYPE_CHECKING:
+    from indexing.library import Library
+
+log = logging.getLogger(__name__)
+
+BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.5)
+"""bm25 column weights for steps_fts(title, text, tools, tips, warnings, keywords, names).
+
+`keywords` holds analyser tokens (Korean morphemes), `names` the session and procedure
+titles, workstation and process on each procedure's first step (see
+`indexing.library.search_terms`)."""
+
+RARE_MIN_STEPS = 500
+RARE_FRACTION = 0.005
+
+# Words that carry no meaning for keyword matching; they make an OR query scan
+# most of the index and an AND query fail, so they are left to the vectors.
+STOPWORDS = words("en/search_stop_words.txt")
+
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"\w", re.UNICODE)
+_CODE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.UNICODE)
+
+
+class QueryError(IndexingError):
+    """A search query that cannot be run (empty, or only punctuation)."""
+
+
+# -- keyword side -------------------------------------------------------------------
+def query_terms(query: str) -> tuple[list[str], bool]:
+    """Split a query into FTS5 terms, each a quoted string.
+
+    Quoting every token makes user text such as ``M8-1.25``, ``"``, ``AND`` or
+    ``title:`` plain words instead of FTS5 syntax; a quoted token of several
+    parts (``"px 4471"``) is a phrase, so a code matches only as a whole.
+
+    Args:
+        query: The user's text.
+
+    Returns:
+        ``(terms, has_code)``: the quoted terms without stopwords (all terms when
+        every one is a stopword), and whether a token mixes letters and digits.
+    """
+    tokens = [t for t in _TOKEN.findall(query) if _WORD.search(t)]
+    has_code = any(_CODE.match(t) for t in tokens)
+    keep = _language_terms(tokens) or tokens
+    seen: dict[str, None] = {}
+    for t in keep:
+        seen.setdefault('"' + t.replace('"', '""') + '"', None)
+    return list(seen), has_code
+
+
+_SCRIPT_RUNS = re.compile(r"[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+")
+
+
+def _language_terms(tokens: Sequence[str]) -> list[str]:
+    """Query terms by script: Hangul runs through the Korean analyser, the rest as English words.
+
+    A token such as "PX-4471을" splits into the code (kept whole) and its particle.
+    """
+    from indexing.lang import get_language, language_of_text
+    from indexing.lang.data import words
+
+    plain: list[str] = []
+    korean: list[str] = []
+    for t in tokens:
+        if language_of_text(t) != "ko":
+            plain.append(t)
+            continue
+        runs = _SCRIPT_RUNS.findall(t)
+        for k, run in enumerate(runs):
+            if language_of_text(run) != "ko":
+                plain.append(run)
+            elif not (k > 0 and run in words("ko/particles.txt")):  # the particle of a code
+                korean.append(run)
+    keep = [t for t in plain if _WORD.search(t) and t.strip("\"'.,;:!?()[]{}").casefold() not in STOPWORDS]
+    if korean:
+        keep += get_language("ko").query_tokens(" ".join(korean))
+    return keep
+
+
+# Every keyword column but `names` (searched on its own by `name_search`).
+_STEP_COLUMNS = "{title text tools tips warnings keywords}"
+
+_SESSION_FILTERS = {"workstation": "sessions.workstation", "expert": "sessions.expert"}
+# Category and status are stored in canonical lower case (the catalog validates them).
+_STEP_FILTERS = {"category": "steps.category", "status": "steps.status"}
+
+
+def _ensure_norm(library: Library) -> None:
+    # Free-text session fields compare with the normalisation the vector metadata used.
+    library.db.conn.create_function("kh_norm", 1, normalise, deterministic=True)
+
+
+class _DocFreqs:
+    """Per-library cache of how many steps hold each query term (reset when steps are added)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.stamp: int | None = None
+        self.total = 0
+        self.df: dict[str, int] = {}
+
+
+_DF: dict[str, _DocFreqs] = {}
+_DF_LOCK = threading.Lock()
+
+
+def _doc_freqs(library: Library, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+    """``(steps in the library, {term: steps holding it})``, cached per library."""
+    with _DF_LOCK:
+        cache = _DF.setdefault(str(library.root), _DocFreqs())
+    db = library.db
+    stamp = db.execute("SELECT max(rowid) FROM steps").fetchone()[0] or 0
+    with cache.lock:
+        if stamp != cache.stamp or len(cache.df) > 50_000:
+            cache.stamp = stamp
+            cache.total = db.execute("SELECT count(*) FROM steps").fetchone()[0]
+            cache.df = {}
+        missing = [t for t in terms if t not in cache.df]
+        for t in missing:
+            cache.df[t] = db.execute("SELECT count(*) FROM steps_fts WHERE steps_fts MATCH ?", [t]).fetchone()[0]
+        return cache.total, {t: cache.df[t] for t in terms}
+
+
+def rare_limit(total: int) -> int:
+    """The most steps a term may appear in and still be searched by keyword."""
+    return max(RARE_MIN_STEPS, int(RARE_FRACTION * total))
+
+
+def _keyword(library: Library, match: str, n: int, filters: Mapping[str, str],
+             exclude: set[str] | None = None) -> list[str]:
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    params: list[Any] = [match]
+    if filters:
+        conds = []
+        for key, value in filters.items():
+            if key in _SESSION_FILTERS:
+                conds.append(f"kh_norm({_SESSION_FILTERS[key]}) = ?")
+            else:
+                conds.append(f"{_STEP_FILTERS[key]} = ?")
+            params.append(value)
+        sql = (
+            f"SELECT steps.step_id FROM steps_fts "
+            f"JOIN steps ON steps.rowid = steps_fts.rowid "
+            f"JOIN sessions ON sessions.session_id = steps.session_id "
+            f"WHERE steps_fts MATCH ? AND {' AND '.join(conds)} "
+            f"ORDER BY bm25(steps_fts, {weights}) LIMIT ?"
+        )
+    else:
+        # Rank inside the FTS table first, then look up only the winners.
+        sql = (
+            f"SELECT steps.step_id FROM (SELECT rowid, bm25(steps_fts, {weights}) AS r "
+            f"FROM steps_fts WHERE steps_fts MATCH ? ORDER BY r LIMIT ?) AS hits "
+            f"JOIN steps ON steps.rowid = hits.rowid ORDER BY hits.r"
+        )
+    params.append(n + len(exclude or ()))
+    ids = [r[0] for r in library.db.execute(sql, params).fetchall()]
+    if exclude:
+        ids = [i for i in ids if i not in exclude]
+    return ids[:n]
+
+
+def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, str] | None = None
+                   ) -> tuple[list[str], bool]:
+    """Steps matching the query's distinctive words, best bm25 first.
+
+    Steps holding every term come first; when they are fewer than `n`, steps
+    holding any *rare* term follow. A term is rare when at most `rare_limit`
+    steps hold it (0.5 % of the library, at least 500 steps). Common words are
+    left to the vector side: bm25 gives them little weight anyway, and ranking
+    their tens of thousands of matches would cost tens of milliseconds at
+    100,000 steps (FTS5 has no top-k pruning).
+
+    Args:
+        library: The library.
+        query: The user's text.
+        n: How many step ids at most.
+        filters: Normalised exact-match filters (workstation, expert, category, status).
+
+    Returns:
+        ``(step ids, has_code)``.
+    """
+    terms, has_code = query_terms(query)
+    if not terms:
+        return [], has_code
+    total, df = _doc_freqs(library, terms)
+    limit = rare_limit(total)
+    filters = dict(filters or {})
+    if filters:
+        _ensure_norm(library)
+    ids: list[str] = []
+    all_terms = " ".join(terms)
+    # The AND query ranks at most as many rows as its rarest term has.
+    if min(df.values()) > 0 and min(df.values()) <= limit:
+        ids = _keyword(library, f"{_STEP_COLUMNS} : ({all_terms})", n, filters)
+    rare = [t for t in terms if 0 < df[t] <= limit]
+    any_rare = " OR ".join(rare)
+    if len(ids) < n and rare and any_rare != all_terms:
+        ids += _keyword(library, f"{_STEP_COLUMNS} : ({any_rare})", n - len(ids), filters, exclude=set(ids))
+    return ids, has_code
+
+
+def name_search(library: Library, query: str, n: int, filters: Mapping[str, str] | None = None) -> list[str]:
+    """Procedures whose name holds every word of the query: their first steps, best bm25 first.
+
+    The session title, procedure title, workstation and process are indexed on each
+    procedure's first step only (`indexing.library.search_terms`), and only a query
+    whose every term is in them counts: a question about a step rarely is all name.
+
+    Args:
+        library: The library.
+        query: The user's text.
+        n: How many step ids at most.
+        filters: As for `keyword_search`.
+
+    Returns:
+        Step ids (first steps of procedures).
+    """
+    terms, _ = query_terms(query)
+    if not terms:
+        return []
+    filters = dict(filters or {})
+    if filters:
+        _ensure_norm(library)
+    return _keyword(library, f"names : ({' '.join(terms)})", n, filters)
+
+
+# -- fusion and search --------------------------------------------------------------
+
+_HIT_SELECT = (
+    "SELECT steps.step_id, steps.session_id, steps.idx, steps.start, steps.end, steps.title, "
+    "steps.text, steps.category, steps.status, steps.keyframe, steps.tips, steps.warnings, "
+    "sessions.title AS session_title, sessions.workstation, sessions.expert "
+    "FROM steps JOIN sessions ON sessions.session_id = steps.session_id "
+)
+
+
+def _hits(library: Library, ids: Sequence[str], scores: Mapping[str, float],
+          filters: Mapping[str, str], k: int) -> list[SearchHit]:
+    rows: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in library.db.query(_HIT_SELECT + f"WHERE steps.step_id IN ({marks})", chunk):
+            rows[r["step_id"]] = r
+    out: list[SearchHit] = []
+    for step_id in ids:
+        found = rows.get(step_id)
+        if found is None:  # a vector of a step the catalog no longer has
+            continue
+        r = found
+        if any(normalise(r[key]) != value for key, value in filters.items()):
+            continue  # stale vector metadata: the catalog decides
+        keyframe = library.absolute(r["keyframe"])
+        out.append(SearchHit(
+            step_id=step_id, session_id=r["session_id"], index=r["idx"], start=r["start"],
+            end=r["end"], title=r["title"] or "", text=r["text"] or "",
+            score=round(scores[step_id], 6), category=r["category"] or "",
+            workstation=r["workstation"] or "", expert=r["expert"] or "",
+            session_title=r["session_title"] or "", keyframe=str(keyframe) if keyframe else None,
+            tips=tuple(loads(r["tips"])), warnings=tuple(loads(r["warnings"])),
+        ))
+        if len(out) >= k:
+            break
+    return out
+
+
+def _matching(library: Library, ids: Sequence[str], filters: Mapping[str, str]) -> set[str]:
+    """The ids among `ids` whose catalog fields pass every filter."""
+    keep: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in library.db.query(
+            "SELECT steps.step_id, steps.category, steps.status, sessions.workstation, sessions.expert "
+            "FROM steps JOIN sessions ON sessions.session_id = steps.session_id "
+            f"WHERE steps.step_id IN ({marks})", chunk):
+            if all(normalise(r[key]) == value for key, value in filters.items()):
+                keep.add(r["step_id"])
+    return keep
