@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,7 +159,10 @@ def export_onnx(model_dir: Path, out: Path | None = None) -> Path:
         model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
         dummy = tuple(torch.ones((2, 8), dtype=torch.long) for _ in ONNX_INPUTS)
         axes = {k: {0: "batch", 1: "tokens"} for k in (*ONNX_INPUTS, "last_hidden_state")}
-        with torch.no_grad():
+        # The legacy (TorchScript) exporter is chosen on purpose: it needs no onnxscript and
+        # gives one static graph. Its deprecation and tracer warnings are not the user's concern.
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             torch.onnx.export(_Hidden(model), dummy, str(tmp), input_names=list(ONNX_INPUTS),
                               output_names=["last_hidden_state"], dynamic_axes=axes,
                               opset_version=17, dynamo=False)
