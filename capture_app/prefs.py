@@ -1,7 +1,8 @@
-"""App preferences: last form values and chosen devices per workstation.
+"""App preferences: app-only settings, last form values and chosen devices per workstation.
 
 Stored as JSON in `indexing.paths.config_dir()/app.json`, written atomically.
 A broken file is set aside (renamed `.bad`) and the defaults are used.
+App-only settings (those the core never reads) are declared once in `APP_SETTINGS`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,37 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "app.json"
 FORM_FIELDS = ("title", "expert", "workstation", "process", "language")
+
+
+@dataclass(frozen=True)
+class AppSetting:
+    """An app-only setting: a string with a default and, optionally, its allowed values."""
+
+    name: str
+    default: str
+    description: str
+    choices: tuple[str, ...] = ()
+
+    @property
+    def env(self) -> str:
+        return "KNOWHOW_" + self.name.upper()
+
+    def parse(self, raw: Any) -> str:
+        """The value as a string; ValueError with a readable message when it is not allowed."""
+        text = str(raw).strip()
+        if self.choices and text not in self.choices:
+            raise ValueError(f"setting {self.name} must be one of {', '.join(self.choices)}, got {text!r}")
+        return text
+
+
+APP_SETTINGS: dict[str, AppSetting] = {
+    s.name: s
+    for s in (
+        AppSetting("ui_language", "auto",
+                   "language of the app's text: 'auto' (the system's language when shipped, else "
+                   "English), 'en' or 'ko'; applies at the next start", ("auto", "en", "ko")),
+    )
+}
 
 
 class Prefs:
@@ -66,6 +99,23 @@ class Prefs:
     def set(self, key: str, value: Any) -> None:
         self.data[key] = value
         self.save()
+
+    def setting(self, name: str, override: Any = None) -> str:
+        """An app setting: `override` (a flag), else `$KNOWHOW_<NAME>`, else this file, else the default.
+
+        Raises:
+            KeyError: `name` is not declared in `APP_SETTINGS`.
+            ValueError: The value found is not allowed (the message says which and where).
+        """
+        spec = APP_SETTINGS[name]
+        for raw, where in ((override, "the command line"), (os.environ.get(spec.env), spec.env),
+                           (self.data.get(name), str(self.path))):
+            if raw is not None and str(raw).strip():
+                try:
+                    return spec.parse(raw)
+                except ValueError as exc:
+                    raise ValueError(f"{exc} (from {where})") from None
+        return spec.default
 
     def form_values(self) -> dict[str, str]:
         """The session form's last values (title, expert, workstation, process, language)."""

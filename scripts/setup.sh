@@ -10,7 +10,8 @@ PY=${PYTHON:-python3}
 VENV=${KNOWHOW_VENV:-.venv}
 SYSTEM_PACKAGES=(ffmpeg espeak-ng sox xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
   libfontconfig1 libdbus-1-3 libpulse0 libxcb-icccm4 libxcb-cursor0 libxcb-image0 libxcb-keysyms1
-  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
+  fonts-noto-cjk)
 
 if command -v apt-get >/dev/null 2>&1 && [ "${KNOWHOW_SKIP_APT:-0}" != 1 ]; then
   missing=()
