@@ -57,11 +57,11 @@
     </message>
     <message>
         <source>Recorded from</source>
-        <translation>녹화일 시작</translation>
+        <translation>시작일</translation>
     </message>
     <message>
         <source>to</source>
-        <translation>종료</translation>
+        <translation>종료일</translation>
     </message>
     <message>
         <source>Status</source>
@@ -881,7 +881,7 @@
     </message>
     <message>
         <source>e.g. Die change, press 4</source>
-        <translation>예: 4번 프레스 금형 교체</translation>
+        <translation>예: 금형 교체, P4</translation>
     </message>
     <message>
         <source>Expert</source>

@@ -177,7 +177,7 @@ class RecordView(QWidget):
         self.note.hide()
         markers.addWidget(self.note)
         self.marker_list = QListWidget()
-        self.marker_list.setMinimumHeight(120)
+        self.marker_list.setMinimumHeight(88)  # three rows: with the note field the column fits 800 px
         self.marker_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.marker_list.setStyleSheet("font-size: 15pt;")
         markers.addWidget(self.marker_list, 1)

@@ -259,11 +259,15 @@ def test_the_app_speaks_korean(qtbot, tiny_library, korean, qapp):
         win.shutdown()
 
 
-def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean):
-    """Every view's smallest layout in Korean fits the 1280x800 screen of the target tablet."""
+def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean, qapp):
+    """Every view's smallest layout in Korean fits the 1280x800 screen of the target tablet, recording too."""
     from capture_app.app import MainWindow
+    from capture_app.widgets.common import apply_style
 
-    win = MainWindow(tiny_library)
+    sheet, font = qapp.styleSheet(), qapp.font()
+    apply_style(qapp)  # the touch sizes the app runs with
+    i18n.apply_font(qapp, "ko")
+    win = MainWindow(tiny_library, source="generated")
     qtbot.addWidget(win)
     try:
         win.resize(1280, 800)
@@ -273,5 +277,23 @@ def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean):
             win.tabs.setCurrentWidget(view)
             need = win.minimumSizeHint()
             assert need.width() <= 1280 and need.height() <= 800, (name, need)
+        record = win.show_view("Record")
+        record.session_recorded.disconnect(win._on_session_recorded)  # no ingest of this take
+        qtbot.waitUntil(lambda: record.recorder is not None and record.recorder.latest_frame is not None,
+                        timeout=20000)
+        for key, value in {"title": "4번 프레스 금형 교체", "expert": "김민준", "workstation": "P4"}.items():
+            record.fields[key].setText(value)
+        record.consent.setChecked(True)
+        record._on_record_clicked()
+        assert record.recorder.state == "recording" and record.pause_button.text() == "일시 정지"
+        for kind in ("step", "tip", "warning"):
+            assert record.add_marker(kind) is not None
+        assert record.note.isVisible() and record.marker_list.item(0).text().endswith("주의")
+        need = win.minimumSizeHint()
+        assert need.width() <= 1280 and need.height() <= 800, ("recording", need)
+        record._on_stop_clicked()
+        qtbot.waitUntil(lambda: record._stop_thread is None, timeout=30000)
     finally:
         win.shutdown()
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
