@@ -140,7 +140,13 @@ class SessionForm(QFrame):
         return Prefs()
 
     def restore(self) -> None:
-        """Fill in the last values used (consent is never remembered)."""
+        """Fill in the last values used (consent is never remembered).
+
+        The narration language defaults to the app's language: a Korean app records Korean.
+        """
+        from capture_app.i18n import current_language
+
+        self.language.setCurrentText(current_language())
         if self._prefs is None:
             return
         values = self._prefs.form_values()

@@ -226,12 +226,13 @@ def korean(qapp):
     i18n.install(qapp, "en")
 
 
-def test_the_app_speaks_korean(qtbot, tiny_library, korean, qapp):
+def test_the_app_speaks_korean(qtbot, tiny_library, korean, qapp, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QFontDatabase
 
     from capture_app.app import MainWindow
 
+    monkeypatch.setenv("KNOWHOW_CONFIG_DIR", str(tmp_path / "config"))  # no remembered form
     win = MainWindow(tiny_library)
     qtbot.addWidget(win)
     try:
@@ -242,6 +243,7 @@ def test_the_app_speaks_korean(qtbot, tiny_library, korean, qapp):
         assert model.data(model.index(0, 1)) == "검토 필요"
         record = win.views["Record"]
         assert record.record_button.text() == "● 녹화 시작"
+        assert record.form_values()["language"] == "ko"  # a Korean app records Korean narration by default
         assert [b.text().split("\n")[0] for b in record.marker_buttons.values()] == ["다음 단계", "요령", "주의"]
         review = win.show_view("Review")
         review.load_session(review.session_box.itemData(0))
