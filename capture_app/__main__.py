@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         app = build_app(sys.argv[:1], ui_language=args.ui_language)
-    except ValueError as exc:
+    except IndexingError as exc:  # a SettingError: an unknown ui_language
         sys.stderr.write(f"knowhow-app: {exc}\n")
         return 2
     try:

@@ -443,7 +443,7 @@ def build_app(argv: list[str] | None = None, ui_language: str | None = None) -> 
             (`$KNOWHOW_UI_LANGUAGE`, then the app preferences; default: the system's language).
 
     Raises:
-        ValueError: The language asked for is not shipped (the message says so).
+        SettingError: The language asked for is not shipped (the message says so).
     """
     from capture_app import i18n
     from capture_app.prefs import Prefs

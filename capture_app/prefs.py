@@ -11,45 +11,23 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from indexing import paths
+from indexing.errors import SettingError
+from indexing.settings import Setting
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "app.json"
 FORM_FIELDS = ("title", "expert", "workstation", "process", "language")
-
-
-@dataclass(frozen=True)
-class AppSetting:
-    """An app-only setting: a string with a default and, optionally, its allowed values."""
-
-    name: str
-    default: str
-    description: str
-    choices: tuple[str, ...] = ()
-
-    @property
-    def env(self) -> str:
-        return "KNOWHOW_" + self.name.upper()
-
-    def parse(self, raw: Any) -> str:
-        """The value as a string; ValueError with a readable message when it is not allowed."""
-        text = str(raw).strip()
-        if self.choices and text not in self.choices:
-            raise ValueError(f"setting {self.name} must be one of {', '.join(self.choices)}, got {text!r}")
-        return text
-
-
-APP_SETTINGS: dict[str, AppSetting] = {
+APP_SETTINGS: dict[str, Setting] = {  # declared like the core's settings, kept in this file
     s.name: s
     for s in (
-        AppSetting("ui_language", "auto",
-                   "language of the app's text: 'auto' (the system's language when shipped, else "
-                   "English), 'en' or 'ko'; applies at the next start", ("auto", "en", "ko")),
+        Setting("ui_language", str, "auto",
+                "language of the app's text: 'auto' (the system's language when shipped, else "
+                "English), 'en' or 'ko'; applies at the next start", ("auto", "en", "ko")),
     )
 }
 
@@ -105,7 +83,7 @@ class Prefs:
 
         Raises:
             KeyError: `name` is not declared in `APP_SETTINGS`.
-            ValueError: The value found is not allowed (the message says which and where).
+            SettingError: The value found is not allowed (the message says which and where).
         """
         spec = APP_SETTINGS[name]
         for raw, where in ((override, "the command line"), (os.environ.get(spec.env), spec.env),
@@ -113,8 +91,8 @@ class Prefs:
             if raw is not None and str(raw).strip():
                 try:
                     return spec.parse(raw)
-                except ValueError as exc:
-                    raise ValueError(f"{exc} (from {where})") from None
+                except SettingError as exc:
+                    raise SettingError(f"{exc} (from {where})") from None
         return spec.default
 
     def form_values(self) -> dict[str, str]:

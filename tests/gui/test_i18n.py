@@ -20,6 +20,7 @@ import pytest
 
 from capture_app import i18n
 from capture_app.prefs import Prefs
+from indexing.errors import SettingError
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "capture_app"
@@ -199,7 +200,7 @@ def test_ui_language_setting_order(tmp_path, monkeypatch):
     assert prefs.setting("ui_language", "ko") == "ko"
     prefs.set("ui_language", "Klingon")
     monkeypatch.delenv("KNOWHOW_UI_LANGUAGE")
-    with pytest.raises(ValueError, match=r"must be one of auto, en, ko, got 'Klingon' \(from .*app.json\)"):
+    with pytest.raises(SettingError, match=r"must be one of auto, en, ko, got 'Klingon' \(from .*app.json\)"):
         prefs.setting("ui_language")
 
 
