@@ -19,6 +19,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT_DIR",
                         help="render every view to PNG files in OUT_DIR and exit")
     parser.add_argument("--view", metavar="NAME", help="view to open first: record, library, review, search, export")
+    parser.add_argument("--ui-language", metavar="LANG",
+                        help="language of the app: auto (the system's), en or ko "
+                             "(default: the ui_language setting, $KNOWHOW_UI_LANGUAGE)")
     parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
     parser.add_argument("link", nargs="?", metavar="LINK",
                         help="a knowhow://open?session=…&t=… link (a sheet's QR code) to open in Review")
@@ -64,7 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     from indexing.errors import IndexingError
     from indexing.library import Library
 
-    app = build_app(sys.argv[:1])
+    try:
+        app = build_app(sys.argv[:1], ui_language=args.ui_language)
+    except IndexingError as exc:  # a SettingError: an unknown ui_language
+        sys.stderr.write(f"knowhow-app: {exc}\n")
+        return 2
     try:
         library = Library(paths.library_dir(args.library))
     except IndexingError as exc:

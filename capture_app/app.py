@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from capture_app import messages, workers
+from capture_app.i18n import QT_TRANSLATE_NOOP
 from capture_app.widgets.common import apply_style, set_role
 from capture_app.widgets.recovery_banner import RecoveryBanner
 from capture_app.workers import IngestQueue
@@ -67,7 +68,8 @@ def _make_record(win: MainWindow) -> QWidget:
         record_view = _import_view("capture_app.views.record_view", "RecordView")
     except ImportError as exc:
         log.warning("recording unavailable: %s", exc)
-        return placeholder(f"Recording unavailable: {exc}")
+        return placeholder(QCoreApplication.translate("MainWindow", "Recording unavailable: {error}")
+                           .format(error=exc))
     kwargs: dict[str, Any] = {}
     if win.source and "source" in inspect.signature(record_view).parameters:
         kwargs["source"] = win.source
@@ -104,7 +106,8 @@ def _make_export(win: MainWindow) -> QWidget:
     try:
         export_view = _import_view("capture_app.views.export_view", "ExportView")
     except ImportError as exc:
-        return placeholder(f"Export unavailable: {exc}")
+        return placeholder(QCoreApplication.translate("MainWindow", "Export unavailable: {error}")
+                           .format(error=exc))
     return export_view(win.library)
 
 
@@ -114,13 +117,14 @@ def _make_coverage(win: MainWindow) -> QWidget:
     return CoverageView(win.library)
 
 
+# The names are the views' keys; their tabs show them translated (context "MainWindow").
 VIEWS: list[ViewSpec] = [
-    ViewSpec("Record", _make_record),
-    ViewSpec("Library", _make_library),
-    ViewSpec("Review", _make_review),
-    ViewSpec("Search", _make_search),
-    ViewSpec("Export", _make_export),
-    ViewSpec("Coverage", _make_coverage),
+    ViewSpec(QT_TRANSLATE_NOOP("MainWindow", "Record"), _make_record),
+    ViewSpec(QT_TRANSLATE_NOOP("MainWindow", "Library"), _make_library),
+    ViewSpec(QT_TRANSLATE_NOOP("MainWindow", "Review"), _make_review),
+    ViewSpec(QT_TRANSLATE_NOOP("MainWindow", "Search"), _make_search),
+    ViewSpec(QT_TRANSLATE_NOOP("MainWindow", "Export"), _make_export),
+    ViewSpec(QT_TRANSLATE_NOOP("MainWindow", "Coverage"), _make_coverage),
 ]
 
 
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.source = source
-        self.setWindowTitle(f"Know-how Capture — {library.root}")
+        self.setWindowTitle(self.tr("Know-how Capture — {library}").format(library=library.root))
         self.resize(1280, 800)
         self.ingest_queue = IngestQueue(library, self)
         self.ingest_queue.ingested.connect(self._on_ingested)
@@ -158,14 +162,20 @@ class MainWindow(QMainWindow):
                 widget = spec.factory(self)
             except Exception as exc:  # noqa: BLE001 - one broken view must not take the app down
                 log.exception("view %s could not be built", spec.name)
-                widget = placeholder(f"{spec.name} unavailable: {exc}")
+                widget = placeholder(self.tr("{view} unavailable: {error}").format(
+                    view=self.tr(spec.name), error=exc))
             self.add_view(spec.name, widget)
         if self.recovery_banner.parent() is None:
             self._place_banner()
-        self.statusBar().showMessage(f"Library: {library.root}")
+        self.statusBar().showMessage(self.library_text())
+
+    def library_text(self) -> str:
+        """The status bar's resting text: which library is open."""
+        return self.tr("Library: {library}").format(library=self.library.root)
 
     def add_view(self, name: str, widget: QWidget) -> None:
-        """Add (or replace) the tab `name`."""
+        """Add (or replace) the tab `name` (its label is `name` translated in the context "MainWindow")."""
+        label = self.tr(name)
         if name in self.views:
             old = self.views[name]
             if old.isAncestorOf(self.recovery_banner):
@@ -173,9 +183,9 @@ class MainWindow(QMainWindow):
             index = self.tabs.indexOf(old)
             self.tabs.removeTab(index)
             old.deleteLater()
-            self.tabs.insertTab(index, widget, name)
+            self.tabs.insertTab(index, widget, label)
         else:
-            self.tabs.addTab(widget, name)
+            self.tabs.addTab(widget, label)
         self.views[name] = widget
         if self.recovery_banner.parent() is None and name in BANNER_VIEWS:
             self._place_banner()
@@ -212,7 +222,8 @@ class MainWindow(QMainWindow):
         if not kwargs.get("language"):
             kwargs.pop("language", None)  # the library's default language
         if self.ingest_queue.enqueue(path, **kwargs):
-            messages.info(f"Recording saved; importing {Path(path).name} in the background.")
+            messages.info(self.tr("Recording saved; importing {name} in the background.")
+                          .format(name=Path(path).name))
             return True
         return False
 
@@ -252,7 +263,7 @@ class MainWindow(QMainWindow):
             cancel.check()
             return found + find_not_ingested(root, library)
 
-        task = workers.Task("Look for unfinished recordings", work)
+        task = workers.Task(self.tr("Look for unfinished recordings"), work)
         task.succeeded.connect(self._on_scan_done)
         task.failed.connect(self._on_scan_ended)
         task.cancelled.connect(self._on_scan_ended)
@@ -271,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def _on_recover_requested(self, rec: Any) -> None:
         banner = self.recovery_banner
-        banner.set_busy(True, f"Recovering {rec.title}…")
+        banner.set_busy(True, self.tr("Recovering {title}…").format(title=rec.title))
 
         def work(_progress: Callable[..., None], _cancel: Any) -> tuple[Path, dict[str, Any]]:
             from capture_app.recording.recovery import RecoveryError, recover
@@ -282,7 +293,7 @@ class MainWindow(QMainWindow):
             except RecoveryError as exc:
                 raise MediaError(str(exc)) from None
 
-        task = workers.Task(f"Recover {rec.title}", work)
+        task = workers.Task(self.tr("Recover {title}").format(title=rec.title), work)
         # succeeded/failed are emitted in the GUI thread: plain callables are safe receivers.
         task.succeeded.connect(lambda result, r=rec: self._on_recovered(r, result))
         task.failed.connect(lambda _text: banner.set_busy(False))
@@ -306,10 +317,11 @@ class MainWindow(QMainWindow):
         try:
             discard(rec)
         except OSError as exc:
-            messages.error(f"Cannot discard {rec.title}: {exc}")
+            messages.error(self.tr("Cannot discard {title}: {error}").format(title=rec.title, error=exc))
             return
         self.recovery_banner.remove(rec)
-        messages.info(f"Discarded the recording {rec.title!r} (its files stay in {rec.folder}).")
+        messages.info(self.tr("Discarded the recording '{title}' (its files stay in {folder}).")
+                      .format(title=rec.title, folder=rec.folder))
 
     def _flag_ingested(self, session_id: str) -> None:
         """Write the `ingested` flag of the recording folders whose ingest just became `session_id`."""
@@ -417,7 +429,7 @@ def render_screenshots(window: MainWindow, out_dir: str | Path) -> list[Path]:
     for i, (name, view) in enumerate(window.views.items()):
         window.tabs.setCurrentWidget(view)
         _prepare_for_screenshot(window, name, view)
-        window.statusBar().showMessage(f"Library: {window.library.root}")
+        window.statusBar().showMessage(window.library_text())
         path = out / f"{i + 1:02d}-{name.lower()}.png"
         if window.size().height() > 800:
             log.warning("the %s view needs %d px height: more than a 1280×800 tablet", name,
@@ -429,8 +441,22 @@ def render_screenshots(window: MainWindow, out_dir: str | Path) -> list[Path]:
     return files
 
 
-def build_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists), styled for touch."""
+def build_app(argv: list[str] | None = None, ui_language: str | None = None) -> QApplication:
+    """The QApplication (reused if one exists), styled for touch, in the user's language.
+
+    Args:
+        argv: The QApplication's arguments.
+        ui_language: "en", "ko" or "auto"; None reads the `ui_language` app setting
+            (`$KNOWHOW_UI_LANGUAGE`, then the app preferences; default: the system's language).
+
+    Raises:
+        SettingError: The language asked for is not shipped (the message says so).
+    """
+    from capture_app import i18n
+    from capture_app.prefs import Prefs
+
+    setting = Prefs().setting("ui_language", ui_language)
+    language = i18n.resolve_language(setting, i18n.system_ui_languages())
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv or ["knowhow-app"])
@@ -438,4 +464,5 @@ def build_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Know-how Capture")
     app.setOrganizationName("knowhow")
     apply_style(app)
+    i18n.install(app, language)
     return app

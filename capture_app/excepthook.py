@@ -14,6 +14,7 @@ import threading
 from types import TracebackType
 
 from capture_app import messages
+from capture_app.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,9 @@ def describe(exc: BaseException) -> str:
         return str(exc)
     from indexing import paths
 
-    return (f"Unexpected error ({type(exc).__name__}: {exc}). "
-            f"Details were written to the log in {paths.log_dir()}.")
+    return translate("excepthook", "Unexpected error ({kind}: {error}). "
+                     "Details were written to the log in {folder}.").format(
+        kind=type(exc).__name__, error=exc, folder=paths.log_dir())
 
 
 def _handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -16,6 +16,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
+from capture_app.i18n import translate
+
 log = logging.getLogger(__name__)
 
 ENV_NO_DIALOGS = "KNOWHOW_NO_DIALOGS"
@@ -52,7 +54,7 @@ def clear_history() -> None:
 
 
 def _post(level: str, text: str) -> None:
-    text = str(text).strip() or "(no details)"
+    text = str(text).strip() or translate("messages", "(no details)")
     with _history_lock:
         _history.append(Message(level, text))
     {"error": log.error, "warning": log.warning, "info": log.info}[level]("%s", text)
@@ -82,7 +84,7 @@ def install(window: Any) -> None:
     Call once from the GUI thread after the window exists.
     """
     global _bridge
-    from PySide6.QtCore import QObject, Qt, Signal, Slot
+    from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
     from PySide6.QtWidgets import QMessageBox
 
     class _Bridge(QObject):
@@ -105,7 +107,8 @@ def install(window: Any) -> None:
             if level == "info" or not dialogs_enabled():
                 return
             icon = QMessageBox.Icon.Critical if level == "error" else QMessageBox.Icon.Warning
-            box = QMessageBox(icon, "Know-how Capture", text, QMessageBox.StandardButton.Ok, win)
+            box = QMessageBox(icon, QCoreApplication.translate("messages", "Know-how Capture"), text,
+                              QMessageBox.StandardButton.Ok, win)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.finished.connect(lambda _r, b=box: self.boxes.remove(b) if b in self.boxes else None)
             self.boxes.append(box)

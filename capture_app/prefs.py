@@ -1,7 +1,8 @@
-"""App preferences: last form values and chosen devices per workstation.
+"""App preferences: app-only settings, last form values and chosen devices per workstation.
 
 Stored as JSON in `indexing.paths.config_dir()/app.json`, written atomically.
 A broken file is set aside (renamed `.bad`) and the defaults are used.
+App-only settings (those the core never reads) are declared once in `APP_SETTINGS`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from indexing import paths
+from indexing.errors import SettingError
+from indexing.settings import Setting
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "app.json"
 FORM_FIELDS = ("title", "expert", "workstation", "process", "language")
+APP_SETTINGS: dict[str, Setting] = {  # declared like the core's settings, kept in this file
+    s.name: s
+    for s in (
+        Setting("ui_language", str, "auto",
+                "language of the app's text: 'auto' (the system's language when shipped, else "
+                "English), 'en' or 'ko'; applies at the next start", ("auto", "en", "ko")),
+    )
+}
 
 
 class Prefs:
@@ -66,6 +77,23 @@ class Prefs:
     def set(self, key: str, value: Any) -> None:
         self.data[key] = value
         self.save()
+
+    def setting(self, name: str, override: Any = None) -> str:
+        """An app setting: `override` (a flag), else `$KNOWHOW_<NAME>`, else this file, else the default.
+
+        Raises:
+            KeyError: `name` is not declared in `APP_SETTINGS`.
+            SettingError: The value found is not allowed (the message says which and where).
+        """
+        spec = APP_SETTINGS[name]
+        for raw, where in ((override, "the command line"), (os.environ.get(spec.env), spec.env),
+                           (self.data.get(name), str(self.path))):
+            if raw is not None and str(raw).strip():
+                try:
+                    return spec.parse(raw)
+                except SettingError as exc:
+                    raise SettingError(f"{exc} (from {where})") from None
+        return spec.default
 
     def form_values(self) -> dict[str, str]:
         """The session form's last values (title, expert, workstation, process, language)."""

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from capture_app import messages
 from capture_app.excepthook import describe
+from capture_app.i18n import QT_TRANSLATE_NOOP
 from indexing.errors import CancelledError, IndexingError
 from indexing.progress import CancelToken, Progress
 
@@ -32,6 +33,23 @@ VIDEO_SUFFIXES = (".mp4", ".mov", ".mkv", ".avi", ".webm", ".m4v", ".mts", ".ts"
 AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".aac")
 MEDIA_SUFFIXES = VIDEO_SUFFIXES + AUDIO_SUFFIXES
 INGEST_STAGES = ("import", "transcribe", "segment", "keyframes", "embed")
+STAGE_NAMES = {  # what an import row calls the core's stages and its few fixed messages
+    "probe": QT_TRANSLATE_NOOP("workers", "probe"),
+    "import": QT_TRANSLATE_NOOP("workers", "import"),
+    "transcribe": QT_TRANSLATE_NOOP("workers", "transcribe"),
+    "segment": QT_TRANSLATE_NOOP("workers", "segment"),
+    "keyframes": QT_TRANSLATE_NOOP("workers", "keyframes"),
+    "embed": QT_TRANSLATE_NOOP("workers", "embed"),
+    "decode": QT_TRANSLATE_NOOP("workers", "decode"),
+    "visual": QT_TRANSLATE_NOOP("workers", "visual"),
+    "hashing": QT_TRANSLATE_NOOP("workers", "hashing"),
+    "done": QT_TRANSLATE_NOOP("workers", "done"),
+    "starting": QT_TRANSLATE_NOOP("workers", "starting"),
+    "waiting": QT_TRANSLATE_NOOP("workers", "waiting"),
+    "cancelled": QT_TRANSLATE_NOOP("workers", "cancelled"),
+    "cancelling…": QT_TRANSLATE_NOOP("workers", "cancelling…"),
+    "already in the library": QT_TRANSLATE_NOOP("workers", "already in the library"),
+}
 
 TaskFn = Callable[[Callable[[Progress], None], CancelToken], Any]
 
@@ -154,15 +172,25 @@ def unusable_reason(path: str | Path) -> str | None:
     """Why `path` cannot be imported, or None when it looks like a video or audio file."""
     p = Path(path)
     if not p.exists():
-        return f"{p.name} does not exist"
-    if p.is_dir():
-        return f"{p.name} is a folder, not a video or audio file"
-    if p.suffix.lower() not in MEDIA_SUFFIXES:
-        return (f"{p.name} is not a video or audio file "
-                f"(use {', '.join(s.lstrip('.') for s in MEDIA_SUFFIXES[:6])}, …)")
-    if p.stat().st_size == 0:
-        return f"{p.name} is empty"
-    return None
+        text = QCoreApplication.translate("workers", "{name} does not exist")
+    elif p.is_dir():
+        text = QCoreApplication.translate("workers", "{name} is a folder, not a video or audio file")
+    elif p.suffix.lower() not in MEDIA_SUFFIXES:
+        text = QCoreApplication.translate("workers", "{name} is not a video or audio file (use {kinds}, …)")
+    elif p.stat().st_size == 0:
+        text = QCoreApplication.translate("workers", "{name} is empty")
+    else:
+        return None
+    return text.format(name=p.name, kinds=", ".join(s.lstrip(".") for s in MEDIA_SUFFIXES[:6]))
+
+
+def display_text(text: str) -> str:
+    """An import row's state text in the user's language: "transcribe: …" shows the stage translated.
+
+    Other progress messages of the core (a transcribed phrase, a file name) stay as they are.
+    """
+    return ": ".join(QCoreApplication.translate("workers", STAGE_NAMES[part]) if part in STAGE_NAMES else part
+                     for part in text.split(": ", 1))
 
 
 @dataclass
@@ -214,7 +242,7 @@ class IngestQueue(QObject):
         """Queue a file (with session metadata for `ingest`); False and a message if unusable."""
         reason = unusable_reason(path)
         if reason:
-            messages.warning(f"Cannot import: {reason}.")
+            messages.warning(self.tr("Cannot import: {reason}.").format(reason=reason))
             return False
         self.items.append(IngestItem(str(path), dict(meta)))
         self.added.emit(len(self.items) - 1)
@@ -252,7 +280,7 @@ class IngestQueue(QObject):
 
             return ingest(library, path, progress=progress, cancel=cancel, **meta)
 
-        task = Task(f"Import {item.name}", work)
+        task = Task(self.tr("Import {name}").format(name=item.name), work)
         task.progressed.connect(self._on_progressed)
         task.succeeded.connect(self._on_succeeded)
         task.failed.connect(self._on_failed)
@@ -270,9 +298,10 @@ class IngestQueue(QObject):
     def _on_succeeded(self, result: Any) -> None:
         item = self.items[self._row]
         item.state, item.fraction, item.session_id = "done", 1.0, result.session_id
-        item.text = "already in the library" if result.already_ingested else f"ready: {result.steps} steps"
+        item.text = ("already in the library" if result.already_ingested
+                     else self.tr("ready: %n step(s)", "", result.steps))
         self.changed.emit(self._row)
-        messages.info(f"{item.name}: {item.text}")
+        messages.info(f"{item.name}: {display_text(item.text)}")
         self.ingested.emit(result.session_id)
 
     def _on_failed(self, text: str) -> None:
@@ -345,7 +374,7 @@ def reindex_task(library: Any) -> Task:
 
         return int(reindex(library, progress=progress, cancel=cancel))
 
-    return Task("Re-index the library", work)
+    return Task(QCoreApplication.translate("workers", "Re-index the library"), work)
 
 
 def export_task(library: Any, options: Any) -> Task:
@@ -356,4 +385,4 @@ def export_task(library: Any, options: Any) -> Task:
 
         return export(library, options, progress, cancel)
 
-    return Task("Export", work)
+    return Task(QCoreApplication.translate("workers", "Export"), work)

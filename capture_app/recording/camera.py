@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from capture_app.i18n import translate
 from capture_app.recording.sources import AudioCallback, CaptureError, CaptureSource, VideoCallback
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ class CameraSource(CaptureSource):
         super().__init__()
         cameras = QMediaDevices.videoInputs()
         if not cameras:
-            raise CaptureError("no camera found")
+            raise CaptureError(translate("sources", "no camera found"))
         self._camera_device = _pick(cameras, camera_id, QMediaDevices.defaultVideoInput())
         mics = QMediaDevices.audioInputs()
         self._mic_device = _pick(mics, microphone_id, QMediaDevices.defaultAudioInput()) if mics else None
@@ -168,7 +169,8 @@ class CameraSource(CaptureSource):
     # -- Qt callbacks ----------------------------------------------------------------
     def _on_camera_error(self, _error: Any, text: str) -> None:
         log.error("camera %s failed: %s", self.name, text)
-        self.error = CaptureError(f"camera {self.name} failed: {text}")
+        self.error = CaptureError(translate("sources", "camera {name} failed: {error}").format(name=self.name,
+                                                                                              error=text))
 
     def _on_frame(self, frame: Any) -> None:
         from PySide6.QtGui import QImage

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QFrame, QLabel, QLineEdit
 
+from capture_app.i18n import QT_TRANSLATE_NOOP
 from capture_app.recording.sources import GENERATED, RESOLUTIONS
 from capture_app.widgets.common import TARGET_PX, set_role
 
@@ -20,10 +21,10 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "ko", "de", "es", "fr", "ja", "zh", "pt", "pl", "tr")
 FIELDS = (
-    ("title", "Title", "e.g. Die change, press 4"),
-    ("expert", "Expert", "Name of the person recording"),
-    ("workstation", "Workstation", "e.g. P4"),
-    ("process", "Line / process", "e.g. Stamping line 2"),
+    ("title", QT_TRANSLATE_NOOP("SessionForm", "Title"), QT_TRANSLATE_NOOP("SessionForm", "e.g. Die change, press 4")),
+    ("expert", QT_TRANSLATE_NOOP("SessionForm", "Expert"), QT_TRANSLATE_NOOP("SessionForm", "Name of the person recording")),
+    ("workstation", QT_TRANSLATE_NOOP("SessionForm", "Workstation"), QT_TRANSLATE_NOOP("SessionForm", "e.g. P4")),
+    ("process", QT_TRANSLATE_NOOP("SessionForm", "Line / process"), QT_TRANSLATE_NOOP("SessionForm", "e.g. Stamping line 2")),
 )
 
 
@@ -47,31 +48,33 @@ class SessionForm(QFrame):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow(set_role(QLabel("New recording"), "heading"))
+        form.addRow(set_role(QLabel(self.tr("New recording")), "heading"))
         self.fields: dict[str, QLineEdit] = {}
         for key, label, hint in FIELDS:
             edit = QLineEdit()
-            edit.setPlaceholderText(hint)
+            edit.setPlaceholderText(self.tr(hint))
             self.fields[key] = edit
-            form.addRow(label, edit)
+            form.addRow(self.tr(label), edit)
         self.fields["workstation"].editingFinished.connect(self._on_workstation_changed)
         self.language = QComboBox()
         self.language.setEditable(True)
         self.language.addItems(LANGUAGES)
-        form.addRow("Language", self.language)
+        form.addRow(self.tr("Language"), self.language)
         self.camera_box, self.mic_box, self.format_box = QComboBox(), QComboBox(), QComboBox()
         self.format_box.addItems(list(RESOLUTIONS))
-        form.addRow("Camera", self.camera_box)
-        form.addRow("Microphone", self.mic_box)
-        form.addRow("Picture", self.format_box)
+        form.addRow(self.tr("Camera"), self.camera_box)
+        form.addRow(self.tr("Microphone"), self.mic_box)
+        form.addRow(self.tr("Picture"), self.format_box)
         self.format_box.activated.connect(self._on_devices_activated)
         self.camera_box.activated.connect(self._on_devices_activated)
         self.mic_box.activated.connect(self._on_devices_activated)
-        self.consent = QCheckBox("The expert agrees to be recorded")
+        self.consent = QCheckBox(self.tr("The expert agrees to be recorded"))
         self.consent.setStyleSheet("QCheckBox { font-weight: bold; spacing: 12px; }"
                                    " QCheckBox::indicator { width: 36px; height: 36px; }")
         form.addRow(self.consent)
-        form.addRow(set_role(QLabel("Recording cannot start without consent."), "hint"))
+        hint = set_role(QLabel(self.tr("Recording cannot start without consent.")), "hint")
+        hint.setWordWrap(True)
+        form.addRow(hint)
         # touch targets even without the app's style sheet (gloves: nothing smaller than 48 px)
         for w in (*self.fields.values(), self.language, self.camera_box, self.mic_box, self.format_box,
                   self.consent):
@@ -122,10 +125,10 @@ class SessionForm(QFrame):
             for device_id, name in devices:
                 box.addItem(name, device_id)
         if not cameras:
-            self.camera_box.addItem("No camera: generated source" if self.source_spec in (None, GENERATED)
-                                    else "Media file as camera")
+            self.camera_box.addItem(self.tr("No camera: generated source")
+                                    if self.source_spec in (None, GENERATED) else self.tr("Media file as camera"))
         if not mics:
-            self.mic_box.addItem("Sound of the source")
+            self.mic_box.addItem(self.tr("Sound of the source"))
         self._on_workstation_changed()
 
     # -- preferences ----------------------------------------------------------------------------
@@ -137,7 +140,13 @@ class SessionForm(QFrame):
         return Prefs()
 
     def restore(self) -> None:
-        """Fill in the last values used (consent is never remembered)."""
+        """Fill in the last values used (consent is never remembered).
+
+        The narration language defaults to the app's language: a Korean app records Korean.
+        """
+        from capture_app.i18n import current_language
+
+        self.language.setCurrentText(current_language())
         if self._prefs is None:
             return
         values = self._prefs.form_values()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from capture_app.i18n import translate
 from capture_app.recording.session import (
     FINISHED,
     LOCK,
@@ -143,6 +144,10 @@ def find_unfinished(library_root: str | os.PathLike[str]) -> list[Recovered]:
     return found
 
 
+def _no_media(rec: Recovered) -> str:
+    return translate("recovery", "the interrupted recording '{title}' holds no playable media").format(title=rec.title)
+
+
 def recover(rec: Recovered) -> tuple[Path, dict[str, Any]]:
     """Make an interrupted recording a clean, finished one.
 
@@ -159,7 +164,7 @@ def recover(rec: Recovered) -> tuple[Path, dict[str, Any]]:
     import av
 
     if not rec.media_path.is_file() or rec.media_path.stat().st_size == 0:  # stopped before the first byte
-        raise RecoveryError(f"the interrupted recording {rec.title!r} holds no playable media")
+        raise RecoveryError(_no_media(rec))
     out_path = rec.folder / RECOVERED_NAME
     tmp = rec.folder / ("." + RECOVERED_NAME + ".part")
     end = 0.0
@@ -181,10 +186,11 @@ def recover(rec: Recovered) -> tuple[Path, dict[str, Any]]:
                         end = max(end, float((packet.pts + (packet.duration or 0)) * packet.time_base))
     except (av.error.FFmpegError, OSError) as exc:
         tmp.unlink(missing_ok=True)
-        raise RecoveryError(f"the interrupted recording {rec.title!r} cannot be read: {exc}") from None
+        raise RecoveryError(translate("recovery", "the interrupted recording '{title}' cannot be read: {error}")
+                            .format(title=rec.title, error=exc)) from None
     if written == 0 or end <= 0:
         tmp.unlink(missing_ok=True)
-        raise RecoveryError(f"the interrupted recording {rec.title!r} holds no playable media")
+        raise RecoveryError(_no_media(rec))
     os.replace(tmp, out_path)
     markers = [m for m in rec.markers if m.t <= end]
     write_json_durably(rec.folder / FINISHED, {

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from capture_app.i18n import translate
 from capture_app.recording.sources import CaptureSource
 from capture_app.recording.writer import FragmentedMp4Writer, WriterStats
 from indexing.models import MARKER_KINDS, Marker
@@ -173,14 +174,16 @@ class Recorder:
             RecordingError: No consent, already recording, or the files cannot be created.
         """
         if form.get("consent") is not True:
-            raise RecordingError("the expert's consent is required before recording")
+            raise RecordingError(translate("recording", "the expert's consent is required before recording"))
         with self._lock:
             if self.state != "idle":
-                raise RecordingError(f"cannot start: recording is {self.state}")
+                raise RecordingError(translate("recording", "cannot start: recording is {state}")
+                                     .format(state=self.state))
             self.attach()
             free, _, _ = self.disk_status()
             if free < STOP_DISK_BYTES:
-                raise RecordingError(f"not enough free disk space to record ({free / 1e6:.0f} MB left)")
+                raise RecordingError(translate("recording", "not enough free disk space to record ({mb} MB left)")
+                                     .format(mb=f"{free / 1e6:.0f}"))
             stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
             folder = recordings_dir(self.library_root) / stamp
             try:
@@ -202,7 +205,8 @@ class Recorder:
                 )
             except (OSError, RuntimeError) as exc:
                 self._release_files()
-                raise RecordingError(f"cannot start recording in {folder}: {exc}") from exc
+                raise RecordingError(translate("recording", "cannot start recording in {folder}: {error}")
+                                     .format(folder=folder, error=exc)) from exc
             _fsync_dir(folder)
             self.folder = folder
             self._spans = [_Span(src_start=self.source.now(), media_start=0.0)]
@@ -248,10 +252,10 @@ class Recorder:
             RecordingError: Not recording, or an unknown kind.
         """
         if kind not in MARKER_KINDS:
-            raise RecordingError(f"unknown marker kind {kind!r}")
+            raise RecordingError(translate("recording", "unknown marker kind '{kind}'").format(kind=kind))
         with self._lock:
             if self.state not in ("recording", "paused"):
-                raise RecordingError("markers can only be set while recording")
+                raise RecordingError(translate("recording", "markers can only be set while recording"))
             self._marker_id += 1
             marker = Marker(t=round(self.media_time(), 3), kind=kind, note=note)
             self._append_marker(self._marker_id, marker)
@@ -262,7 +266,7 @@ class Recorder:
         updated = Marker(t=marker.t, kind=marker.kind, note=note.strip())
         with self._lock:
             if self._markers_fh is None:
-                raise RecordingError("the recording has already finished")
+                raise RecordingError(translate("recording", "the recording has already finished"))
             self._append_marker(marker_id, updated)
         return updated
 
@@ -270,7 +274,7 @@ class Recorder:
         """Take back a mistaken tap."""
         with self._lock:
             if self._markers_fh is None:
-                raise RecordingError("the recording has already finished")
+                raise RecordingError(translate("recording", "the recording has already finished"))
             self._write_marker_line({"id": marker_id, "deleted": True})
 
     def markers(self) -> list[Marker]:
@@ -285,7 +289,7 @@ class Recorder:
         """
         with self._lock:
             if self.state not in ("recording", "paused"):
-                raise RecordingError("not recording")
+                raise RecordingError(translate("recording", "not recording"))
             if self._spans[-1].src_end is None:
                 self._spans[-1].src_end = self.source.now()
             duration = self.media_time()
@@ -381,7 +385,7 @@ class Recorder:
     def _write_marker_line(self, record: dict[str, Any]) -> None:
         fh = self._markers_fh
         if fh is None:
-            raise RecordingError("not recording")
+            raise RecordingError(translate("recording", "not recording"))
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         fh.flush()
         os.fsync(fh.fileno())

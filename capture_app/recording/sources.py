@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from capture_app.i18n import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 VideoCallback = Callable[[np.ndarray, float], None]
@@ -95,7 +97,7 @@ class _ThreadedSource(CaptureSource):
 
     def start(self, on_video: VideoCallback, on_audio: AudioCallback) -> None:
         if self.running:
-            raise CaptureError(f"{self.name} is already running")
+            raise CaptureError(translate("sources", "{name} is already running").format(name=self.name))
         self._stop.clear()
         self._t0 = time.monotonic()
         self._thread = threading.Thread(
@@ -146,7 +148,7 @@ class GeneratedSource(_ThreadedSource):
         audio_chunk: Samples per audio callback.
     """
 
-    name = "Generated test source"
+    name = QT_TRANSLATE_NOOP("sources", "Generated test source")
 
     def __init__(
         self,
@@ -157,6 +159,7 @@ class GeneratedSource(_ThreadedSource):
         audio_chunk: int = 960,
     ) -> None:
         super().__init__()
+        self.name = translate("sources", type(self).name)
         self.width, self.height, self.fps = int(width) // 2 * 2, int(height) // 2 * 2, float(fps)
         self.sample_rate, self.channels = int(sample_rate), 1
         self.audio_chunk = int(audio_chunk)
@@ -233,17 +236,19 @@ class FileSource(_ThreadedSource):
         super().__init__()
         self.path = Path(path)
         self.loop = loop
-        self.name = f"File: {self.path.name}"
+        self.name = translate("sources", "File: {name}").format(name=self.path.name)
         try:
             with av.open(str(self.path)) as container:
                 if not container.streams.video:
-                    raise CaptureError(f"{self.path.name} has no video to record from")
+                    raise CaptureError(translate("sources", "{name} has no video to record from")
+                                       .format(name=self.path.name))
                 vs = container.streams.video[0]
                 self.width, self.height = int(vs.width) // 2 * 2, int(vs.height) // 2 * 2
                 self.fps = float(vs.average_rate or 30.0)
                 has_audio = bool(container.streams.audio)
         except (av.error.FFmpegError, OSError) as exc:
-            raise CaptureError(f"cannot open {self.path.name} as a capture source: {exc}") from None
+            raise CaptureError(translate("sources", "cannot open {name} as a capture source: {error}")
+                               .format(name=self.path.name, error=exc)) from None
         self.sample_rate = sample_rate if has_audio else 0
         self.channels = 1
 

@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from capture_app import messages, workers
-from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
+from capture_app.i18n import QT_TRANSLATE_NOOP
+from capture_app.widgets.common import TARGET_PX, category_text, fmt_time, set_role
 from indexing.errors import ExportError
 from indexing.export.options import ExportOptions, ExportResult
 from indexing.models import CATEGORIES
@@ -49,12 +50,17 @@ from indexing.progress import CancelToken
 log = logging.getLogger(__name__)
 
 ANY = ""
-STATUSES = (("approved", "Approved"), ("reviewed", "Reviewed or approved"), ("any", "Any status"))
+STATUSES = (("approved", QT_TRANSLATE_NOOP("ExportView", "Approved")), ("reviewed", QT_TRANSLATE_NOOP("ExportView", "Reviewed or approved")),
+            ("any", QT_TRANSLATE_NOOP("ExportView", "Any status")))
 FORMAT_LABELS = (("jsonl", "JSONL"), ("parquet", "Parquet"), ("hf", "Hugging Face"),
                  ("webdataset", "WebDataset"))
 DEFAULT_FORMATS = ("jsonl", "hf")
-MEDIA_LABELS = (("clips", "Clips + keyframes"), ("keyframes", "Keyframes only"), ("none", "Text only"))
+MEDIA_LABELS = (("clips", QT_TRANSLATE_NOOP("ExportView", "Clips + keyframes")), ("keyframes", QT_TRANSLATE_NOOP("ExportView", "Keyframes only")),
+                ("none", QT_TRANSLATE_NOOP("ExportView", "Text only")))
 RATIOS = (("train", 80), ("validation", 10), ("test", 10))
+SPLIT_NAMES = {"train": QT_TRANSLATE_NOOP("ExportView", "train"), "validation": QT_TRANSLATE_NOOP("ExportView", "validation"), "test": QT_TRANSLATE_NOOP("ExportView", "test")}
+FILTER_ANY = {"workstation": QT_TRANSLATE_NOOP("ExportView", "Any workstation"), "process": QT_TRANSLATE_NOOP("ExportView", "Any process"),
+              "expert": QT_TRANSLATE_NOOP("ExportView", "Any expert"), "category": QT_TRANSLATE_NOOP("ExportView", "Any category")}
 BUNDLE_SUFFIX = ".khb"
 
 # What the app-wide style sheet leaves unsized for touch, and this view's panels.
@@ -109,6 +115,11 @@ def _lay(layout: QBoxLayout, *items: QWidget | QLayout | int | None) -> QBoxLayo
     return layout
 
 
+def _tr(text: str) -> str:
+    """`text` (marked with QT_TRANSLATE_NOOP or tr in the context "ExportView") translated."""
+    return QCoreApplication.translate("ExportView", text)
+
+
 def _group(title: str, layout: QLayout) -> QGroupBox:
     box = QGroupBox(title)
     box.setLayout(layout)
@@ -139,7 +150,7 @@ def _scroll(widget: QWidget) -> QScrollArea:
 def _radios(owner: QWidget, choices: tuple[tuple[str, str], ...], default: str) -> dict[str, QRadioButton]:
     group, buttons = QButtonGroup(owner), {}
     for key, label in choices:
-        buttons[key] = QRadioButton(label)
+        buttons[key] = QRadioButton(_tr(label))
         buttons[key].setChecked(key == default)
         group.addButton(buttons[key])
     return buttons
@@ -196,10 +207,11 @@ class ExportView(QWidget):
     def _build_selection(self) -> QGroupBox:
         self.status_buttons = _radios(self, STATUSES, "approved")
         self.filter_boxes = {key: QComboBox() for key in ("workstation", "process", "expert", "category")}
-        self.from_check, self.to_check = QCheckBox("Recorded from"), QCheckBox("to")
+        self.from_check, self.to_check = QCheckBox(self.tr("Recorded from")), QCheckBox(self.tr("to"))
         self.from_date, self.to_date = QDateEdit(), QDateEdit()
         g = QGridLayout()
-        g.addLayout(_lay(QHBoxLayout(), QLabel("Status"), *self.status_buttons.values(), None), 0, 0, 1, 4)
+        g.addLayout(_lay(QHBoxLayout(), QLabel(self.tr("Status")), *self.status_buttons.values(), None),
+                    0, 0, 1, 4)
         # Each list's first entry ("Any workstation", …) names it: no labels needed.
         for i, box in enumerate(self.filter_boxes.values()):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -217,61 +229,62 @@ class ExportView(QWidget):
             edit.setEnabled(False)
             edit.dateChanged.connect(self._on_selection_changed)
             check.toggled.connect(self._on_date_toggled)
-        return _group("Which steps", g)
+        return _group(self.tr("Which steps"), g)
 
     def _build_formats(self) -> QGroupBox:
         self.format_boxes = {key: _check(label, key in DEFAULT_FORMATS) for key, label in FORMAT_LABELS}
-        return _group("Formats", _lay(QVBoxLayout(), *self.format_boxes.values(),
-                                      _label("Plus a dataset card, a manifest, COIN and CrossTask views.",
-                                             "hint"), None))
+        return _group(self.tr("Formats"), _lay(QVBoxLayout(), *self.format_boxes.values(),
+                                               _label(self.tr("Plus a dataset card, a manifest, COIN and "
+                                                              "CrossTask views."), "hint"), None))
 
     def _build_media(self) -> QGroupBox:
         self.media_buttons = _radios(self, MEDIA_LABELS, "clips")
         self.licence_edit = QLineEdit()
-        self.licence_edit.setPlaceholderText("Licence (optional)")
-        return _group("Media", _lay(QVBoxLayout(), *self.media_buttons.values(), self.licence_edit, None))
+        self.licence_edit.setPlaceholderText(self.tr("Licence (optional)"))
+        return _group(self.tr("Media"), _lay(QVBoxLayout(), *self.media_buttons.values(), self.licence_edit, None))
 
     def _build_privacy(self) -> QGroupBox:
-        self.anonymize_box = _check("Anonymize", True)
-        self.blur_box = _check("Blur faces", True)
-        self.drop_audio_box = _check("Drop audio")
-        hint = _label("Pseudonyms for experts; names and confidential terms redacted.", "hint")
-        return _group("Privacy", _lay(QVBoxLayout(), self.anonymize_box, hint, self.blur_box,
+        self.anonymize_box = _check(self.tr("Anonymize"), True)
+        self.blur_box = _check(self.tr("Blur faces"), True)
+        self.drop_audio_box = _check(self.tr("Drop audio"))
+        hint = _label(self.tr("Pseudonyms for experts; names and confidential terms redacted."), "hint")
+        return _group(self.tr("Privacy"), _lay(QVBoxLayout(), self.anonymize_box, hint, self.blur_box,
                                       self.drop_audio_box, None))
 
     def _build_split(self) -> QGroupBox:
         self.split_box = QComboBox()
-        self.split_box.addItem("By session", "session")
-        self.split_box.addItem("By expert", "expert")
+        self.split_box.addItem(self.tr("By session"), "session")
+        self.split_box.addItem(self.tr("By expert"), "expert")
         self.ratio_boxes: dict[str, QSpinBox] = {}
         for name, value in RATIOS:
             spin = self.ratio_boxes[name] = QSpinBox()
             spin.setRange(0, 100)
-            spin.setPrefix(f"{name} ")
+            spin.setPrefix(f"{_tr(SPLIT_NAMES[name])} ")
             spin.setSuffix(" %")
             spin.setValue(value)
-        return _group("Splits (a session or an expert never straddles two)",
+        return _group(self.tr("Splits (a session or an expert never straddles two)"),
                       _lay(QHBoxLayout(), self.split_box, *self.ratio_boxes.values()))
 
     def _build_preview(self) -> QFrame:
         frame = set_role(QFrame(), "panel")
         self.preview_label = _label()
-        _lay(QVBoxLayout(frame), _label("Will be exported", "heading"), self.preview_label)
+        _lay(QVBoxLayout(frame), _label(self.tr("Will be exported"), "heading"), self.preview_label)
         return frame
 
     def _build_destination(self) -> QGroupBox:
-        self.dest_buttons = _radios(self, (("folder", "Folder"), ("bundle", "Encrypted bundle")), "folder")
+        self.dest_buttons = _radios(self, (("folder", QT_TRANSLATE_NOOP("ExportView", "Folder")), ("bundle", QT_TRANSLATE_NOOP("ExportView", "Encrypted bundle"))),
+                                    "folder")
         self.out_edit = QLineEdit()
-        self.choose_button = QPushButton("Choose…")
-        self.overwrite_box = _check("Replace it if it exists")
-        self.key_buttons = _radios(self, (("passphrase", "Passphrase"), ("recipient", "Recipient key")),
-                                   "passphrase")
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.overwrite_box = _check(self.tr("Replace it if it exists"))
+        self.key_buttons = _radios(self, (("passphrase", QT_TRANSLATE_NOOP("ExportView", "Passphrase")),
+                                          ("recipient", QT_TRANSLATE_NOOP("ExportView", "Recipient key"))), "passphrase")
         self.pass_edit, self.pass2_edit, self.recipient_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        for edit, hint in ((self.pass_edit, "Passphrase"), (self.pass2_edit, "Passphrase again")):
+        for edit, hint in ((self.pass_edit, self.tr("Passphrase")), (self.pass2_edit, self.tr("Passphrase again"))):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(hint)
-        self.recipient_edit.setPlaceholderText("khb-pub-… or a key file")
-        self.key_file_button = QPushButton("Key file…")
+        self.recipient_edit.setPlaceholderText(self.tr("khb-pub-… or a key file"))
+        self.key_file_button = QPushButton(self.tr("Key file…"))
         self.bundle_panel = QWidget()
         _lay(QVBoxLayout(self.bundle_panel), _lay(QHBoxLayout(), *self.key_buttons.values(), None),
              self.pass_edit, self.pass2_edit,
@@ -281,20 +294,20 @@ class ExportView(QWidget):
         self.dest_buttons["bundle"].toggled.connect(self._on_destination_toggled)
         self.key_buttons["recipient"].toggled.connect(self._on_destination_toggled)
         self._on_destination_toggled()
-        return _group("Destination", _lay(QVBoxLayout(), _lay(QHBoxLayout(), *self.dest_buttons.values(), None),
+        return _group(self.tr("Destination"), _lay(QVBoxLayout(), _lay(QHBoxLayout(), *self.dest_buttons.values(), None),
                                           _lay(QHBoxLayout(), self.out_edit, self.choose_button),
                                           self.overwrite_box, self.bundle_panel))
 
     def _build_run(self) -> QBoxLayout:
-        self.export_button = set_role(QPushButton("Export"), "primary")
-        self.cancel_button = set_role(QPushButton("Cancel"), "danger")
+        self.export_button = set_role(QPushButton(self.tr("Export")), "primary")
+        self.cancel_button = set_role(QPushButton(self.tr("Cancel")), "danger")
         for button in (self.export_button, self.cancel_button):
             button.setMinimumHeight(56)
         self.cancel_button.setEnabled(False)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
-        self.progress_label = _label("Ready.", "hint")
+        self.progress_label = _label(self.tr("Ready."), "hint")
         self.export_button.clicked.connect(self._on_export_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         buttons = QHBoxLayout()
@@ -306,7 +319,7 @@ class ExportView(QWidget):
         self.result_panel = set_role(QFrame(), "panel")
         self.result_title = _label("", "heading")
         self.result_label, self.verify_label = _label(), _label()
-        self.open_button = QPushButton("Open folder")
+        self.open_button = QPushButton(self.tr("Open folder"))
         self.open_button.clicked.connect(self._on_open_clicked)
         _lay(QVBoxLayout(self.result_panel), self.result_title, self.result_label, self.verify_label,
              self.open_button)
@@ -323,9 +336,9 @@ class ExportView(QWidget):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem(f"Any {key}", ANY)
+            box.addItem(_tr(FILTER_ANY[key]), ANY)
             for v in sorted(v for v in values[key] if v):
-                box.addItem(v, v)
+                box.addItem(category_text(v) if key == "category" else v, v)
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
         days = sorted(s.created_at[:10] for s in sessions if s.created_at)
@@ -370,12 +383,12 @@ class ExportView(QWidget):
         seconds = sum(step.end - step.start for step, _row in selected)
         n, k = len(selected), len({step.session_id for step, _row in selected})
         self.preview = {"steps": n, "sessions": k, "seconds": round(seconds, 3)}
-        self.preview_label.setText(
-            f"<span style='font-size:20pt; font-weight:bold'>{n}</span> step{'s' * (n != 1)} from "
-            f"<b>{k}</b> session{'s' * (k != 1)}<br>{seconds / 3600:.2f} hours of recording "
-            f"({fmt_time(seconds)})" if n else
-            "No step matches this selection. Approve steps in Review, or choose another status or "
-            "fewer filters.")
+        self.preview_label.setText(self.tr("{steps} from {sessions}<br>{hours} hours of recording ({time})").format(
+            steps=self.tr("<span style='font-size:20pt; font-weight:bold'>%n</span> step(s)", "", n),
+            sessions=self.tr("<b>%n</b> session(s)", "", k), hours=f"{seconds / 3600:.2f}",
+            time=fmt_time(seconds)) if n else
+            self.tr("No step matches this selection. Approve steps in Review, or choose another status or "
+                    "fewer filters."))
         self.export_button.setEnabled(bool(n) and self.task is None)
 
     def start_export(self) -> workers.Task | None:
@@ -389,11 +402,11 @@ class ExportView(QWidget):
             self.out_edit.setText(opts.out)
         try:
             if not opts.out:
-                raise ExportError("type a folder or press Choose…")
+                raise ExportError(self.tr("type a folder or press Choose…"))
             opts.validate()
             passphrase, recipients = self._bundle_keys() if bundle else (None, ())
         except ExportError as exc:
-            messages.warning(f"Cannot export: {exc}.")
+            messages.warning(self.tr("Cannot export: {error}.").format(error=exc))
             return None
         library = self.library
 
@@ -406,7 +419,7 @@ class ExportView(QWidget):
             result = export(library, opts, progress, cancel)
             return result, verify_export(result.out)
 
-        task = workers.Task("Export", work)
+        task = workers.Task(self.tr("Export"), work)
         task.progressed.connect(self._on_progressed)
         task.succeeded.connect(self._on_succeeded)
         task.failed.connect(self._on_failed)
@@ -414,7 +427,7 @@ class ExportView(QWidget):
         self.task = task
         self._set_running(True)
         self.result_panel.setVisible(False)
-        self.progress_label.setText(f"Exporting to {opts.out}…")
+        self.progress_label.setText(self.tr("Exporting to {path}…").format(path=opts.out))
         return workers.start(task)
 
     def cancel_export(self) -> None:
@@ -422,7 +435,7 @@ class ExportView(QWidget):
         if self.task is not None:
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress_label.setText("Cancelling…")
+            self.progress_label.setText(self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
         self.cancel_export()
@@ -433,12 +446,12 @@ class ExportView(QWidget):
         if self.key_buttons["recipient"].isChecked():
             key = self.recipient_edit.text().strip()
             if not key:
-                raise ExportError("paste the recipient's public key (khb-pub-…) or choose its key file")
+                raise ExportError(self.tr("paste the recipient's public key (khb-pub-…) or choose its key file"))
             return None, (key,)
         if not self.pass_edit.text():
-            raise ExportError("type a passphrase for the bundle, twice")
+            raise ExportError(self.tr("type a passphrase for the bundle, twice"))
         if self.pass_edit.text() != self.pass2_edit.text():
-            raise ExportError("the two passphrases differ; type them again")
+            raise ExportError(self.tr("the two passphrases differ; type them again"))
         return self.pass_edit.text(), ()
 
     def _set_running(self, running: bool) -> None:
@@ -453,26 +466,27 @@ class ExportView(QWidget):
             self.refresh_preview()
 
     def _show_result(self, result: ExportResult, verify: Any) -> None:
-        splits = ", ".join(f"{name} {n}" for name, n in result.splits.items())
+        splits = ", ".join(f"{_tr(SPLIT_NAMES.get(name, name))} {n}" for name, n in result.splits.items())
         bundle = result.out.endswith(BUNDLE_SUFFIX)
-        self.result_title.setText("Bundle written" if bundle else "Export finished")
+        self.result_title.setText(self.tr("Bundle written") if bundle else self.tr("Export finished"))
         self.result_label.setText(
-            f"<b>{result.steps}</b> step{'s' * (result.steps != 1)} from <b>{result.sessions}</b> "
-            f"session{'s' * (result.sessions != 1)} ({html.escape(splits)}), "
-            f"{fmt_time(result.media_seconds)} of recording, {result.files} files with the manifest"
-            + (f", {result.faces_blurred} faces blurred" if result.faces_blurred else "")
-            + (f", {result.redactions} names and terms redacted" if result.redactions else "")
-            + f"<br>in {html.escape(result.out)}")
+            self.tr("{steps} from {sessions} ({splits}), {time} of recording, {files} with the manifest").format(
+                steps=self.tr("<b>%n</b> step(s)", "", result.steps),
+                sessions=self.tr("<b>%n</b> session(s)", "", result.sessions), splits=html.escape(splits),
+                time=fmt_time(result.media_seconds), files=self.tr("%n file(s)", "", result.files))
+            + (self.tr(", %n face(s) blurred", "", result.faces_blurred) if result.faces_blurred else "")
+            + (self.tr(", %n name(s) and term(s) redacted", "", result.redactions) if result.redactions else "")
+            + "<br>" + self.tr("in {path}").format(path=html.escape(result.out)))
         if verify is None:
-            text = "Encrypted and authenticated; the receiver's import checks every file."
+            text = self.tr("Encrypted and authenticated; the receiver's import checks every file.")
         elif verify.ok:
-            text = (f"<span style='color:#257d46'><b>✓ Verified:</b></span> "
-                    f"all {verify.checked} files match the manifest.")
+            text = ("<span style='color:#257d46'><b>" + self.tr("✓ Verified:") + "</b></span> "
+                    + self.tr("all %n file(s) match the manifest.", "", verify.checked))
         else:
-            text = (f"<span style='color:#9d2f2f'><b>✗ Verify failed:</b></span> "
-                    f"{html.escape('; '.join(verify.problems()[:3]))}")
+            text = ("<span style='color:#9d2f2f'><b>" + self.tr("✗ Verify failed:") + "</b></span> "
+                    + html.escape("; ".join(verify.problems()[:3])))
         self.verify_label.setText(text)
-        self.open_button.setText("Show bundle" if bundle else "Open folder")
+        self.open_button.setText(self.tr("Show bundle") if bundle else self.tr("Open folder"))
         self.result_panel.setVisible(True)
         self.side_scroll.ensureWidgetVisible(self.result_panel)
 
@@ -493,20 +507,20 @@ class ExportView(QWidget):
             edit.setVisible(not by_key)
         self.recipient_edit.setVisible(by_key)
         self.key_file_button.setVisible(by_key)
-        self.out_edit.setPlaceholderText("Bundle file (.khb)" if bundle else "Export folder")
+        self.out_edit.setPlaceholderText(self.tr("Bundle file (.khb)") if bundle else self.tr("Export folder"))
 
     def _on_choose_clicked(self) -> None:
         current = self.out_edit.text().strip()
         if self.dest_buttons["bundle"].isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, "Save the bundle as", current,
-                                                  f"Know-how bundle (*{BUNDLE_SUFFIX})")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"), current,
+                                                  self.tr("Know-how bundle (*{suffix})").format(suffix=BUNDLE_SUFFIX))
             if path:
                 self.out_edit.setText(path if path.endswith(BUNDLE_SUFFIX) else path + BUNDLE_SUFFIX)
-        elif folder := QFileDialog.getExistingDirectory(self, "Export into folder", current):
+        elif folder := QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), current):
             self.out_edit.setText(str(suggest_export_folder(folder)))
 
     def _on_key_file_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Recipient's public key")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Recipient's public key"))
         if path:
             self.recipient_edit.setText(path)
 
@@ -525,25 +539,25 @@ class ExportView(QWidget):
         self.result, self.verify = result, verify
         self._set_running(False)
         self.progress_bar.setValue(1000)
-        self.progress_label.setText(f"Done in {result.seconds:.1f} s.")
+        self.progress_label.setText(self.tr("Done in {seconds} s.").format(seconds=f"{result.seconds:.1f}"))
         self._show_result(result, verify)
         if verify is not None and not verify.ok:
-            messages.error(f"The export in {result.out} does not match its manifest: "
-                           + "; ".join(verify.problems()[:3]))
+            messages.error(self.tr("The export in {path} does not match its manifest: {problems}").format(
+                path=result.out, problems="; ".join(verify.problems()[:3])))
         else:
-            messages.info(f"Exported {result.steps} steps to {result.out}")
+            messages.info(self.tr("Exported %n step(s) to {path}", "", result.steps).format(path=result.out))
         self.exported.emit(result)
         self.export_ended.emit("done")
 
     def _on_failed(self, _text: str) -> None:
         # The worker task already posted the error to the message channel.
         self._set_running(False)
-        self.progress_label.setText("The export failed (see the message); nothing was written.")
+        self.progress_label.setText(self.tr("The export failed (see the message); nothing was written."))
         self.export_ended.emit("failed")
 
     def _on_cancelled(self) -> None:
         self._set_running(False)
-        self.progress_label.setText("Export cancelled; nothing was written.")
+        self.progress_label.setText(self.tr("Export cancelled; nothing was written."))
         self.export_ended.emit("cancelled")
 
     def _on_open_clicked(self) -> None:

@@ -6,7 +6,14 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from capture_app import messages
-from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
-from capture_app.workers import AUDIO_SUFFIXES, VIDEO_SUFFIXES, IngestItem, IngestQueue
+from capture_app.i18n import QT_TRANSLATE_NOOP
+from capture_app.widgets.common import TARGET_PX, fmt_time, set_role, status_text
+from capture_app.workers import AUDIO_SUFFIXES, VIDEO_SUFFIXES, IngestItem, IngestQueue, display_text
 from indexing.models import SESSION_STATUSES, Session
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Title", "Status", "Expert", "Workstation", "Duration", "Steps", "Recorded")
+COLUMNS = (QT_TRANSLATE_NOOP("SessionsModel", "Title"), QT_TRANSLATE_NOOP("SessionsModel", "Status"),
+           QT_TRANSLATE_NOOP("SessionsModel", "Expert"), QT_TRANSLATE_NOOP("SessionsModel", "Workstation"),
+           QT_TRANSLATE_NOOP("SessionsModel", "Duration"), QT_TRANSLATE_NOOP("SessionsModel", "Steps"),
+           QT_TRANSLATE_NOOP("SessionsModel", "Recorded"))
 STATUS_TEXT_COLORS = {"approved": "#257d46", "reviewed": "#8a5a00", "needs review": "#b35c00",
                       "unfinished": "#9d2f2f"}
 
@@ -66,7 +77,7 @@ class SessionsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("SessionsModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -75,7 +86,7 @@ class SessionsModel(QAbstractTableModel):
         s, status = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (s.title or Path(s.media_path).stem, status, s.expert, s.workstation,
+            return (s.title or Path(s.media_path).stem, status_text(status), s.expert, s.workstation,
                     fmt_time(s.duration), str(s.step_count), s.created_at[:16].replace("T", " "))[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -102,7 +113,7 @@ class IngestRow(QFrame):
         self.bar.setRange(0, 1000)
         self.state = set_role(QLabel(), "hint")
         self.state.setWordWrap(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
@@ -115,7 +126,8 @@ class IngestRow(QFrame):
     def update_from(self, item: IngestItem) -> None:
         self.name.setText(item.name)
         self.bar.setValue(int(item.fraction * 1000))
-        self.state.setText({"failed": "✖ ", "done": "✔ ", "cancelled": "— "}.get(item.state, "") + item.text)
+        self.state.setText({"failed": "✖ ", "done": "✔ ", "cancelled": "— "}.get(item.state, "")
+                           + display_text(item.text))
         self.cancel_button.setVisible(item.state in ("queued", "running"))
 
     def _on_cancel_clicked(self) -> None:
@@ -137,10 +149,11 @@ class LibraryView(QWidget):
         self.queue = queue
         self.setAcceptDrops(True)
 
-        heading = set_role(QLabel("Library"), "heading")
-        hint = set_role(QLabel("Drop video or audio files here, or use Import…"), "hint")
-        self.import_button = set_role(QPushButton("Import…"), "primary")
-        self.refresh_button = QPushButton("Refresh")
+        heading = set_role(QLabel(self.tr("Library")), "heading")
+        hint = set_role(QLabel(self.tr("Drop video or audio files here, or use Import…")), "hint")
+        hint.setWordWrap(True)
+        self.import_button = set_role(QPushButton(self.tr("Import…")), "primary")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(hint, 1)
@@ -159,16 +172,16 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(COLUMNS)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty_label = set_role(QLabel("No sessions yet: record one, or import a video."), "hint")
+        self.empty_label = set_role(QLabel(self.tr("No sessions yet: record one, or import a video.")), "hint")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.review_button = set_role(QPushButton("Review selected session"), "primary")
+        self.review_button = set_role(QPushButton(self.tr("Review selected session")), "primary")
         self.review_button.setEnabled(False)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.review_button)
 
-        self.imports_heading = set_role(QLabel("Imports"), "heading")
+        self.imports_heading = set_role(QLabel(self.tr("Imports")), "heading")
         self.rows_box = QVBoxLayout()
         self.rows_box.addStretch(1)
         holder = QWidget()
@@ -225,8 +238,9 @@ class LibraryView(QWidget):
     # -- slots ----------------------------------------------------------------
     def _on_import_clicked(self) -> None:
         exts = " ".join(f"*{s}" for s in VIDEO_SUFFIXES + AUDIO_SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(self, "Import recordings", "",
-                                                f"Video and audio ({exts});;All files (*)")
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import recordings"), "",
+            self.tr("Video and audio ({patterns});;All files (*)").format(patterns=exts))
         if files:
             self.import_files(files)
 
@@ -269,7 +283,7 @@ class LibraryView(QWidget):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if not paths:
-            messages.warning("Only files on this computer can be imported.")
+            messages.warning(self.tr("Only files on this computer can be imported."))
             return
         event.acceptProposedAction()
         self.import_files(paths)

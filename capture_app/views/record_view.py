@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capture_app.i18n import QT_TRANSLATE_NOOP
 from capture_app.recording.form_widget import SessionForm
 from capture_app.recording.session import STOP_DISK_BYTES, Recorder, RecordingError, RecordingResult
 from capture_app.recording.sources import (
@@ -51,9 +52,9 @@ MARKER_PX = 112  # marker buttons: well above the 96 px a gloved thumb needs
 RECORD_PX = 88
 NOTE_HIDE_MS = 15000
 MARKER_BUTTONS = (  # kind, label, shortcut keys, colour
-    ("step", "Next step", ("N", "PgDown"), "#1f5fbf"),
-    ("tip", "Tip", ("T",), "#2e9d57"),
-    ("warning", "Warning", ("W",), "#d0661a"),
+    ("step", QT_TRANSLATE_NOOP("RecordView", "Next step"), ("N", "PgDown"), "#1f5fbf"),
+    ("tip", QT_TRANSLATE_NOOP("RecordView", "Tip"), ("T",), "#2e9d57"),
+    ("warning", QT_TRANSLATE_NOOP("RecordView", "Warning"), ("W",), "#d0661a"),
 )
 
 
@@ -71,7 +72,15 @@ def _fmt_bytes(n: float) -> str:
 
 
 def _fmt_span(seconds: float) -> str:
-    return f"about {seconds / 3600:.0f} h" if seconds >= 3 * 3600 else f"about {seconds / 60:.0f} min"
+    if seconds >= 3 * 3600:
+        return QCoreApplication.translate("RecordView", "about {hours} h").format(hours=f"{seconds / 3600:.0f}")
+    return QCoreApplication.translate("RecordView", "about {minutes} min").format(minutes=f"{seconds / 60:.0f}")
+
+
+def _marker_label(kind: str) -> str:
+    """A marker kind as its button calls it (translated)."""
+    label = dict((k, lbl) for k, lbl, _, _ in MARKER_BUTTONS).get(kind, kind)
+    return QCoreApplication.translate("RecordView", label)
 
 
 class RecordView(QWidget):
@@ -120,7 +129,7 @@ class RecordView(QWidget):
         self.consent.toggled.connect(self._update_controls)
         self.form_panel.devices_changed.connect(self._on_device_changed)
 
-        self.preview = QLabel("Starting camera…")
+        self.preview = QLabel(self.tr("Starting camera…"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 180)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -129,7 +138,7 @@ class RecordView(QWidget):
         self.level.setRange(0, 60)
         self.level.setTextVisible(False)
         self.level.setFixedHeight(20)
-        self.level.setToolTip("Sound level")
+        self.level.setToolTip(self.tr("Sound level"))
         self.source_label = set_role(QLabel(""), "hint")
         self.summary = QLabel("")
         self.summary.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -138,7 +147,7 @@ class RecordView(QWidget):
         centre.addWidget(self.summary)
         centre.addWidget(self.preview, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Sound"))
+        row.addWidget(QLabel(self.tr("Sound")))
         row.addWidget(self.level, 1)
         centre.addLayout(row)
         centre.addWidget(self.source_label)
@@ -146,7 +155,7 @@ class RecordView(QWidget):
         markers = QVBoxLayout()
         self.marker_buttons: dict[str, QPushButton] = {}
         for kind, label, keys, colour in MARKER_BUTTONS:
-            button = QPushButton(f"{label}\n[{keys[0]}]")
+            button = QPushButton(f"{self.tr(label)}\n[{keys[0]}]")
             button.setMinimumHeight(MARKER_PX)
             button.setMinimumWidth(220)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -163,24 +172,24 @@ class RecordView(QWidget):
             markers.addWidget(button)
         self._shortcut("Space", lambda: self._on_marker_key("step"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Optional note, then Enter")
+        self.note.setPlaceholderText(self.tr("Optional note, then Enter"))
         self.note.returnPressed.connect(self._on_note_entered)
         self.note.hide()
         markers.addWidget(self.note)
         self.marker_list = QListWidget()
-        self.marker_list.setMinimumHeight(120)
+        self.marker_list.setMinimumHeight(88)  # three rows: with the note field the column fits 800 px
         self.marker_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.marker_list.setStyleSheet("font-size: 15pt;")
         markers.addWidget(self.marker_list, 1)
-        self.undo_button = QPushButton("Undo marker")
+        self.undo_button = QPushButton(self.tr("Undo marker"))
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.clicked.connect(self._on_undo_marker)
         markers.addWidget(self.undo_button)
 
-        self.record_button = set_role(QPushButton("● Start recording"), "danger")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = set_role(QPushButton("■ Stop"), "primary")
-        self.fullscreen_button = QPushButton("Full screen")
+        self.record_button = set_role(QPushButton(self.tr("● Start recording")), "danger")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = set_role(QPushButton(self.tr("■ Stop")), "primary")
+        self.fullscreen_button = QPushButton(self.tr("Full screen"))
         for b in (self.record_button, self.pause_button, self.stop_button, self.fullscreen_button):
             b.setMinimumHeight(RECORD_PX)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -197,7 +206,7 @@ class RecordView(QWidget):
         self._shortcut("F11", self.toggle_fullscreen)
         self.elapsed = QLabel("0:00")
         self.elapsed.setStyleSheet("font-size: 28pt; font-weight: bold; font-family: monospace;")
-        self.state_label = QLabel("Ready")
+        self.state_label = QLabel(self.tr("Ready"))
         self.state_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.disk_label = QLabel("")
         self.disk_label.setStyleSheet("font-size: 13pt;")
@@ -254,9 +263,9 @@ class RecordView(QWidget):
                                microphone_id=self.form_panel.microphone_id())
         except CaptureError as exc:
             fallback = open_source(GENERATED, resolution=fmt)
-            what = "No camera found" if spec is None else str(exc)
+            what = self.tr("No camera found") if spec is None else str(exc)
             _message("warning" if spec is None else "error",
-                     f"{what}: recording from the generated test source instead.")
+                     self.tr("{problem}: recording from the generated test source instead.").format(problem=what))
             return fallback
 
     def start_preview(self) -> None:
@@ -268,9 +277,9 @@ class RecordView(QWidget):
                 self.form_panel.fill_devices()
             self.recorder = Recorder(self.library_root, self._open_source())
         self.recorder.attach()
-        self.source_label.setText(f"Source: {self.recorder.source.name} · "
-                                  f"{self.recorder.source.width}×{self.recorder.source.height} "
-                                  f"@ {self.recorder.source.fps:g} fps")
+        source = self.recorder.source
+        self.source_label.setText(self.tr("Source: {name} · {width}×{height} @ {fps} fps").format(
+            name=source.name, width=source.width, height=source.height, fps=f"{source.fps:g}"))
         self._timer.start()
         self._update_disk()
         self._update_controls()
@@ -324,7 +333,7 @@ class RecordView(QWidget):
     def _on_record_clicked(self) -> None:
         values = self.form_values()
         if not values["consent"]:
-            _message("warning", "Tick the consent box first: the expert must agree to be recorded.")
+            _message("warning", self.tr("Tick the consent box first: the expert must agree to be recorded."))
             return
         self.start_preview()
         assert self.recorder is not None
@@ -352,7 +361,7 @@ class RecordView(QWidget):
         if recorder is None or recorder.state not in ("recording", "paused"):
             return
         self._hide_note()
-        self.state_label.setText("Saving…")
+        self.state_label.setText(self.tr("Saving…"))
         self._stop_thread = threading.Thread(target=self._finish, args=(recorder, False),
                                              name="recording-stop", daemon=True)
         self._stop_thread.start()
@@ -372,12 +381,12 @@ class RecordView(QWidget):
         self._stop_thread = None
         self._update_controls()
         if isinstance(result, BaseException):
-            _message("error", f"The recording could not be finished: {result}")
+            _message("error", self.tr("The recording could not be finished: {error}").format(error=result))
             return
         assert isinstance(result, RecordingResult)
-        self.state_label.setText("Saved")
-        _message("info", f"Recording saved ({fmt_time(result.duration)}, {len(result.meta['markers'])} markers); "
-                         "queued for processing.")
+        self.state_label.setText(self.tr("Saved"))
+        _message("info", self.tr("Recording saved ({duration}, %n marker(s)); queued for processing.", "",
+                                 len(result.meta["markers"])).format(duration=fmt_time(result.duration)))
         self.session_recorded.emit(os.fspath(result.media_path), result.meta)
 
     # -- markers -----------------------------------------------------------------------------
@@ -391,10 +400,11 @@ class RecordView(QWidget):
             _message("error", str(exc))
             return None
         self._last_marker = (marker_id, marker)
-        label = dict((k, lbl) for k, lbl, _, _ in MARKER_BUTTONS).get(kind, kind)
+        label = _marker_label(kind)
         self.marker_list.insertItem(0, f"{fmt_time(marker.t)}  {label}")
         self.note.clear()
-        self.note.setPlaceholderText(f"Note for {label} {fmt_time(marker.t)}…")
+        self.note.setPlaceholderText(self.tr("Note for {marker} {time}…").format(marker=label,
+                                                                                 time=fmt_time(marker.t)))
         self.note.show()
         self._note_timer.start()
         self._update_controls()
@@ -450,11 +460,11 @@ class RecordView(QWidget):
         if window.isFullScreen():
             window.showNormal()
             self.form_scroll.setVisible(not self._recording)
-            self.fullscreen_button.setText("Full screen")
+            self.fullscreen_button.setText(self.tr("Full screen"))
         else:
             self.form_scroll.hide()
             window.showFullScreen()
-            self.fullscreen_button.setText("Exit full screen")
+            self.fullscreen_button.setText(self.tr("Exit full screen"))
 
     def _update_controls(self) -> None:
         state = self.recorder.state if self.recorder else "idle"
@@ -470,14 +480,14 @@ class RecordView(QWidget):
         self.summary.setText(" · ".join(v for v in (values["title"], values["expert"], values["workstation"]) if v))
         self.summary.setVisible(state != "idle")
         self.pause_button.setEnabled(active)
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
         self.stop_button.setEnabled(active)
         for button in self.marker_buttons.values():
             button.setEnabled(active)
         self.undo_button.setEnabled(active and self._last_marker is not None)
         self.form_panel.set_editable(state == "idle")
-        text, colour = {"recording": ("● REC", "#c23b3b"), "paused": ("❚❚ Paused", "#d0661a"),
-                        "stopping": ("Saving…", "#1f5fbf")}.get(state, ("Ready", "#2e9d57"))
+        text, colour = {"recording": (self.tr("● REC"), "#c23b3b"), "paused": (self.tr("❚❚ Paused"), "#d0661a"),
+                        "stopping": (self.tr("Saving…"), "#1f5fbf")}.get(state, (self.tr("Ready"), "#2e9d57"))
         self.state_label.setText(text)
         self.state_label.setStyleSheet(f"font-size: 16pt; font-weight: bold; color: {colour};")
 
@@ -500,7 +510,7 @@ class RecordView(QWidget):
         error = getattr(recorder.source, "error", None)
         if error is not None:
             recorder.source.error = None  # type: ignore[attr-defined]
-            _message("error", f"The capture source stopped: {error}")
+            _message("error", self.tr("The capture source stopped: {error}").format(error=error))
             if recorder.state in ("recording", "paused"):
                 self._on_stop_clicked()
 
@@ -517,13 +527,15 @@ class RecordView(QWidget):
         if self.recorder is None:
             return
         free, seconds, low = self.recorder.disk_status()
-        self.disk_label.setText(f"Disk: {_fmt_bytes(free)} free, room for {_fmt_span(seconds)}")
+        self.disk_label.setText(self.tr("Disk: {free} free, room for {span}").format(free=_fmt_bytes(free),
+                                                                                    span=_fmt_span(seconds)))
         self.disk_label.setStyleSheet(f"font-size: 13pt; color: {'#c23b3b' if low else '#2b3038'};"
                                       f" font-weight: {'bold' if low else 'normal'};")
         if low and not self._disk_warned:
             self._disk_warned = True
-            _message("warning", f"The disk is nearly full: {_fmt_bytes(free)} left, about "
-                                f"{_fmt_span(seconds)} of recording. Free space or stop soon.")
+            _message("warning", self.tr("The disk is nearly full: {free} left, {span} of recording. "
+                                        "Free space or stop soon.").format(free=_fmt_bytes(free),
+                                                                            span=_fmt_span(seconds)))
         if free < STOP_DISK_BYTES and self.recorder.state in ("recording", "paused"):
-            _message("error", "The disk is full: the recording was stopped and saved.")
+            _message("error", self.tr("The disk is full: the recording was stopped and saved."))
             self._on_stop_clicked()

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from capture_app import messages
-from capture_app.widgets.common import fmt_time, set_role, side_by_side
+from capture_app.widgets.common import category_text, fmt_time, set_role, side_by_side, status_text
 from capture_app.widgets.player import VideoPlayer
 from capture_app.widgets.timeline import Block, StepTimeline
 from capture_app.widgets.transcript import TranscriptView
@@ -62,12 +62,14 @@ class ReviewEdit(QUndoCommand):
         if self.after is None:
             self.view.run_edit(self.text(), self._first_run, self)
         else:
-            self.view.run_edit(f"Redo {self.text()}", lambda lib: self._restore(lib, self.after), self)
+            self.view.run_edit(QCoreApplication.translate("ReviewEdit", "Redo {edit}").format(edit=self.text()),
+                               lambda lib: self._restore(lib, self.after), self)
 
     def undo(self) -> None:
         if self.failed:  # nothing was changed
             return
-        self.view.run_edit(f"Undo {self.text()}", lambda lib: self._restore(lib, self.before), self)
+        self.view.run_edit(QCoreApplication.translate("ReviewEdit", "Undo {edit}").format(edit=self.text()),
+                           lambda lib: self._restore(lib, self.before), self)
 
     def _first_run(self, library: Any) -> Any:
         from indexing.review import snapshot_steps
@@ -107,12 +109,12 @@ class ReviewView(QWidget):
         self.session_box = QComboBox()
         self.session_box.setMinimumWidth(360)
         self.save_state = set_role(QLabel(""), "hint")
-        self.undo_button = QPushButton("↶ Undo")
-        self.redo_button = QPushButton("↷ Redo")
+        self.undo_button = QPushButton(self.tr("↶ Undo"))
+        self.redo_button = QPushButton(self.tr("↷ Redo"))
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
         top = QHBoxLayout()
-        top.addWidget(set_role(QLabel("Review"), "heading"))
+        top.addWidget(set_role(QLabel(self.tr("Review")), "heading"))
         top.addWidget(self.session_box, 1)
         top.addWidget(self.save_state)
         top.addWidget(self.undo_button)
@@ -121,8 +123,8 @@ class ReviewView(QWidget):
         # -- left: player, timeline, structure edits
         self.player = VideoPlayer()
         self.timeline = StepTimeline()
-        self.split_button = QPushButton("✂ Split at playhead")
-        self.merge_button = QPushButton("⇥ Merge with next")
+        self.split_button = QPushButton(self.tr("✂ Split at playhead"))
+        self.merge_button = QPushButton(self.tr("⇥ Merge with next"))
         edits = QHBoxLayout()
         edits.addWidget(self.split_button)
         edits.addWidget(self.merge_button)
@@ -132,38 +134,41 @@ class ReviewView(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.player, 1)
         lv.addWidget(self.timeline)
-        lv.addWidget(set_role(QLabel("Tap a step to edit it; drag the dark grips to move a step's edge."),
-                              "hint"))
+        grips = set_role(QLabel(self.tr("Tap a step to edit it; drag the dark grips to move a step's edge.")),
+                         "hint")
+        grips.setWordWrap(True)
+        lv.addWidget(grips)
         lv.addLayout(edits)
 
         # -- right: step editor and transcript
-        self.step_heading = set_role(QLabel("No step selected"), "heading")
+        self.step_heading = set_role(QLabel(self.tr("No step selected")), "heading")
         self.step_status = set_role(QLabel(""), "hint")
         self.title_edit = QLineEdit()
         self.category_box = QComboBox()
-        self.category_box.addItems(list(CATEGORIES))
+        for category in CATEGORIES:
+            self.category_box.addItem(category_text(category), category)
         self.tools_edit = QLineEdit()
-        self.tools_edit.setPlaceholderText("comma separated, e.g. torque wrench, 19 mm socket")
+        self.tools_edit.setPlaceholderText(self.tr("comma separated, e.g. torque wrench, 19 mm socket"))
         self.tips_edit = QPlainTextEdit()
-        self.tips_edit.setPlaceholderText("one tip per line")
+        self.tips_edit.setPlaceholderText(self.tr("one tip per line"))
         self.warnings_edit = QPlainTextEdit()
-        self.warnings_edit.setPlaceholderText("one warning per line")
+        self.warnings_edit.setPlaceholderText(self.tr("one warning per line"))
         for w in (self.tips_edit, self.warnings_edit):
             w.setFixedHeight(62)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("why: because…, so that…, otherwise…"))
         form = QFormLayout()
-        form.addRow("Title", self.title_edit)
-        form.addRow("Category", self.category_box)
-        form.addRow("Tools", self.tools_edit)
-        form.addRow("Tips", self.tips_edit)
-        form.addRow("Warnings", self.warnings_edit)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Category"), self.category_box)
+        form.addRow(self.tr("Tools"), self.tools_edit)
+        form.addRow(self.tr("Tips"), self.tips_edit)
+        form.addRow(self.tr("Warnings"), self.warnings_edit)
         form.addRow(self.tr("Reason"), self.reason_edit)
-        self.save_button = set_role(QPushButton("Save changes"), "primary")
-        self.reviewed_button = QPushButton("Step reviewed")
-        self.approve_button = set_role(QPushButton("✔ Approve step"), "approve")
-        self.proc_reviewed_button = QPushButton("Procedure reviewed")
-        self.approve_all_button = set_role(QPushButton("✔ Approve whole procedure"), "approve")
+        self.save_button = set_role(QPushButton(self.tr("Save changes")), "primary")
+        self.reviewed_button = QPushButton(self.tr("Step reviewed"))
+        self.approve_button = set_role(QPushButton(self.tr("✔ Approve step")), "approve")
+        self.proc_reviewed_button = QPushButton(self.tr("Procedure reviewed"))
+        self.approve_all_button = set_role(QPushButton(self.tr("✔ Approve whole procedure")), "approve")
         buttons1 = QHBoxLayout()
         buttons1.addWidget(self.save_button)
         buttons1.addWidget(self.reviewed_button)
@@ -185,7 +190,7 @@ class ReviewView(QWidget):
         rv.addLayout(form)
         rv.addLayout(buttons1)
         rv.addLayout(buttons2)
-        rv.addWidget(set_role(QLabel("Transcript (tap a word to jump there)"), "hint"))
+        rv.addWidget(set_role(QLabel(self.tr("Transcript (tap a word to jump there)")), "hint"))
         rv.addWidget(self.transcript, 1)
 
         split = side_by_side(left, right, stretch=(3, 2), sizes=(700, 560))
@@ -222,8 +227,9 @@ class ReviewView(QWidget):
         """Re-read the session list (keeps the current session)."""
         self.session_box.blockSignals(True)
         self.session_box.clear()
+        unknown = self.tr("unknown expert")
         for s in self.library.sessions():
-            self.session_box.addItem(f"{s.title or s.session_id} · {s.expert or 'unknown expert'} · "
+            self.session_box.addItem(f"{s.title or s.session_id} · {s.expert or unknown} · "
                                      f"{fmt_time(s.duration)}", s.session_id)
         idx = self.session_box.findData(self.session_id)
         self.session_box.setCurrentIndex(idx)
@@ -278,14 +284,16 @@ class ReviewView(QWidget):
                   self.split_button, self.merge_button):
             w.setEnabled(has)
         if step is None:
-            self.step_heading.setText("No step selected")
+            self.step_heading.setText(self.tr("No step selected"))
             self.step_status.setText("")
             return
-        self.step_heading.setText(f"Step {step.index + 1} of {len(self.steps)} · "
-                                  f"{fmt_time(step.start)}–{fmt_time(step.end)}")
-        self.step_status.setText(step.status)
+        self.step_heading.setText(self.tr("Step {number} of {count} · {start}–{end}").format(
+            number=step.index + 1, count=len(self.steps), start=fmt_time(step.start), end=fmt_time(step.end)))
+        self.step_status.setText(status_text(step.status))
         self.title_edit.setText(step.title)
-        self.category_box.setCurrentText(step.category)
+        if self.category_box.findData(step.category) < 0:  # a category from elsewhere: keep it
+            self.category_box.addItem(category_text(step.category), step.category)
+        self.category_box.setCurrentIndex(self.category_box.findData(step.category))
         self.tools_edit.setText(", ".join(step.tools))
         self.tips_edit.setPlainText("\n".join(step.tips))
         self.warnings_edit.setPlainText("\n".join(step.warnings))
@@ -306,14 +314,14 @@ class ReviewView(QWidget):
         task = Task(text, lambda _progress, _cancel: fn(library))
         task.succeeded.connect(self._on_edit_succeeded)
         task.failed.connect(lambda _msg, c=command: self._on_edit_failed(c))
-        self.save_state.setText("Saving…")
+        self.save_state.setText(self.tr("Saving…"))
         self.tasks.submit(task)
 
     def editor_values(self) -> dict[str, Any]:
         """The step editor's fields as `update_step` arguments."""
         return {
             "title": self.title_edit.text().strip(),
-            "category": self.category_box.currentText(),
+            "category": str(self.category_box.currentData() or ""),
             "tools": [t.strip() for t in self.tools_edit.text().split(",") if t.strip()],
             "tips": [t.strip() for t in self.tips_edit.toPlainText().splitlines() if t.strip()],
             "warnings": [t.strip() for t in self.warnings_edit.toPlainText().splitlines() if t.strip()],
@@ -330,14 +338,16 @@ class ReviewView(QWidget):
         if not changed:
             return
         sid = step.step_id
-        self.push_edit(f"Edit step {step.index + 1}", lambda lib: _update_and_reindex(lib, sid, changed))
+        self.push_edit(self.tr("Edit step {number}").format(number=step.index + 1),
+                       lambda lib: _update_and_reindex(lib, sid, changed))
 
     def set_step_status(self, status: str) -> None:
         step = self.current_step()
         if step is None:
             return
         sid = step.step_id
-        self.push_edit(f"Mark step {step.index + 1} {status}",
+        self.push_edit(self.tr("Mark step {number} {status}").format(number=step.index + 1,
+                                                                    status=status_text(status)),
                        lambda lib: _update_and_reindex(lib, sid, {"status": status}))
 
     def split_at_playhead(self) -> None:
@@ -353,7 +363,8 @@ class ReviewView(QWidget):
 
             return split_step(lib, sid, t)
 
-        self.push_edit(f"Split step {step.index + 1} at {fmt_time(t)}", apply)
+        self.push_edit(self.tr("Split step {number} at {time}").format(number=step.index + 1, time=fmt_time(t)),
+                       apply)
 
     def merge_with_next(self) -> None:
         step = self.current_step()
@@ -366,7 +377,7 @@ class ReviewView(QWidget):
 
             return merge_steps(lib, sid)
 
-        self.push_edit(f"Merge step {step.index + 1} with the next", apply)
+        self.push_edit(self.tr("Merge step {number} with the next").format(number=step.index + 1), apply)
 
     def move_edge(self, left_step_id: str, t: float) -> None:
         def apply(lib: Any) -> Any:
@@ -375,7 +386,8 @@ class ReviewView(QWidget):
             return move_boundary(lib, left_step_id, end=t)
 
         index = next((s.index for s in self.steps if s.step_id == left_step_id), 0)
-        self.push_edit(f"Move the end of step {index + 1} to {fmt_time(t)}", apply)
+        self.push_edit(self.tr("Move the end of step {number} to {time}").format(number=index + 1,
+                                                                               time=fmt_time(t)), apply)
 
     # -- slots ----------------------------------------------------------------
     def _on_session_activated(self, index: int) -> None:
@@ -404,7 +416,7 @@ class ReviewView(QWidget):
 
             return set_procedure_status(lib, session_id, proc, status)
 
-        self.push_edit(f"Mark the whole procedure {status}", apply)
+        self.push_edit(self.tr("Mark the whole procedure {status}").format(status=status_text(status)), apply)
 
     def _on_approve_all_clicked(self) -> None:
         self.set_procedure_status("approved")
@@ -474,7 +486,7 @@ class ReviewView(QWidget):
         self.reload_steps()
 
     def _on_tasks_idle(self) -> None:
-        self.save_state.setText("All changes saved" if self.undo_stack.count() else "")
+        self.save_state.setText(self.tr("All changes saved") if self.undo_stack.count() else "")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

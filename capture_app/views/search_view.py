@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from capture_app import workers
 from capture_app.widgets.cards import ResultCard
-from capture_app.widgets.common import fmt_time, set_role, side_by_side
+from capture_app.widgets.common import category_text, fmt_time, set_role, side_by_side
 from capture_app.widgets.player import VideoPlayer
 from indexing.models import CATEGORIES, SearchHit
 
@@ -53,13 +53,13 @@ class SearchView(QWidget):
         self._generation = 0
 
         self.query_edit = QLineEdit()
-        self.query_edit.setPlaceholderText("Ask in plain words, e.g. “how do I lock out the press?”")
+        self.query_edit.setPlaceholderText(self.tr("Ask in plain words, e.g. “how do I lock out the press?”"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.setMinimumHeight(56)
         font = self.query_edit.font()
         font.setPointSize(font.pointSize() + 3)
         self.query_edit.setFont(font)
-        self.search_button = set_role(QPushButton("Search"), "primary")
+        self.search_button = set_role(QPushButton(self.tr("Search")), "primary")
         self.search_button.setMinimumHeight(56)
         top = QHBoxLayout()
         top.addWidget(self.query_edit, 1)
@@ -68,15 +68,15 @@ class SearchView(QWidget):
         self.workstation_box = QComboBox()
         self.category_box = QComboBox()
         self.expert_box = QComboBox()
-        self.approved_box = QCheckBox("Approved only")
+        self.approved_box = QCheckBox(self.tr("Approved only"))
         filters = QHBoxLayout()
-        for label, box in (("Workstation", self.workstation_box), ("Category", self.category_box),
-                           ("Expert", self.expert_box)):
+        for label, box in ((self.tr("Workstation"), self.workstation_box), (self.tr("Category"), self.category_box),
+                           (self.tr("Expert"), self.expert_box)):
             filters.addWidget(QLabel(label))
             filters.addWidget(box, 1)
         filters.addWidget(self.approved_box)
 
-        self.status = set_role(QLabel("Type a question and press Search."), "hint")
+        self.status = set_role(QLabel(self.tr("Type a question and press Search.")), "hint")
         self.cards_box = QVBoxLayout()
         self.cards_box.setSpacing(10)
         self.cards_box.addStretch(1)
@@ -93,7 +93,7 @@ class SearchView(QWidget):
         lv.addWidget(self.status)
         lv.addWidget(self.results, 1)
 
-        self.step_title = set_role(QLabel("Pick a result to watch it"), "heading")
+        self.step_title = set_role(QLabel(self.tr("Pick a result to watch it")), "heading")
         self.step_title.setWordWrap(True)
         self.step_where = set_role(QLabel(""), "hint")
         self.player = VideoPlayer()
@@ -124,15 +124,15 @@ class SearchView(QWidget):
         sessions = self.library.sessions()
         for box, values, any_label in (
             (self.workstation_box, sorted({s.workstation for s in sessions if s.workstation}),
-             "Any workstation"),
-            (self.category_box, list(CATEGORIES), "Any category"),
-            (self.expert_box, sorted({s.expert for s in sessions if s.expert}), "Any expert"),
+             self.tr("Any workstation")),
+            (self.category_box, list(CATEGORIES), self.tr("Any category")),
+            (self.expert_box, sorted({s.expert for s in sessions if s.expert}), self.tr("Any expert")),
         ):
             current = box.currentData()
             box.clear()
             box.addItem(any_label, ANY)
             for v in values:
-                box.addItem(v, v)
+                box.addItem(category_text(v) if box is self.category_box else v, v)
             box.setCurrentIndex(max(0, box.findData(current)))
 
     def filters(self) -> dict[str, Any]:
@@ -150,7 +150,7 @@ class SearchView(QWidget):
             self.query_edit.setText(query)
         text = self.query_edit.text().strip()
         if not text:
-            self.status.setText("Type a question and press Search.")
+            self.status.setText(self.tr("Type a question and press Search."))
             return
         self._generation += 1
         gen, library, filters = self._generation, self.library, self.filters()
@@ -160,10 +160,10 @@ class SearchView(QWidget):
 
             return search(library, text, k=10, **filters)
 
-        task = workers.Task(f"Search “{text}”", work)
+        task = workers.Task(self.tr("Search “{query}”").format(query=text), work)
         task.succeeded.connect(lambda hits, g=gen, q=text: self._on_results(g, q, hits))
         task.failed.connect(lambda msg, g=gen: self._on_failed(g, msg))
-        self.status.setText("Searching…")
+        self.status.setText(self.tr("Searching…"))
         self.search_button.setEnabled(False)
         workers.start(task)
 
@@ -175,11 +175,12 @@ class SearchView(QWidget):
         if not tips and not warnings:
             step = self.library.step(hit.step_id)
             tips, warnings = step.tips, step.warnings
-        self.step_title.setText(html.escape(hit.title or f"Step {hit.index + 1}"))
+        self.step_title.setText(html.escape(hit.title or self.tr("Step {number}").format(number=hit.index + 1)))
         self.step_where.setText(f"{session.title or session.session_id} · "
                                 f"{fmt_time(hit.start)}–{fmt_time(hit.end)}")
-        parts = [f"<p style='color:#9d2f2f'><b>⚠ Warning:</b> {html.escape(w)}</p>" for w in warnings]
-        parts += [f"<p style='color:#1f5f3f'><b>★ Tip:</b> {html.escape(t)}</p>" for t in tips]
+        warning, tip = self.tr("⚠ Warning:"), self.tr("★ Tip:")
+        parts = [f"<p style='color:#9d2f2f'><b>{warning}</b> {html.escape(w)}</p>" for w in warnings]
+        parts += [f"<p style='color:#1f5f3f'><b>{tip}</b> {html.escape(t)}</p>" for t in tips]
         self.tips_label.setText("".join(parts))
         self.player.open(session.media_path, hit.start, autoplay=True)
         self.opened.emit(hit.step_id)
@@ -203,14 +204,15 @@ class SearchView(QWidget):
             self.cards_box.insertWidget(self.cards_box.count() - 1, card)
             self.cards.append(card)
         n = len(self.hits)
-        self.status.setText(f"{n} step{'s' if n != 1 else ''} found for “{query}”" if n
-                            else f"Nothing found for “{query}”. Try other words or fewer filters.")
+        self.status.setText(self.tr("%n step(s) found for “{query}”", "", n).format(query=query) if n
+                            else self.tr("Nothing found for “{query}”. Try other words or fewer filters.")
+                            .format(query=query))
         self.results_ready.emit(n)
 
     def _on_failed(self, generation: int, _text: str) -> None:
         if generation == self._generation:
             self.search_button.setEnabled(True)
-            self.status.setText("The search failed (see the message).")
+            self.status.setText(self.tr("The search failed (see the message)."))
 
     def _on_card_activated(self, hit: SearchHit) -> None:
         self.open_hit(hit)

@@ -90,10 +90,11 @@ class ResultCard(QFrame):
             thumb.setPixmap(pix.scaled(THUMB_W, THUMB_H, Qt.AspectRatioMode.KeepAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation))
         else:
-            thumb.setText("no picture")
+            thumb.setText(self.tr("no picture"))
             thumb.setStyleSheet("background: #e9ecf0; color: #5b616b; border-radius: 6px;")
         self.thumb = thumb
-        title = set_role(QLabel(html.escape(hit.title or f"Step {hit.index + 1}")), "heading")
+        title = set_role(QLabel(html.escape(hit.title or self.tr("Step {number}").format(number=hit.index + 1))),
+                         "heading")
         title.setWordWrap(True)
         self.snippet = QLabel(snippet_html(hit.text, query))
         self.snippet.setTextFormat(Qt.TextFormat.RichText)
@@ -103,7 +104,7 @@ class ResultCard(QFrame):
                                        hit.workstation, hit.expert) if x)
         meta = set_role(QLabel(html.escape(where)), "hint")
         meta.setWordWrap(True)
-        self.play_button = set_role(QPushButton("▶ Watch"), "primary")
+        self.play_button = set_role(QPushButton(self.tr("▶ Watch")), "primary")
         self.play_button.clicked.connect(self._on_play_clicked)
 
         left = QVBoxLayout()

@@ -9,9 +9,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from capture_app.i18n import QT_TRANSLATE_NOOP, translate
+
 TARGET_PX = 48
 BIG_TARGET_PX = 72
 BASE_FONT_PT = 13
+
+STATUS_NAMES = {  # session and step statuses as the user reads them; the catalog keeps the English key
+    "queued": QT_TRANSLATE_NOOP("status", "queued"),
+    "transcribing": QT_TRANSLATE_NOOP("status", "transcribing"),
+    "segmenting": QT_TRANSLATE_NOOP("status", "segmenting"),
+    "keyframes": QT_TRANSLATE_NOOP("status", "keyframes"),
+    "embedding": QT_TRANSLATE_NOOP("status", "embedding"),
+    "ready": QT_TRANSLATE_NOOP("status", "ready"),
+    "failed": QT_TRANSLATE_NOOP("status", "failed"),
+    "needs review": QT_TRANSLATE_NOOP("status", "needs review"),
+    "proposed": QT_TRANSLATE_NOOP("status", "proposed"),
+    "reviewed": QT_TRANSLATE_NOOP("status", "reviewed"),
+    "approved": QT_TRANSLATE_NOOP("status", "approved"),
+    "unfinished": QT_TRANSLATE_NOOP("status", "unfinished"),
+}
+
+CATEGORY_NAMES = {  # step categories (indexing.models.CATEGORIES) as the user reads them
+    "setup": QT_TRANSLATE_NOOP("category", "setup"),
+    "safety": QT_TRANSLATE_NOOP("category", "safety"),
+    "operation": QT_TRANSLATE_NOOP("category", "operation"),
+    "inspection": QT_TRANSLATE_NOOP("category", "inspection"),
+    "adjustment": QT_TRANSLATE_NOOP("category", "adjustment"),
+    "troubleshooting": QT_TRANSLATE_NOOP("category", "troubleshooting"),
+    "cleanup": QT_TRANSLATE_NOOP("category", "cleanup"),
+}
 
 STATUS_COLORS = {
     "proposed": "#4a78c2",
@@ -70,6 +97,16 @@ def set_role(widget: Any, role: str) -> Any:
     """Tag a widget with a style role ("primary", "approve", "danger", "heading", "hint")."""
     widget.setProperty("role", role)
     return widget
+
+
+def status_text(status: str) -> str:
+    """A session or step status as the user reads it (translated; unknown statuses as they are)."""
+    return translate("status", STATUS_NAMES[status]) if status in STATUS_NAMES else status
+
+
+def category_text(category: str) -> str:
+    """A step category as the user reads it (translated; unknown categories as they are)."""
+    return translate("category", CATEGORY_NAMES[category]) if category in CATEGORY_NAMES else category
 
 
 def fmt_time(seconds: float) -> str:

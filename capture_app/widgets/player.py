@@ -54,7 +54,7 @@ class FrameView(QWidget):
             p.drawImage(QRectF(x, y, size.width(), size.height()), self.image)
         else:
             p.setPen(QColor("#9aa0a8"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No video")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No video"))
         p.end()
 
 
@@ -79,23 +79,23 @@ class VideoPlayer(QWidget):
         self.source = ""
         self._pending: tuple[float, bool] | None = None
 
-        self.play_button = set_role(QPushButton("▶ Play"), "primary")
+        self.play_button = set_role(QPushButton(self.tr("▶ Play")), "primary")
         self.play_button.setMinimumWidth(140)
-        self.back_button = QPushButton("−5 s")
-        self.fwd_button = QPushButton("+5 s")
+        self.back_button = QPushButton(self.tr("−5 s"))
+        self.fwd_button = QPushButton(self.tr("+5 s"))
         self.time_label = QLabel("0:00 / 0:00")
         self.time_label.setMinimumWidth(130)
         self.speed = QComboBox()
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip("Playback speed")
+        self.speed.setToolTip(self.tr("Playback speed"))
 
         controls = QHBoxLayout()
         for w in (self.play_button, self.back_button, self.fwd_button, self.time_label):
             controls.addWidget(w)
         controls.addStretch(1)
-        controls.addWidget(QLabel("Speed"))
+        controls.addWidget(QLabel(self.tr("Speed")))
         controls.addWidget(self.speed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -182,7 +182,8 @@ class VideoPlayer(QWidget):
             self._pending = None
             self._apply_seek(start, autoplay)
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
-            messages.error(f"Cannot play {self.source}: the file is missing or not a playable video.")
+            messages.error(self.tr("Cannot play {path}: the file is missing or not a playable video.")
+                           .format(path=self.source))
         self._update_time()
 
     def _on_play_clicked(self) -> None:
@@ -192,7 +193,7 @@ class VideoPlayer(QWidget):
             self.player.play()
 
     def _on_playback_state_changed(self, _state: QMediaPlayer.PlaybackState) -> None:
-        self.play_button.setText("❚❚ Pause" if self.is_playing() else "▶ Play")
+        self.play_button.setText(self.tr("❚❚ Pause") if self.is_playing() else self.tr("▶ Play"))
 
     def _on_speed_changed(self, index: int) -> None:
         self.player.setPlaybackRate(float(self.speed.itemData(index)))

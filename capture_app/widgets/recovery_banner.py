@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from capture_app.i18n import QT_TRANSLATE_NOOP
 from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
 
 if TYPE_CHECKING:
@@ -25,16 +26,21 @@ log = logging.getLogger(__name__)
 CONFIRM_MS = 4000
 """How long "Tap again to discard" waits for the second tap."""
 
-DISCARD_TEXT = "Discard"
-CONFIRM_TEXT = "Tap again to discard"
+DISCARD_TEXT = QT_TRANSLATE_NOOP("RecoveryBanner", "Discard")
+CONFIRM_TEXT = QT_TRANSLATE_NOOP("RecoveryBanner", "Tap again to discard")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecoveryBanner", text)
 
 
 def banner_text(items: list[Recovered]) -> str:
     """The banner's line for the recordings on offer (the first one is named)."""
     rec = items[0]
-    text = f"{len(items)} unfinished recording(s) found: {rec.title}, {fmt_time(rec.duration)}"
+    text = QCoreApplication.translate("RecoveryBanner", "%n unfinished recording(s) found: {title}, {duration}",
+                                      None, len(items)).format(title=rec.title, duration=fmt_time(rec.duration))
     if rec.kind == "not_ingested":
-        text += " (saved, not imported yet)"
+        text += QCoreApplication.translate("RecoveryBanner", " (saved, not imported yet)")
     return text
 
 
@@ -60,8 +66,8 @@ class RecoveryBanner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.action_button = set_role(QPushButton("Recover"), "primary")
-        self.discard_button = QPushButton(DISCARD_TEXT)
+        self.action_button = set_role(QPushButton(self.tr("Recover")), "primary")
+        self.discard_button = QPushButton(_tr(DISCARD_TEXT))
         for button in (self.action_button, self.discard_button):
             button.setMinimumHeight(TARGET_PX)
             button.setMinimumWidth(2 * TARGET_PX)
@@ -122,7 +128,7 @@ class RecoveryBanner(QFrame):
             self.hide()
             return
         self.label.setText(banner_text(self.items))
-        self.action_button.setText("Import" if rec.kind == "not_ingested" else "Recover")
+        self.action_button.setText(self.tr("Import") if rec.kind == "not_ingested" else self.tr("Recover"))
         self.action_button.setEnabled(not self._busy)
         self.discard_button.setEnabled(not self._busy)
         self.show()
@@ -143,7 +149,7 @@ class RecoveryBanner(QFrame):
             return
         if not self._armed:
             self._armed = True
-            self.discard_button.setText(CONFIRM_TEXT)
+            self.discard_button.setText(_tr(CONFIRM_TEXT))
             self._restyle(self.discard_button, "danger")
             self._confirm.start()
             return
@@ -154,7 +160,7 @@ class RecoveryBanner(QFrame):
         self._confirm.stop()
         if self._armed:
             self._armed = False
-            self.discard_button.setText(DISCARD_TEXT)
+            self.discard_button.setText(_tr(DISCARD_TEXT))
             self._restyle(self.discard_button, "")
 
     @staticmethod

@@ -9,6 +9,7 @@ import warnings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["KNOWHOW_NO_DIALOGS"] = "1"
+os.environ["KNOWHOW_UI_LANGUAGE"] = "en"  # whatever this machine's locale: tests that want Korean ask for it
 
 import pytest  # noqa: E402
 
@@ -42,6 +43,16 @@ def _live_qt_objects() -> tuple[list[str], list[str]]:
         except RuntimeError:  # the C++ object is already gone
             continue
     return threads, timers
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_catalogue(qapp):
+    """The app's English catalogue, as `build_app` installs it (plural forms: "1 step", "2 steps")."""
+    from capture_app import i18n
+
+    i18n.install(qapp, "en")
+    yield
+    i18n.uninstall(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -112,7 +112,7 @@ def test_killed_recording_is_offered_and_recovered_at_start(qtbot, tmp_path, mon
     win.show()
     qtbot.waitUntil(banner.isVisible, timeout=20000)
     assert banner.parent() is win.views["Record"]  # at the top of the Record view
-    assert banner.label.text() == f"1 unfinished recording(s) found: Killed, {fmt_time(expected.duration)}"
+    assert banner.label.text() == f"1 unfinished recording found: Killed, {fmt_time(expected.duration)}"
     assert banner.action_button.text() == "Recover"
     assert banner.action_button.height() >= TARGET_PX and banner.discard_button.height() >= TARGET_PX
     rec = banner.current()
@@ -138,7 +138,7 @@ def test_finished_not_ingested_is_offered_with_import(qtbot, tmp_path, monkeypat
     win.show()
     qtbot.waitUntil(banner.isVisible, timeout=20000)
     assert banner.parent() is win.views["Library"]  # no Record view: the Library view holds it
-    assert banner.label.text() == "1 unfinished recording(s) found: Bench test, 0:02 (saved, not imported yet)"
+    assert banner.label.text() == "1 unfinished recording found: Bench test, 0:02 (saved, not imported yet)"
     assert banner.action_button.text() == "Import"
 
     qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
@@ -171,7 +171,7 @@ def test_discard_needs_a_second_tap(qtbot, tmp_path, monkeypatch):
     banner = win.recovery_banner
     win.show()
     qtbot.waitUntil(banner.isVisible, timeout=20000)
-    assert banner.label.text() == "2 unfinished recording(s) found: Nothing, 0:00"
+    assert banner.label.text() == "2 unfinished recordings found: Nothing, 0:00"
 
     # nothing playable: Recover fails with a message and the recording stays on offer
     qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
@@ -185,7 +185,7 @@ def test_discard_needs_a_second_tap(qtbot, tmp_path, monkeypatch):
     assert not (empty / FINISHED).exists() and len(banner.items) == 2
     qtbot.mouseClick(banner.discard_button, Qt.MouseButton.LeftButton)
     assert json.loads((empty / FINISHED).read_text())["discarded"] is True
-    assert banner.label.text() == "1 unfinished recording(s) found: Bench test, 0:02 (saved, not imported yet)"
+    assert banner.label.text() == "1 unfinished recording found: Bench test, 0:02 (saved, not imported yet)"
     assert not banner.armed and banner.discard_button.text() == "Discard"
 
     # a first tap runs out: the next tap asks again instead of discarding
