@@ -28,6 +28,9 @@ APP_SETTINGS: dict[str, Setting] = {  # declared like the core's settings, kept 
         Setting("ui_language", str, "auto",
                 "language of the app's text: 'auto' (the system's language when shipped, else "
                 "English), 'en' or 'ko'; applies at the next start", ("auto", "en", "ko")),
+        Setting("reviewer", str, "",
+                "name recorded as the approver of steps approved in the app (printed on "
+                "work-instruction sheets); empty: the computer's login name"),
     )
 }
 

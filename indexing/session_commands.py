@@ -62,8 +62,18 @@ def _summary(library: Any, session_id: str, changed: list[str]) -> dict[str, Any
             "steps": [{"step_id": st.step_id, "status": st.status} for st in library.steps(session_id)]}
 
 
+def _acting(library: Any, args: argparse.Namespace) -> Any:
+    """The library, acting as `--by NAME` when given (recorded as the approver)."""
+    if getattr(args, "by", None):
+        by = str(args.by).strip()
+        if not by:
+            raise SettingError("--by needs a name")
+        library.actor = by
+    return library
+
+
 def cmd_approve(args: argparse.Namespace, out: TextIO) -> int:
-    library = open_library(args)
+    library = _acting(open_library(args), args)
     ids = pick_steps(library, args.session_id, args.step)
     library.set_steps_status(ids, "approved", action="approve")
     doc = _summary(library, args.session_id, ids)
@@ -77,7 +87,7 @@ def cmd_approve(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     from indexing import review
 
-    library = open_library(args)
+    library = _acting(open_library(args), args)
     ids = pick_steps(library, args.session_id, args.step)
     edits = {k: getattr(args, k) for k in ("title", "category", "text") if getattr(args, k) is not None}
     if args.tools is not None:
@@ -136,13 +146,16 @@ def add_parsers(sub: Any) -> None:
         p.set_defaults(func=fn)
         return p
 
+    by_help = "who approves (printed on work-instruction sheets); default $KNOWHOW_REVIEWER, else the login name"
     p = add("approve", "approve a session's steps (all, or those given with --step)", cmd_approve)
     p.add_argument("--step", nargs="+", metavar="N", help="step numbers (1 = first) or step ids")
+    p.add_argument("--by", metavar="NAME", help=by_help)
 
     p = add("review", "review a session: set step statuses, edit a step's fields, split, merge, move",
             cmd_review)
     p.add_argument("--step", nargs="+", metavar="N", help="step numbers (1 = first) or step ids")
     p.add_argument("--status", choices=list(STEP_STATUSES))
+    p.add_argument("--by", metavar="NAME", help=by_help)
     p.add_argument("--title")
     p.add_argument("--category", choices=list(CATEGORIES))
     p.add_argument("--text")

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,30 @@ def test_revision_bumps_when_approved_steps_change(tmp_path: Path) -> None:
     assert [r["revision"] for r in revs] == [1, 2]
     actions = [r["action"] for r in lib.db.query("SELECT action FROM audit ORDER BY id")]
     assert actions.count("document print") == 3 and actions.count("document revision") == 2
+
+
+@needs_poppler
+def test_sheet_names_who_approved_and_when(tmp_path: Path) -> None:
+    lib, sid = small_library(tmp_path / "lib")
+    assert build_sheet(lib, sid).approved_by == ""
+    lib.actor = "Park Jung-ho"
+    lib.set_procedure_status(sid, 0, "approved")
+    time.sleep(1.1)  # approval times are kept to the second
+    lib.actor = "Lee Su-jin"  # a second reviewer re-approves one step later: both are named, latest first
+    lib.update_step(lib.steps(sid)[1].step_id, status="approved")
+    sheet = build_sheet(lib, sid)
+    assert sheet.status == "approved" and sheet.approved_by == "Lee Su-jin, Park Jung-ho"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", sheet.approved_on)
+    write_document(lib, sid, tmp_path / "sheet.pdf")
+    assert "approved by Lee Su-jin, Park Jung-ho" in pdf_text(tmp_path / "sheet.pdf")
+    # The approver is a person: an anonymized sheet carries pseudonyms, never the names.
+    anon = build_sheet(lib, sid, anonymize=True)
+    assert "Park" not in anon.approved_by and anon.approved_by.count("expert-") == 2
+    # Taking an approval back clears it: the draft names no approver.
+    lib.update_step(lib.steps(sid)[0].step_id, status="reviewed")
+    assert build_sheet(lib, sid).approved_by == ""
+    assert lib.approval(sid, 0)[1] == ["Lee Su-jin", "Park Jung-ho"]
+    assert [r["approved_by"] for r in lib.step_rows(sid)] == ["", "Lee Su-jin", "Park Jung-ho"]
 
 
 def test_anonymized_sheet_has_pseudonym_and_no_names(tmp_path: Path) -> None:

@@ -47,8 +47,10 @@ def test_review_and_approve_move_the_session_status(copy_library, capsys) -> Non
     assert code == 0 and doc["status"] == "reviewed"
     code, doc, _ = _run(capsys, lib, "approve", sid, "--step", "1", "2", "--json")
     assert code == 0 and doc["status"] == "reviewed" and len(doc["changed"]) == 2
-    code, doc, _ = _run(capsys, lib, "approve", sid, "--json")
+    code, doc, _ = _run(capsys, lib, "approve", sid, "--by", "Choi Young-ho", "--json")
     assert code == 0 and doc["status"] == "approved" == lib.session(sid).status
+    assert {r["approved_by"] for r in lib.step_rows(sid)} == {"Choi Young-ho"}
+    assert lib.audit_log()[-1]["detail"]["by"] == "Choi Young-ho"
     assert [s.status for s in lib.steps(sid)] == ["approved"] * n
     # an edit through the CLI re-indexes the step: search finds the new title at once
     code, doc, _ = _run(capsys, lib, "review", sid, "--step", "2", "--title", "Degas the plenum valve", "--json")

@@ -826,8 +826,16 @@
         <translation>↷ 다시 실행</translation>
     </message>
     <message>
+        <source>Your name, recorded with each approval and printed on sheets</source>
+        <translation>내 이름: 승인할 때마다 기록되고 작업표에 인쇄됩니다</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>검토</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>검토자</translation>
     </message>
     <message>
         <source>✂ Split at playhead</source>
@@ -914,6 +922,10 @@
         <translation>녹취록 (단어를 누르면 그 위치로 이동)</translation>
     </message>
     <message>
+        <source>your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
         <source>unknown expert</source>
         <translation>숙련자 미상</translation>
     </message>
@@ -959,7 +971,7 @@
     </message>
     <message>
         <source>PDF (*.pdf);;HTML (*.html)</source>
-        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+        <translation>PDF 문서 (*.pdf);;HTML 문서 (*.html)</translation>
     </message>
     <message>
         <source>revision {0}</source>

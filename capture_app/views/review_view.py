@@ -113,9 +113,15 @@ class ReviewView(QWidget):
         self.redo_button = QPushButton(self.tr("↷ Redo"))
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
+        # Who approves: recorded with each approval and printed on the sheet ("approved by").
+        self.reviewer_edit = QLineEdit()
+        self.reviewer_edit.setMaximumWidth(220)
+        self.reviewer_edit.setToolTip(self.tr("Your name, recorded with each approval and printed on sheets"))
         top = QHBoxLayout()
         top.addWidget(set_role(QLabel(self.tr("Review")), "heading"))
         top.addWidget(self.session_box, 1)
+        top.addWidget(QLabel(self.tr("Reviewer")))
+        top.addWidget(self.reviewer_edit)
         top.addWidget(self.save_state)
         top.addWidget(self.undo_button)
         top.addWidget(self.redo_button)
@@ -179,7 +185,11 @@ class ReviewView(QWidget):
         self.sheet_button = QPushButton(self.tr("Print / save as sheet…"))
         buttons2.addWidget(self.sheet_button)
         self.transcript = TranscriptView()
-        self.transcript.setMinimumHeight(96)
+        self.transcript.setMinimumHeight(80)
+        # The hint lives on the transcript itself: one row less keeps the view within a 800 px tablet.
+        hint = self.tr("Transcript (tap a word to jump there)")
+        self.transcript.setPlaceholderText(hint)
+        self.transcript.setToolTip(hint)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -190,7 +200,6 @@ class ReviewView(QWidget):
         rv.addLayout(form)
         rv.addLayout(buttons1)
         rv.addLayout(buttons2)
-        rv.addWidget(set_role(QLabel(self.tr("Transcript (tap a word to jump there)")), "hint"))
         rv.addWidget(self.transcript, 1)
 
         split = side_by_side(left, right, stretch=(3, 2), sizes=(700, 560))
@@ -199,6 +208,8 @@ class ReviewView(QWidget):
         lay.addWidget(split, 1)
 
         self.session_box.activated.connect(self._on_session_activated)
+        self.reviewer_edit.editingFinished.connect(self._on_reviewer_changed)
+        self._restore_reviewer()
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -221,6 +232,35 @@ class ReviewView(QWidget):
         self.redo_button.setEnabled(False)
         self.refresh_sessions()
         self._update_editor()
+
+    # -- reviewer ---------------------------------------------------------------
+    def _restore_reviewer(self) -> None:
+        from indexing.library.base import default_actor
+
+        login = default_actor()
+        self.reviewer_edit.setPlaceholderText(login or self.tr("your name"))
+        try:
+            from capture_app.prefs import Prefs
+
+            name = str(Prefs().setting("reviewer")).strip()
+        except Exception as exc:  # noqa: BLE001 - unreadable preferences: the login name stands
+            log.warning("cannot read the reviewer name: %s", exc)
+            name = ""
+        self.reviewer_edit.setText(name)
+        self.library.actor = name or login
+
+    def _on_reviewer_changed(self) -> None:
+        """Approvals from now on are recorded under the typed name (remembered for next time)."""
+        from indexing.library.base import default_actor
+
+        name = self.reviewer_edit.text().strip()
+        self.library.actor = name or default_actor()
+        try:
+            from capture_app.prefs import Prefs
+
+            Prefs().set("reviewer", name)
+        except OSError as exc:
+            log.warning("cannot remember the reviewer name: %s", exc)
 
     # -- loading --------------------------------------------------------------
     def refresh_sessions(self) -> None:

@@ -144,24 +144,10 @@ def instruction(step: Step) -> str:
     return text
 
 
-def _approval(library: Library, session_id: str, steps: list[Step]) -> tuple[str, str]:
-    """When the procedure was last approved and, where the audit log names one, by whom."""
-    rows = list(library.db.query(
-        "SELECT max(updated_at) AS at FROM steps WHERE session_id=? AND procedure_idx=?",
-        [session_id, steps[0].procedure_index if steps else -1]))
-    at = (rows[0]["at"] or "")[:10] if rows else ""
-    by = ""
-    for r in library.db.query(
-            "SELECT detail FROM audit WHERE action LIKE '%approve%' OR action LIKE 'review status' "
-            "ORDER BY id DESC LIMIT 200"):
-        try:
-            detail = json.loads(r["detail"] or "{}")
-        except json.JSONDecodeError:
-            continue
-        if session_id in json.dumps(detail) and detail.get("by"):
-            by = str(detail["by"])
-            break
-    return at, by
+def _approval(library: Library, session_id: str, procedure_idx: int) -> tuple[str, list[str]]:
+    """When the procedure was last approved (a date) and who approved its steps."""
+    at, names = library.approval(session_id, procedure_idx)
+    return at[:10], names
 
 
 def build_sheet(library: Library, session_id: str, procedure: int = 1, *, anonymize: bool = False,
@@ -199,17 +185,19 @@ def build_sheet(library: Library, session_id: str, procedure: int = 1, *, anonym
 
         last = latest_revision(library, session_id, idx)
         revision = int(last["revision"]) if last else 0
-    approved_on, approved_by = _approval(library, session_id, steps) if approved else ("", "")
+    approved_on, approvers = _approval(library, session_id, idx) if approved else ("", [])
 
     expert = session.expert
     red: Callable[[str], str] = _identity_text
     if anonymize:
         from indexing.export.anonymize import Pseudonymizer, Redactor, people, pseudonym_key
 
-        expert = Pseudonymizer(pseudonym_key(library)).expert(session.expert)
+        pseudonyms = Pseudonymizer(pseudonym_key(library))
+        expert = pseudonyms.expert(session.expert)
+        approvers = [pseudonyms.expert(a) for a in approvers]  # approvers are people too
         redactor = Redactor(people(library), library.confidential_terms())
         red = redactor.text
-        approved_by = red(approved_by)
+    approved_by = ", ".join(approvers)
 
     rows = []
     for n, s in enumerate(steps, 1):

@@ -6,6 +6,7 @@ this class; `indexing.library.catalog.Library` gathers them into the one facade.
 
 from __future__ import annotations
 
+import getpass
 import json
 import logging
 import os
@@ -33,6 +34,17 @@ VECTORS = "vectors"
 WORK = ".work"
 
 
+def default_actor() -> str:
+    """Who this process acts as when it approves steps: `$KNOWHOW_REVIEWER`, else the login name."""
+    name = os.environ.get("KNOWHOW_REVIEWER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers): approvals record no one
+        return ""
+
+
 class CatalogBase:
     """A knowledge library folder (plumbing only; use `Library`).
 
@@ -54,6 +66,7 @@ class CatalogBase:
     ) -> None:
         self.root = paths.library_dir(root).absolute()
         self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+        self.actor = default_actor()  # recorded as the approver of steps this library approves
         self._local = threading.local()
         catalog = self.root / CATALOG
         if not catalog.exists():

@@ -24,6 +24,12 @@ def check_status(status: str) -> None:
         raise SettingError(f"unknown status {status!r} (one of {', '.join(STEP_STATUSES)})")
 
 
+def approval_fields(status: str, by: str, stamp: str) -> dict[str, str]:
+    """The approval columns a status change writes: who and when for "approved", else cleared."""
+    approved = status == "approved"
+    return {"approved_by": by if approved else "", "approved_at": stamp if approved else ""}
+
+
 class StepsWriteMixin(VectorsMixin):
     """Step writes, each one consistent across catalog, status and vectors."""
 
@@ -51,7 +57,8 @@ class StepsWriteMixin(VectorsMixin):
                 db.execute("DELETE FROM procedures WHERE session_id=?", [session_id])
                 db.table("procedures").insert_all(
                     [_rows.procedure_record(session_id, p) for p in procedures])
-                records = [_rows.step_record(session_id, s, stamp, status=s.status) for s in steps]
+                records = [{**_rows.step_record(session_id, s, stamp, status=s.status),
+                            **approval_fields(s.status, self.actor, stamp)} for s in steps]
                 db.table("steps").insert_all(records)
                 self.refresh_status(session_id, db)
             ids = [r["step_id"] for r in records]
@@ -78,9 +85,11 @@ class StepsWriteMixin(VectorsMixin):
             elif key == "status":
                 check_status(value)
             record[key] = value
-        if "status" not in fields:
-            record["edited"] = 1
         record["updated_at"] = now()
+        if "status" in fields:
+            record.update(approval_fields(fields["status"], self.actor, record["updated_at"]))
+        else:
+            record["edited"] = 1
         if reindex:
             self.warm_vectors()
         with self.writing("review edit"):
@@ -88,7 +97,10 @@ class StepsWriteMixin(VectorsMixin):
             with self.transaction() as db:
                 db.table("steps").update(step_id, record)
                 self.refresh_status(row["session_id"], db)
-                self.audit("review edit", {"step_id": step_id, "fields": sorted(fields)}, db=db)
+                detail: dict[str, Any] = {"step_id": step_id, "fields": sorted(fields)}
+                if "status" in fields:
+                    detail.update(status=fields["status"], by=self.actor)
+                self.audit("review edit", detail, db=db)
             if reindex:
                 self.sync_vectors([step_id])
         return self.step(step_id)
@@ -157,10 +169,14 @@ class StepsWriteMixin(VectorsMixin):
             ids = [r["step_id"] for r in self.step_rows(session_id, procedure_idx)]
             with self.transaction() as db:
                 db.table("procedures").update(procedure_id, {"status": status})
-                db.execute("UPDATE steps SET status=?, updated_at=? WHERE session_id=? AND procedure_idx=?",
-                           [status, now(), session_id, procedure_idx])
+                stamp = now()
+                who = approval_fields(status, self.actor, stamp)
+                db.execute("UPDATE steps SET status=?, updated_at=?, approved_by=?, approved_at=? "
+                           "WHERE session_id=? AND procedure_idx=?",
+                           [status, stamp, who["approved_by"], who["approved_at"], session_id, procedure_idx])
                 self.refresh_status(session_id, db)
-                self.audit("review status", {"procedure_id": procedure_id, "status": status}, db=db)
+                self.audit("review status", {"procedure_id": procedure_id, "status": status, "by": self.actor},
+                           db=db)
         return ids
 
     def set_steps_status(self, step_ids: Sequence[str], status: str, *, action: str = "approve",
@@ -182,11 +198,14 @@ class StepsWriteMixin(VectorsMixin):
             sessions = sorted({s.session_id for s in found.values()})
             with self.transaction() as db:
                 stamp = now()
+                who = approval_fields(status, self.actor, stamp)
                 for i in step_ids:
-                    db.execute("UPDATE steps SET status=?, updated_at=? WHERE step_id=?", [status, stamp, i])
+                    db.execute("UPDATE steps SET status=?, updated_at=?, approved_by=?, approved_at=? "
+                               "WHERE step_id=?", [status, stamp, who["approved_by"], who["approved_at"], i])
                 for sid in sessions:
                     self.refresh_status(sid, db)
-                self.audit(action, {"steps": list(step_ids), "status": status, "sessions": sessions}, db=db)
+                self.audit(action, {"steps": list(step_ids), "status": status, "sessions": sessions,
+                                    "by": self.actor}, db=db)
             if reindex:
                 self.sync_vectors(list(step_ids))
         return list(step_ids)

@@ -194,6 +194,12 @@ def _m004_language_keywords(db: sqlite_utils.Database) -> None:
     create(db.conn)
 
 
+def _m008_approvals(db: sqlite_utils.Database) -> None:
+    """Who approved a step and when (a sheet's "approved by … on …"); cleared when it is unapproved."""
+    db.table("steps").add_column("approved_by", str, not_null_default="")
+    db.table("steps").add_column("approved_at", str, not_null_default="")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
@@ -201,6 +207,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (4, "language-aware keyword index and procedure names", _m004_language_keywords),
     (5, "step reasons, sheet revisions and prints, retirement dates", _m005_documents),
     (7, "step vectors in the catalog", _m007_step_vectors),
+    (8, "who approved each step and when", _m008_approvals),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -102,3 +102,16 @@ class StepsReadMixin(SessionsMixin):
     def has_procedure(self, session_id: str, procedure_idx: int) -> bool:
         return bool(list(self.db.query("SELECT 1 FROM procedures WHERE procedure_id=?",
                                        [_rows.procedure_id(session_id, procedure_idx)])))
+
+    def approval(self, session_id: str, procedure_idx: int) -> tuple[str, list[str]]:
+        """When a procedure's steps were last approved, and by whom (latest approver first).
+
+        Returns:
+            The latest approval time ("" if no step is approved) and the distinct approvers.
+        """
+        rows = list(self.db.query(
+            "SELECT approved_by, max(approved_at) AS at FROM steps "
+            "WHERE session_id=? AND procedure_idx=? AND status='approved' AND approved_at != '' "
+            "GROUP BY approved_by ORDER BY at DESC, approved_by", [session_id, procedure_idx]))
+        at = str(rows[0]["at"]) if rows else ""
+        return at, [str(r["approved_by"]) for r in rows if r["approved_by"]]

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from capture_app import messages
+from indexing.document import build_sheet
 from indexing.library import Library
 from tests.test_coverage import _session
 
@@ -105,6 +106,34 @@ def test_review_prints_the_sheet_and_edits_the_reason(qtbot, copy_library, tmp_p
         assert any("Sheet saved to" in m.text for m in messages.history())
     finally:
         view.shutdown()
+
+
+def test_the_reviewer_is_recorded_as_approver_and_remembered(qtbot, tiny_library, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from capture_app.views.review_view import ReviewView
+
+    monkeypatch.setenv("KNOWHOW_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("KNOWHOW_REVIEWER", raising=False)
+    sid = tiny_library.sessions()[0].session_id
+    view = ReviewView(tiny_library)
+    qtbot.addWidget(view)
+    try:
+        view.load_session(sid)
+        view.select_step(0, seek=False)
+        view.reviewer_edit.setText("Kang Mi-ra")
+        view.reviewer_edit.editingFinished.emit()
+        with qtbot.waitSignal(view.tasks.idle, timeout=TIMEOUT_MS):
+            qtbot.mouseClick(view.approve_all_button, Qt.MouseButton.LeftButton)
+        assert {r["approved_by"] for r in tiny_library.step_rows(sid)} == {"Kang Mi-ra"}
+        assert build_sheet(tiny_library, sid).approved_by == "Kang Mi-ra"
+    finally:
+        view.shutdown()
+    again = ReviewView(tiny_library)  # the next start remembers who reviews at this tablet
+    qtbot.addWidget(again)
+    try:
+        assert again.reviewer_edit.text() == "Kang Mi-ra" and tiny_library.actor == "Kang Mi-ra"
+    finally:
+        again.shutdown()
 
 
 def test_a_sheet_link_opens_review_at_the_step(qtbot, tiny_library) -> None:

@@ -237,8 +237,9 @@ def test_the_app_speaks_korean(qtbot, tiny_library, korean, qapp, tmp_path, monk
     win = MainWindow(tiny_library)
     qtbot.addWidget(win)
     try:
-        assert list(win.views) == ["Record", "Library", "Review", "Search", "Export"]  # keys stay
-        assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == ["녹화", "라이브러리", "검토", "검색", "내보내기"]
+        assert list(win.views) == ["Record", "Library", "Review", "Search", "Export", "Coverage"]  # keys stay
+        assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == ["녹화", "라이브러리", "검토", "검색", "내보내기",
+                                                                      "지식 현황"]
         model = win.views["Library"].model
         assert model.headerData(0, Qt.Orientation.Horizontal) == "제목"
         assert model.data(model.index(0, 1)) == "검토 필요"
