@@ -8,17 +8,15 @@ a quick read.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -28,12 +26,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -41,123 +36,34 @@ from PySide6.QtWidgets import (
 
 from capture_app import messages, workers
 from capture_app.i18n import QT_TRANSLATE_NOOP
-from capture_app.widgets.common import TARGET_PX, category_text, fmt_time, set_role
+from capture_app.views.export_parts import (
+    ANY,
+    BUNDLE_SUFFIX,
+    DEFAULT_FORMATS,
+    FILTER_ANY,
+    FORMAT_LABELS,
+    LOCAL_STYLE,
+    MEDIA_LABELS,
+    RATIOS,
+    SPLIT_NAMES,
+    STATUSES,
+    check_box,
+    checked_key,
+    fill_box,
+    group_box,
+    radio_group,
+    scrolling,
+    suggest_export_folder,
+    tr_export,
+    wrapped_label,
+)
+from capture_app.widgets.common import category_text, fmt_time, set_role
 from indexing.errors import ExportError
 from indexing.export.options import ExportOptions, ExportResult
 from indexing.models import CATEGORIES
 from indexing.progress import CancelToken
 
 log = logging.getLogger(__name__)
-
-ANY = ""
-STATUSES = (("approved", QT_TRANSLATE_NOOP("ExportView", "Approved")), ("reviewed", QT_TRANSLATE_NOOP("ExportView", "Reviewed or approved")),
-            ("any", QT_TRANSLATE_NOOP("ExportView", "Any status")))
-FORMAT_LABELS = (("jsonl", "JSONL"), ("parquet", "Parquet"), ("hf", "Hugging Face"),
-                 ("webdataset", "WebDataset"))
-DEFAULT_FORMATS = ("jsonl", "hf")
-MEDIA_LABELS = (("clips", QT_TRANSLATE_NOOP("ExportView", "Clips + keyframes")), ("keyframes", QT_TRANSLATE_NOOP("ExportView", "Keyframes only")),
-                ("none", QT_TRANSLATE_NOOP("ExportView", "Text only")))
-RATIOS = (("train", 80), ("validation", 10), ("test", 10))
-SPLIT_NAMES = {"train": QT_TRANSLATE_NOOP("ExportView", "train"), "validation": QT_TRANSLATE_NOOP("ExportView", "validation"), "test": QT_TRANSLATE_NOOP("ExportView", "test")}
-FILTER_ANY = {"workstation": QT_TRANSLATE_NOOP("ExportView", "Any workstation"), "process": QT_TRANSLATE_NOOP("ExportView", "Any process"),
-              "expert": QT_TRANSLATE_NOOP("ExportView", "Any expert"), "category": QT_TRANSLATE_NOOP("ExportView", "Any category")}
-BUNDLE_SUFFIX = ".khb"
-
-# What the app-wide style sheet leaves unsized for touch, and this view's panels.
-LOCAL_STYLE = f"""
-QRadioButton {{ min-height: {TARGET_PX}px; spacing: 12px; margin-right: 16px; }}
-QRadioButton::indicator {{ width: 28px; height: 28px; }}
-QCheckBox {{ min-height: {TARGET_PX}px; spacing: 12px; }}
-QCheckBox::indicator {{ width: 32px; height: 32px; }}
-QDateEdit, QSpinBox, QComboBox, QLineEdit {{ min-height: {TARGET_PX}px; }}
-QPushButton {{ min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
-QSpinBox {{ padding-right: 42px; }}
-QSpinBox::up-button {{ subcontrol-origin: border; subcontrol-position: top right; width: 40px;
-    height: {TARGET_PX // 2}px; }}
-QSpinBox::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right; width: 40px;
-    height: {TARGET_PX // 2}px; }}
-QGroupBox {{ font-weight: bold; border: 1px solid #c8ccd2; border-radius: 8px; margin-top: 14px;
-    padding: 10px 8px 6px 8px; }}
-QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
-QGroupBox QWidget {{ font-weight: normal; }}
-QFrame[role="panel"] {{ background: #f4f6f9; border: 1px solid #c8ccd2; border-radius: 8px; }}
-QFrame[role="panel"] QLabel {{ background: transparent; border: none; }}
-"""
-
-
-def suggest_export_folder(chosen: str | Path, today: dt.date | None = None) -> Path:
-    """Where to export after the user picked `chosen` in a folder dialog.
-
-    An empty (or new) folder is used as it is; inside a folder that already holds
-    files, a new `knowhow-export-YYYY-MM-DD[-N]` subfolder is proposed instead.
-    """
-    base = Path(chosen)
-    if not base.exists() or (base.is_dir() and not any(base.iterdir())):
-        return base
-    stem = f"knowhow-export-{(today or dt.date.today()).isoformat()}"
-    candidate, n = base / stem, 2
-    while candidate.exists():
-        candidate, n = base / f"{stem}-{n}", n + 1
-    return candidate
-
-
-def _lay(layout: QBoxLayout, *items: QWidget | QLayout | int | None) -> QBoxLayout:
-    """Fill a box layout: widgets, layouts, an int (spacing) or None (a stretch)."""
-    for item in items:
-        if item is None:
-            layout.addStretch(1)
-        elif isinstance(item, int):
-            layout.addSpacing(item)
-        elif isinstance(item, QLayout):
-            layout.addLayout(item)
-        else:
-            layout.addWidget(item)
-    return layout
-
-
-def _tr(text: str) -> str:
-    """`text` (marked with QT_TRANSLATE_NOOP or tr in the context "ExportView") translated."""
-    return QCoreApplication.translate("ExportView", text)
-
-
-def _group(title: str, layout: QLayout) -> QGroupBox:
-    box = QGroupBox(title)
-    box.setLayout(layout)
-    return box
-
-
-def _label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return set_role(label, role) if role else label
-
-
-def _check(text: str, checked: bool = False) -> QCheckBox:
-    box = QCheckBox(text)
-    box.setChecked(checked)
-    return box
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
-
-
-def _radios(owner: QWidget, choices: tuple[tuple[str, str], ...], default: str) -> dict[str, QRadioButton]:
-    group, buttons = QButtonGroup(owner), {}
-    for key, label in choices:
-        buttons[key] = QRadioButton(_tr(label))
-        buttons[key].setChecked(key == default)
-        group.addButton(buttons[key])
-    return buttons
-
-
-def _checked(buttons: dict[str, QRadioButton]) -> str:
-    return next(k for k, b in buttons.items() if b.isChecked())
 
 
 class ExportView(QWidget):
@@ -194,23 +100,23 @@ class ExportView(QWidget):
         grid.addWidget(self._build_split(), 2, 0, 1, 3)
         grid.setRowStretch(3, 1)
         side = QWidget()
-        _lay(QVBoxLayout(side), self._build_preview(), self._build_destination(), self._build_run(),
+        fill_box(QVBoxLayout(side), self._build_preview(), self._build_destination(), self._build_run(),
              self._build_result(), None).setContentsMargins(0, 0, 8, 0)
-        self.side_scroll = _scroll(side)
+        self.side_scroll = scrolling(side)
         self.side_scroll.setFixedWidth(420)
         lay = QHBoxLayout(self)
-        lay.addWidget(_scroll(options), 1)
+        lay.addWidget(scrolling(options), 1)
         lay.addWidget(self.side_scroll)
         self.refresh()
 
     # -- building -------------------------------------------------------------
     def _build_selection(self) -> QGroupBox:
-        self.status_buttons = _radios(self, STATUSES, "approved")
+        self.status_buttons = radio_group(self, STATUSES, "approved")
         self.filter_boxes = {key: QComboBox() for key in ("workstation", "process", "expert", "category")}
         self.from_check, self.to_check = QCheckBox(self.tr("Recorded from")), QCheckBox(self.tr("to"))
         self.from_date, self.to_date = QDateEdit(), QDateEdit()
         g = QGridLayout()
-        g.addLayout(_lay(QHBoxLayout(), QLabel(self.tr("Status")), *self.status_buttons.values(), None),
+        g.addLayout(fill_box(QHBoxLayout(), QLabel(self.tr("Status")), *self.status_buttons.values(), None),
                     0, 0, 1, 4)
         # Each list's first entry ("Any workstation", …) names it: no labels needed.
         for i, box in enumerate(self.filter_boxes.values()):
@@ -219,7 +125,7 @@ class ExportView(QWidget):
             box.currentIndexChanged.connect(self._on_selection_changed)
             g.addWidget(box, 1, i)
             g.setColumnStretch(i, 1)
-        g.addLayout(_lay(QHBoxLayout(), self.from_check, self.from_date, 16, self.to_check, self.to_date),
+        g.addLayout(fill_box(QHBoxLayout(), self.from_check, self.from_date, 16, self.to_check, self.to_date),
                     2, 0, 1, 4)
         for b in self.status_buttons.values():
             b.toggled.connect(self._on_selection_changed)
@@ -229,26 +135,26 @@ class ExportView(QWidget):
             edit.setEnabled(False)
             edit.dateChanged.connect(self._on_selection_changed)
             check.toggled.connect(self._on_date_toggled)
-        return _group(self.tr("Which steps"), g)
+        return group_box(self.tr("Which steps"), g)
 
     def _build_formats(self) -> QGroupBox:
-        self.format_boxes = {key: _check(label, key in DEFAULT_FORMATS) for key, label in FORMAT_LABELS}
-        return _group(self.tr("Formats"), _lay(QVBoxLayout(), *self.format_boxes.values(),
-                                               _label(self.tr("Plus a dataset card, a manifest, COIN and "
+        self.format_boxes = {key: check_box(label, key in DEFAULT_FORMATS) for key, label in FORMAT_LABELS}
+        return group_box(self.tr("Formats"), fill_box(QVBoxLayout(), *self.format_boxes.values(),
+                                               wrapped_label(self.tr("Plus a dataset card, a manifest, COIN and "
                                                               "CrossTask views."), "hint"), None))
 
     def _build_media(self) -> QGroupBox:
-        self.media_buttons = _radios(self, MEDIA_LABELS, "clips")
+        self.media_buttons = radio_group(self, MEDIA_LABELS, "clips")
         self.licence_edit = QLineEdit()
         self.licence_edit.setPlaceholderText(self.tr("Licence (optional)"))
-        return _group(self.tr("Media"), _lay(QVBoxLayout(), *self.media_buttons.values(), self.licence_edit, None))
+        return group_box(self.tr("Media"), fill_box(QVBoxLayout(), *self.media_buttons.values(), self.licence_edit, None))
 
     def _build_privacy(self) -> QGroupBox:
-        self.anonymize_box = _check(self.tr("Anonymize"), True)
-        self.blur_box = _check(self.tr("Blur faces"), True)
-        self.drop_audio_box = _check(self.tr("Drop audio"))
-        hint = _label(self.tr("Pseudonyms for experts; names and confidential terms redacted."), "hint")
-        return _group(self.tr("Privacy"), _lay(QVBoxLayout(), self.anonymize_box, hint, self.blur_box,
+        self.anonymize_box = check_box(self.tr("Anonymize"), True)
+        self.blur_box = check_box(self.tr("Blur faces"), True)
+        self.drop_audio_box = check_box(self.tr("Drop audio"))
+        hint = wrapped_label(self.tr("Pseudonyms for experts; names and confidential terms redacted."), "hint")
+        return group_box(self.tr("Privacy"), fill_box(QVBoxLayout(), self.anonymize_box, hint, self.blur_box,
                                       self.drop_audio_box, None))
 
     def _build_split(self) -> QGroupBox:
@@ -259,25 +165,25 @@ class ExportView(QWidget):
         for name, value in RATIOS:
             spin = self.ratio_boxes[name] = QSpinBox()
             spin.setRange(0, 100)
-            spin.setPrefix(f"{_tr(SPLIT_NAMES[name])} ")
+            spin.setPrefix(f"{tr_export(SPLIT_NAMES[name])} ")
             spin.setSuffix(" %")
             spin.setValue(value)
-        return _group(self.tr("Splits (a session or an expert never straddles two)"),
-                      _lay(QHBoxLayout(), self.split_box, *self.ratio_boxes.values()))
+        return group_box(self.tr("Splits (a session or an expert never straddles two)"),
+                      fill_box(QHBoxLayout(), self.split_box, *self.ratio_boxes.values()))
 
     def _build_preview(self) -> QFrame:
         frame = set_role(QFrame(), "panel")
-        self.preview_label = _label()
-        _lay(QVBoxLayout(frame), _label(self.tr("Will be exported"), "heading"), self.preview_label)
+        self.preview_label = wrapped_label()
+        fill_box(QVBoxLayout(frame), wrapped_label(self.tr("Will be exported"), "heading"), self.preview_label)
         return frame
 
     def _build_destination(self) -> QGroupBox:
-        self.dest_buttons = _radios(self, (("folder", QT_TRANSLATE_NOOP("ExportView", "Folder")), ("bundle", QT_TRANSLATE_NOOP("ExportView", "Encrypted bundle"))),
+        self.dest_buttons = radio_group(self, (("folder", QT_TRANSLATE_NOOP("ExportView", "Folder")), ("bundle", QT_TRANSLATE_NOOP("ExportView", "Encrypted bundle"))),
                                     "folder")
         self.out_edit = QLineEdit()
         self.choose_button = QPushButton(self.tr("Choose…"))
-        self.overwrite_box = _check(self.tr("Replace it if it exists"))
-        self.key_buttons = _radios(self, (("passphrase", QT_TRANSLATE_NOOP("ExportView", "Passphrase")),
+        self.overwrite_box = check_box(self.tr("Replace it if it exists"))
+        self.key_buttons = radio_group(self, (("passphrase", QT_TRANSLATE_NOOP("ExportView", "Passphrase")),
                                           ("recipient", QT_TRANSLATE_NOOP("ExportView", "Recipient key"))), "passphrase")
         self.pass_edit, self.pass2_edit, self.recipient_edit = QLineEdit(), QLineEdit(), QLineEdit()
         for edit, hint in ((self.pass_edit, self.tr("Passphrase")), (self.pass2_edit, self.tr("Passphrase again"))):
@@ -286,16 +192,16 @@ class ExportView(QWidget):
         self.recipient_edit.setPlaceholderText(self.tr("khb-pub-… or a key file"))
         self.key_file_button = QPushButton(self.tr("Key file…"))
         self.bundle_panel = QWidget()
-        _lay(QVBoxLayout(self.bundle_panel), _lay(QHBoxLayout(), *self.key_buttons.values(), None),
+        fill_box(QVBoxLayout(self.bundle_panel), fill_box(QHBoxLayout(), *self.key_buttons.values(), None),
              self.pass_edit, self.pass2_edit,
-             _lay(QHBoxLayout(), self.recipient_edit, self.key_file_button)).setContentsMargins(0, 0, 0, 0)
+             fill_box(QHBoxLayout(), self.recipient_edit, self.key_file_button)).setContentsMargins(0, 0, 0, 0)
         self.choose_button.clicked.connect(self._on_choose_clicked)
         self.key_file_button.clicked.connect(self._on_key_file_clicked)
         self.dest_buttons["bundle"].toggled.connect(self._on_destination_toggled)
         self.key_buttons["recipient"].toggled.connect(self._on_destination_toggled)
         self._on_destination_toggled()
-        return _group(self.tr("Destination"), _lay(QVBoxLayout(), _lay(QHBoxLayout(), *self.dest_buttons.values(), None),
-                                          _lay(QHBoxLayout(), self.out_edit, self.choose_button),
+        return group_box(self.tr("Destination"), fill_box(QVBoxLayout(), fill_box(QHBoxLayout(), *self.dest_buttons.values(), None),
+                                          fill_box(QHBoxLayout(), self.out_edit, self.choose_button),
                                           self.overwrite_box, self.bundle_panel))
 
     def _build_run(self) -> QBoxLayout:
@@ -307,21 +213,21 @@ class ExportView(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
-        self.progress_label = _label(self.tr("Ready."), "hint")
+        self.progress_label = wrapped_label(self.tr("Ready."), "hint")
         self.export_button.clicked.connect(self._on_export_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button, 2)
         buttons.addWidget(self.cancel_button, 1)
-        return _lay(QVBoxLayout(), buttons, self.progress_bar, self.progress_label)
+        return fill_box(QVBoxLayout(), buttons, self.progress_bar, self.progress_label)
 
     def _build_result(self) -> QFrame:
         self.result_panel = set_role(QFrame(), "panel")
-        self.result_title = _label("", "heading")
-        self.result_label, self.verify_label = _label(), _label()
+        self.result_title = wrapped_label("", "heading")
+        self.result_label, self.verify_label = wrapped_label(), wrapped_label()
         self.open_button = QPushButton(self.tr("Open folder"))
         self.open_button.clicked.connect(self._on_open_clicked)
-        _lay(QVBoxLayout(self.result_panel), self.result_title, self.result_label, self.verify_label,
+        fill_box(QVBoxLayout(self.result_panel), self.result_title, self.result_label, self.verify_label,
              self.open_button)
         self.result_panel.setVisible(False)
         return self.result_panel
@@ -336,7 +242,7 @@ class ExportView(QWidget):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem(_tr(FILTER_ANY[key]), ANY)
+            box.addItem(tr_export(FILTER_ANY[key]), ANY)
             for v in sorted(v for v in values[key] if v):
                 box.addItem(category_text(v) if key == "category" else v, v)
             box.setCurrentIndex(max(0, box.findData(current)))
@@ -361,8 +267,8 @@ class ExportView(QWidget):
         return ExportOptions(
             out=self.out_edit.text().strip(),
             formats=tuple(k for k, box in self.format_boxes.items() if box.isChecked()),
-            media=_checked(self.media_buttons),
-            status=_checked(self.status_buttons),
+            media=checked_key(self.media_buttons),
+            status=checked_key(self.status_buttons),
             workstations=one["workstation"], processes=one["process"], experts=one["expert"],
             categories=one["category"],
             date_from=day(self.from_check, self.from_date), date_to=day(self.to_check, self.to_date),
@@ -466,7 +372,7 @@ class ExportView(QWidget):
             self.refresh_preview()
 
     def _show_result(self, result: ExportResult, verify: Any) -> None:
-        splits = ", ".join(f"{_tr(SPLIT_NAMES.get(name, name))} {n}" for name, n in result.splits.items())
+        splits = ", ".join(f"{tr_export(SPLIT_NAMES.get(name, name))} {n}" for name, n in result.splits.items())
         bundle = result.out.endswith(BUNDLE_SUFFIX)
         self.result_title.setText(self.tr("Bundle written") if bundle else self.tr("Export finished"))
         self.result_label.setText(
@@ -494,7 +400,7 @@ class ExportView(QWidget):
     def _on_selection_changed(self, *_args: Any) -> None:
         self.refresh_preview()
 
-    def _on_date_toggled(self, _checked: bool) -> None:
+    def _on_date_toggled(self, checked_key: bool) -> None:
         self.from_date.setEnabled(self.from_check.isChecked())
         self.to_date.setEnabled(self.to_check.isChecked())
         self.refresh_preview()

@@ -1,7 +1,7 @@
 """Record view: the expert's screen at the workstation (tablet, gloves, noise).
 
 The form, the live preview with its sound meter, start/pause/stop and the three
-big marker buttons. All capture and encoding run in the recorder's threads; this
+big marker buttons (their look and the small helpers are in record_parts.py). All capture and encoding run in the recorder's threads; this
 widget only polls the recorder a few times a second to refresh the preview, the
 clock and the disk indicator. Stopping finishes the file in a background thread
 and then emits `session_recorded(media_path, session_dict)` for the ingest queue.
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from capture_app.i18n import QT_TRANSLATE_NOOP
 from capture_app.recording.form_widget import SessionForm
 from capture_app.recording.session import STOP_DISK_BYTES, Recorder, RecordingError, RecordingResult
 from capture_app.recording.sources import (
@@ -43,45 +42,21 @@ from capture_app.recording.sources import (
     CaptureSource,
     open_source,
 )
+from capture_app.views.record_parts import (
+    MARKER_BUTTONS,
+    NOTE_HIDE_MS,
+    fmt_bytes,
+    fmt_span,
+    frame_pixmap,
+    marker_button,
+    marker_label,
+    notify,
+    style_controls,
+)
 from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
 from indexing.models import Marker
 
 log = logging.getLogger(__name__)
-
-MARKER_PX = 112  # marker buttons: well above the 96 px a gloved thumb needs
-RECORD_PX = 88
-NOTE_HIDE_MS = 15000
-MARKER_BUTTONS = (  # kind, label, shortcut keys, colour
-    ("step", QT_TRANSLATE_NOOP("RecordView", "Next step"), ("N", "PgDown"), "#1f5fbf"),
-    ("tip", QT_TRANSLATE_NOOP("RecordView", "Tip"), ("T",), "#2e9d57"),
-    ("warning", QT_TRANSLATE_NOOP("RecordView", "Warning"), ("W",), "#d0661a"),
-)
-
-
-def _message(level: str, text: str) -> None:
-    try:
-        from capture_app import messages
-    except ImportError:
-        getattr(log, level)("%s", text)
-        return
-    getattr(messages, level)(text)
-
-
-def _fmt_bytes(n: float) -> str:
-    return f"{n / 1024**3:.1f} GB" if n >= 1024**3 else f"{n / 1024**2:.0f} MB"
-
-
-def _fmt_span(seconds: float) -> str:
-    if seconds >= 3 * 3600:
-        return QCoreApplication.translate("RecordView", "about {hours} h").format(hours=f"{seconds / 3600:.0f}")
-    return QCoreApplication.translate("RecordView", "about {minutes} min").format(minutes=f"{seconds / 60:.0f}")
-
-
-def _marker_label(kind: str) -> str:
-    """A marker kind as its button calls it (translated)."""
-    label = dict((k, lbl) for k, lbl, _, _ in MARKER_BUTTONS).get(kind, kind)
-    return QCoreApplication.translate("RecordView", label)
-
 
 class RecordView(QWidget):
     """Record a session with markers.
@@ -155,16 +130,7 @@ class RecordView(QWidget):
         markers = QVBoxLayout()
         self.marker_buttons: dict[str, QPushButton] = {}
         for kind, label, keys, colour in MARKER_BUTTONS:
-            button = QPushButton(f"{self.tr(label)}\n[{keys[0]}]")
-            button.setMinimumHeight(MARKER_PX)
-            button.setMinimumWidth(220)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setStyleSheet(
-                f"QPushButton {{ background: {colour}; color: white; font-size: 20pt; font-weight: bold;"
-                f" border-radius: 12px; min-height: {MARKER_PX}px; min-width: 200px; padding: 0 8px; }}"
-                f" QPushButton:disabled {{ background: #c8ccd2; color: #eceef1; }}"
-                f" QPushButton:pressed {{ background: #222; }}"
-            )
+            button = marker_button(f"{self.tr(label)}\n[{keys[0]}]", colour)
             button.clicked.connect(lambda _=False, k=kind: self.add_marker(k))
             for key in keys:
                 self._shortcut(key, lambda k=kind: self._on_marker_key(k))
@@ -190,15 +156,7 @@ class RecordView(QWidget):
         self.pause_button = QPushButton(self.tr("Pause"))
         self.stop_button = set_role(QPushButton(self.tr("■ Stop")), "primary")
         self.fullscreen_button = QPushButton(self.tr("Full screen"))
-        for b in (self.record_button, self.pause_button, self.stop_button, self.fullscreen_button):
-            b.setMinimumHeight(RECORD_PX)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setStyleSheet(f"font-size: 16pt; font-weight: bold; min-height: {RECORD_PX}px;"
-                            " padding: 0 24px;")
-        self.record_button.setStyleSheet(
-            f"QPushButton {{ font-size: 18pt; font-weight: bold; min-height: {RECORD_PX}px; padding: 0 32px;"
-            " background: #c23b3b; color: white; border-radius: 10px; }"
-            " QPushButton:disabled { background: #e3c4c4; color: #f7eeee; }")
+        style_controls(self.record_button, (self.pause_button, self.stop_button, self.fullscreen_button))
         self.record_button.clicked.connect(self._on_record_clicked)
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.stop_button.clicked.connect(self._on_stop_clicked)
@@ -264,7 +222,7 @@ class RecordView(QWidget):
         except CaptureError as exc:
             fallback = open_source(GENERATED, resolution=fmt)
             what = self.tr("No camera found") if spec is None else str(exc)
-            _message("warning" if spec is None else "error",
+            notify("warning" if spec is None else "error",
                      self.tr("{problem}: recording from the generated test source instead.").format(problem=what))
             return fallback
 
@@ -333,14 +291,14 @@ class RecordView(QWidget):
     def _on_record_clicked(self) -> None:
         values = self.form_values()
         if not values["consent"]:
-            _message("warning", self.tr("Tick the consent box first: the expert must agree to be recorded."))
+            notify("warning", self.tr("Tick the consent box first: the expert must agree to be recorded."))
             return
         self.start_preview()
         assert self.recorder is not None
         try:
             self.recorder.start(values)
         except RecordingError as exc:
-            _message("error", str(exc))
+            notify("error", str(exc))
             return
         self.form_panel.remember()
         self.marker_list.clear()
@@ -381,11 +339,11 @@ class RecordView(QWidget):
         self._stop_thread = None
         self._update_controls()
         if isinstance(result, BaseException):
-            _message("error", self.tr("The recording could not be finished: {error}").format(error=result))
+            notify("error", self.tr("The recording could not be finished: {error}").format(error=result))
             return
         assert isinstance(result, RecordingResult)
         self.state_label.setText(self.tr("Saved"))
-        _message("info", self.tr("Recording saved ({duration}, %n marker(s)); queued for processing.", "",
+        notify("info", self.tr("Recording saved ({duration}, %n marker(s)); queued for processing.", "",
                                  len(result.meta["markers"])).format(duration=fmt_time(result.duration)))
         self.session_recorded.emit(os.fspath(result.media_path), result.meta)
 
@@ -397,10 +355,10 @@ class RecordView(QWidget):
         try:
             marker_id, marker = self.recorder.mark(kind)
         except RecordingError as exc:
-            _message("error", str(exc))
+            notify("error", str(exc))
             return None
         self._last_marker = (marker_id, marker)
-        label = _marker_label(kind)
+        label = marker_label(kind)
         self.marker_list.insertItem(0, f"{fmt_time(marker.t)}  {label}")
         self.note.clear()
         self.note.setPlaceholderText(self.tr("Note for {marker} {time}…").format(marker=label,
@@ -421,7 +379,7 @@ class RecordView(QWidget):
             try:
                 updated = self.recorder.set_note(marker_id, marker, text)
             except RecordingError as exc:
-                _message("error", str(exc))
+                notify("error", str(exc))
             else:
                 self._last_marker = (marker_id, updated)
                 item = self.marker_list.item(0)
@@ -446,7 +404,7 @@ class RecordView(QWidget):
         try:
             self.recorder.remove_marker(self._last_marker[0])
         except RecordingError as exc:
-            _message("error", str(exc))
+            notify("error", str(exc))
             return
         self._last_marker = None
         self.marker_list.takeItem(0)
@@ -510,32 +468,26 @@ class RecordView(QWidget):
         error = getattr(recorder.source, "error", None)
         if error is not None:
             recorder.source.error = None  # type: ignore[attr-defined]
-            _message("error", self.tr("The capture source stopped: {error}").format(error=error))
+            notify("error", self.tr("The capture source stopped: {error}").format(error=error))
             if recorder.state in ("recording", "paused"):
                 self._on_stop_clicked()
 
     def _show_frame(self, frame: np.ndarray) -> None:
-        h, w = frame.shape[:2]
-        step = max(1, min(w // max(1, self.preview.width()), h // max(1, self.preview.height())))
-        small = np.ascontiguousarray(frame[::step, ::step])
-        image = QImage(small.data, small.shape[1], small.shape[0], small.strides[0], QImage.Format.Format_RGB888)
-        pixmap = QPixmap.fromImage(image).scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.FastTransformation)
-        self.preview.setPixmap(pixmap)
+        self.preview.setPixmap(frame_pixmap(frame, self.preview.size()))
 
     def _update_disk(self) -> None:
         if self.recorder is None:
             return
         free, seconds, low = self.recorder.disk_status()
-        self.disk_label.setText(self.tr("Disk: {free} free, room for {span}").format(free=_fmt_bytes(free),
-                                                                                    span=_fmt_span(seconds)))
+        self.disk_label.setText(self.tr("Disk: {free} free, room for {span}").format(free=fmt_bytes(free),
+                                                                                    span=fmt_span(seconds)))
         self.disk_label.setStyleSheet(f"font-size: 13pt; color: {'#c23b3b' if low else '#2b3038'};"
                                       f" font-weight: {'bold' if low else 'normal'};")
         if low and not self._disk_warned:
             self._disk_warned = True
-            _message("warning", self.tr("The disk is nearly full: {free} left, {span} of recording. "
-                                        "Free space or stop soon.").format(free=_fmt_bytes(free),
-                                                                            span=_fmt_span(seconds)))
+            notify("warning", self.tr("The disk is nearly full: {free} left, {span} of recording. "
+                                        "Free space or stop soon.").format(free=fmt_bytes(free),
+                                                                            span=fmt_span(seconds)))
         if free < STOP_DISK_BYTES and self.recorder.state in ("recording", "paused"):
-            _message("error", self.tr("The disk is full: the recording was stopped and saved."))
+            notify("error", self.tr("The disk is full: the recording was stopped and saved."))
             self._on_stop_clicked()

@@ -1,22 +1,19 @@
 """Review: correct what the machine proposed, then mark it reviewed or approved.
 
-Every edit is a `ReviewEdit` on a QUndoStack. Its first `redo` runs the core
-edit in a worker (through a `TaskQueue`, so edits and undos apply in order);
-the worker also snapshots the session's steps before and after, and undo/redo
-afterwards put those snapshots back (and re-index) the same way.
+Every edit is a `ReviewEdit` (review_edit.py) on a QUndoStack, applied in a
+worker in order; the core re-indexes what an edit changed. Sheets are printed
+by sheet_print.py, the reviewer's name is kept by widgets/reviewer.py.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,65 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from capture_app import messages
+from capture_app.views.review_edit import EditFn, ReviewEdit
+from capture_app.views.sheet_print import ask_and_save_sheet, save_sheet
 from capture_app.widgets.common import category_text, fmt_time, set_role, side_by_side, status_text
 from capture_app.widgets.player import VideoPlayer
+from capture_app.widgets.reviewer import ReviewerField
 from capture_app.widgets.timeline import Block, StepTimeline
 from capture_app.widgets.transcript import TranscriptView
-from capture_app.workers import Task, TaskQueue, start
+from capture_app.workers import Task, TaskQueue
 from indexing.models import CATEGORIES, Step
 
 log = logging.getLogger(__name__)
-
-EditFn = Callable[[Any], Any]
-
-
-class ReviewEdit(QUndoCommand):
-    """One reviewer edit, applied and reverted in a worker.
-
-    Args:
-        view: The review view (its library, session and task queue).
-        text: What the Undo button says ("Split step 3").
-        apply: `apply(library)` performs the edit in the core (re-indexing included).
-    """
-
-    def __init__(self, view: ReviewView, text: str, apply: EditFn) -> None:
-        super().__init__(text)
-        self.view = view
-        self.session_id = view.session_id
-        self.apply = apply
-        self.before: list[dict[str, Any]] | None = None
-        self.after: list[dict[str, Any]] | None = None
-        self.failed = False
-
-    def redo(self) -> None:
-        if self.after is None:
-            self.view.run_edit(self.text(), self._first_run, self)
-        else:
-            self.view.run_edit(QCoreApplication.translate("ReviewEdit", "Redo {edit}").format(edit=self.text()),
-                               lambda lib: self._restore(lib, self.after), self)
-
-    def undo(self) -> None:
-        if self.failed:  # nothing was changed
-            return
-        self.view.run_edit(QCoreApplication.translate("ReviewEdit", "Undo {edit}").format(edit=self.text()),
-                           lambda lib: self._restore(lib, self.before), self)
-
-    def _first_run(self, library: Any) -> Any:
-        from indexing.review import snapshot_steps
-
-        self.before = snapshot_steps(library, self.session_id)
-        result = self.apply(library)
-        self.after = snapshot_steps(library, self.session_id)
-        return result
-
-    def _restore(self, library: Any, snapshot: list[dict[str, Any]] | None) -> Any:
-        from indexing.review import restore_steps
-
-        if snapshot is None:  # the first run failed: nothing to put back
-            return None
-        return restore_steps(library, self.session_id, snapshot)
-
 
 class ReviewView(QWidget):
     """Player, step timeline, transcript and the step editor.
@@ -114,9 +63,7 @@ class ReviewView(QWidget):
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
         # Who approves: recorded with each approval and printed on the sheet ("approved by").
-        self.reviewer_edit = QLineEdit()
-        self.reviewer_edit.setMaximumWidth(220)
-        self.reviewer_edit.setToolTip(self.tr("Your name, recorded with each approval and printed on sheets"))
+        self.reviewer_edit = ReviewerField(library)
         top = QHBoxLayout()
         top.addWidget(set_role(QLabel(self.tr("Review")), "heading"))
         top.addWidget(self.session_box, 1)
@@ -208,8 +155,6 @@ class ReviewView(QWidget):
         lay.addWidget(split, 1)
 
         self.session_box.activated.connect(self._on_session_activated)
-        self.reviewer_edit.editingFinished.connect(self._on_reviewer_changed)
-        self._restore_reviewer()
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -232,35 +177,6 @@ class ReviewView(QWidget):
         self.redo_button.setEnabled(False)
         self.refresh_sessions()
         self._update_editor()
-
-    # -- reviewer ---------------------------------------------------------------
-    def _restore_reviewer(self) -> None:
-        from indexing.library.base import default_actor
-
-        login = default_actor()
-        self.reviewer_edit.setPlaceholderText(login or self.tr("your name"))
-        try:
-            from capture_app.prefs import Prefs
-
-            name = str(Prefs().setting("reviewer")).strip()
-        except Exception as exc:  # noqa: BLE001 - unreadable preferences: the login name stands
-            log.warning("cannot read the reviewer name: %s", exc)
-            name = ""
-        self.reviewer_edit.setText(name)
-        self.library.actor = name or login
-
-    def _on_reviewer_changed(self) -> None:
-        """Approvals from now on are recorded under the typed name (remembered for next time)."""
-        from indexing.library.base import default_actor
-
-        name = self.reviewer_edit.text().strip()
-        self.library.actor = name or default_actor()
-        try:
-            from capture_app.prefs import Prefs
-
-            Prefs().set("reviewer", name)
-        except OSError as exc:
-            log.warning("cannot remember the reviewer name: %s", exc)
 
     # -- loading --------------------------------------------------------------
     def refresh_sessions(self) -> None:
@@ -379,7 +295,7 @@ class ReviewView(QWidget):
             return
         sid = step.step_id
         self.push_edit(self.tr("Edit step {number}").format(number=step.index + 1),
-                       lambda lib: _update_and_reindex(lib, sid, changed))
+                       lambda lib: [lib.update_step(sid, **changed).step_id])
 
     def set_step_status(self, status: str) -> None:
         step = self.current_step()
@@ -388,7 +304,7 @@ class ReviewView(QWidget):
         sid = step.step_id
         self.push_edit(self.tr("Mark step {number} {status}").format(number=step.index + 1,
                                                                     status=status_text(status)),
-                       lambda lib: _update_and_reindex(lib, sid, {"status": status}))
+                       lambda lib: [lib.update_step(sid, status=status).step_id])
 
     def split_at_playhead(self) -> None:
         t = round(self.player.position(), 2)
@@ -470,33 +386,12 @@ class ReviewView(QWidget):
         step = self.current_step()
         if step is None:
             return None
-        session_id, procedure = self.session_id, step.procedure_index + 1
-        library = self.library
-
-        def work(_progress: Any, _cancel: Any) -> Any:
-            from indexing.document import write_document
-
-            return write_document(library, session_id, path, procedure=procedure, anonymize=anonymize)
-
-        task = Task(self.tr("Save sheet"), work)
-        task.succeeded.connect(self._on_sheet_saved)
-        start(task)
-        return task
+        return save_sheet(self.library, self.session_id, step.procedure_index + 1, path, anonymize=anonymize)
 
     def _on_sheet_clicked(self) -> None:
         step = self.current_step()
-        if step is None or not messages.dialogs_enabled():
-            return
-        name = f"{self.session_id}-procedure{step.procedure_index + 1}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save work-instruction sheet"), name,
-                                              self.tr("PDF (*.pdf);;HTML (*.html)"))
-        if path:
-            self.save_sheet(path)
-
-    def _on_sheet_saved(self, result: Any) -> None:
-        rev = (self.tr("revision {0}").format(result.revision) if result.revision
-               else self.tr("draft, not approved"))
-        messages.info(self.tr("Sheet saved to {0} ({1})").format(result.path, rev))
+        if step is not None:
+            ask_and_save_sheet(self, self.library, self.session_id, step.procedure_index + 1)
 
     def _on_step_clicked(self, step_id: str) -> None:
         index = next((i for i, s in enumerate(self.steps) if s.step_id == step_id), -1)
@@ -538,11 +433,3 @@ class ReviewView(QWidget):
         """Release the media before the window closes."""
         self.player.unload()
 
-
-def _update_and_reindex(library: Any, step_id: str, fields: dict[str, Any]) -> list[str]:
-    from indexing.pipeline import reindex_steps
-
-    with library.writing("review edit"):
-        library.update_step(step_id, **fields)
-        reindex_steps(library, [step_id])
-    return [step_id]

@@ -4,8 +4,8 @@ Usage: python tests/benchmarks/bench_lock.py [--minutes 10] [--json OUT]
 
 In the same run:
   baseline  `knowhow terms add` in a new process, and a review edit the way the app
-            makes it (`capture_app.views.review_view._update_and_reindex`: update the
-            step and re-index it), with the library idle;
+            makes it (`Library.update_step`, which re-indexes the
+            step), with the library idle;
   during    the same two while `knowhow ingest` of a `minutes`-long recording (the
             sample's scenes concatenated) runs in another process, repeated every few
             seconds from the start of its transcription to its commit.
@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -51,11 +52,9 @@ def _terms_add(lib_dir: Path, env: dict[str, str], i: int) -> float:
     return time.perf_counter() - t0
 
 
-def _edit(lib: object, step_id: str, i: int) -> float:
-    from capture_app.views.review_view import _update_and_reindex
-
+def _edit(lib: Any, step_id: str, i: int) -> float:
     t0 = time.perf_counter()
-    _update_and_reindex(lib, step_id, {"title": f"Edited title {i}"})
+    lib.update_step(step_id, title=f"Edited title {i}")  # the app's edit: the core re-indexes the step
     return time.perf_counter() - t0
 
 

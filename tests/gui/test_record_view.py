@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from capture_app.recording.session import FINISHED, MARKERS_JSONL, SESSION_JSON, read_markers
-from capture_app.views.record_view import MARKER_PX, RecordView
+from capture_app.views.record_parts import MARKER_PX
+from capture_app.views.record_view import RecordView
 from indexing.models import Marker
 
 pytestmark = pytest.mark.gui
