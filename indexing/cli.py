@@ -9,86 +9,21 @@ is a bug: one line on stderr, the traceback in the log file, exit status 3.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from indexing import paths
+from indexing.cli_common import StageBars, add_command, emit, fmt_time, open_library, stdout_to_stderr
 from indexing.errors import IndexingError, MediaError
-from indexing.progress import Progress
 
 log = logging.getLogger("indexing.cli")
 
 EXIT_ERROR = 2
 EXIT_BUG = 3
-
-
-class StageBars:
-    """One progress bar per pipeline stage on stderr.
-
-    Only on a terminal: when stderr is a pipe or a file (scripts, the app, CI)
-    it stays quiet, so an error is the one line there.
-    """
-
-    def __init__(self, stream: TextIO, enabled: bool = True) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self.enabled = enabled and self.tty
-        self._bar: Any = None
-        self._stage = ""
-
-    def __call__(self, p: Progress) -> None:
-        if not self.enabled:
-            return
-        if p.stage != self._stage:
-            self.close()
-            self._stage = p.stage
-            if self.tty:
-                from tqdm import tqdm
-
-                self._bar = tqdm(total=100, desc=f"{p.stage:<10}", file=self.stream, leave=True,
-                                 bar_format="{desc} {bar} {percentage:3.0f}% {elapsed}")
-        pct = int(p.fraction * 100)
-        if self._bar is not None:
-            self._bar.update(pct - self._bar.n)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
-
-
-@contextlib.contextmanager
-def stdout_to_stderr() -> Iterator[TextIO]:
-    """Keep stray library output off stdout so `--json` output stays one document."""
-    real = sys.stdout
-    sys.stdout = sys.stderr
-    try:
-        yield real
-    finally:
-        sys.stdout = real
-
-
-def _emit(doc: Any, out: TextIO) -> None:
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    out.flush()
-
-
-def _fmt_time(t: float) -> str:
-    m, s = divmod(max(0.0, t), 60)
-    return f"{int(m):d}:{s:04.1f}"
-
-
-def _open_library(args: argparse.Namespace, create: bool = True) -> Any:
-    from indexing.library import Library
-
-    overrides = {"chroma_url": args.chroma_url, "asr_model": getattr(args, "asr_model", None),
-                 "embed_model": getattr(args, "embed_model", None)}
-    return Library(args.library, create=create, overrides=overrides)
 
 
 def _load_markers(path: str | None) -> list[Any] | None:
@@ -122,7 +57,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.pipeline import ingest
 
     markers = _load_markers(args.markers)
-    library = _open_library(args)
+    library = open_library(args)
     transcript = None
     if getattr(args, "transcript", None):
         from indexing.media import probe
@@ -138,40 +73,40 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         bars.close()
     if args.json:
-        _emit(result.to_dict(), out)
+        emit(result.to_dict(), out)
     else:
         note = " (already in the library, nothing changed)" if result.already_ingested else ""
-        out.write(f"session {result.session_id}: {_fmt_time(result.duration)}, "
+        out.write(f"session {result.session_id}: {fmt_time(result.duration)}, "
                   f"{result.procedures} procedure(s), {result.steps} step(s){note}\n")
     return 0
 
 
 def cmd_sessions(args: argparse.Namespace, out: TextIO) -> int:
-    library = _open_library(args)
+    library = open_library(args)
     sessions = library.sessions()
     if args.json:
-        _emit([s.to_dict() for s in sessions], out)
+        emit([s.to_dict() for s in sessions], out)
         return 0
     if not sessions:
         out.write("no sessions yet: add one with `knowhow ingest FILE`\n")
     for s in sessions:
-        out.write(f"{s.session_id}  {_fmt_time(s.duration):>7}  {s.step_count:>3} steps  "
+        out.write(f"{s.session_id}  {fmt_time(s.duration):>7}  {s.step_count:>3} steps  "
                   f"{s.status:<12}  {s.title}  [{s.expert or '-'} @ {s.workstation or '-'}]\n")
     return 0
 
 
 def cmd_steps(args: argparse.Namespace, out: TextIO) -> int:
-    library = _open_library(args)
+    library = open_library(args)
     steps = library.steps(args.session_id)
     if args.json:
-        _emit([s.to_dict() for s in steps], out)
+        emit([s.to_dict() for s in steps], out)
         return 0
     current = None
     for s in steps:
         if s.procedure != current:
             current = s.procedure
             out.write(f"\n== {s.procedure or 'Procedure'} ==\n")
-        out.write(f"\n{s.index + 1}. [{_fmt_time(s.start)}–{_fmt_time(s.end)}] {s.title}  "
+        out.write(f"\n{s.index + 1}. [{fmt_time(s.start)}–{fmt_time(s.end)}] {s.title}  "
                   f"({s.category}, {s.status}, boundary confidence {s.boundary_confidence:.2f})\n")
         out.write(f"   {s.text}\n")
         if s.tools:
@@ -190,32 +125,32 @@ def cmd_steps(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.search import search
 
-    library = _open_library(args)
+    library = open_library(args)
     hits = search(library, args.query, k=args.k, workstation=args.workstation,
                   category=args.category, expert=args.expert, status=args.status)
     if args.json:
-        _emit([h.to_dict() for h in hits], out)
+        emit([h.to_dict() for h in hits], out)
         return 0
     if not hits:
         out.write("no matching steps\n")
     for i, h in enumerate(hits, 1):
         out.write(f"{i}. {h.title}  ({h.score:.3f})\n   {h.session_title or h.session_id} "
-                  f"at {_fmt_time(h.start)}–{_fmt_time(h.end)}  [{h.step_id}]\n   {h.text[:160]}\n")
+                  f"at {fmt_time(h.start)}–{fmt_time(h.end)}  [{h.step_id}]\n   {h.text[:160]}\n")
     return 0
 
 
 def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
-    library = _open_library(args)
+    library = open_library(args)
     if args.terms_command == "add":
         n = library.add_terms(args.term, confidential=args.confidential)
         if args.json:
-            _emit({"added": n, "confidential": args.confidential}, out)
+            emit({"added": n, "confidential": args.confidential}, out)
         else:
             out.write(f"added {n} {'confidential ' if args.confidential else ''}term(s)\n")
         return 0
     terms = library.terms()
     if args.json:
-        _emit(terms, out)
+        emit(terms, out)
     else:
         for t in terms:
             out.write(f"{t['term']}{'  (confidential)' if t['confidential'] else ''}\n")
@@ -225,14 +160,14 @@ def cmd_terms(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_reindex(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.pipeline import reindex
 
-    library = _open_library(args)
+    library = open_library(args)
     bars = StageBars(sys.stderr, enabled=not args.quiet)
     try:
         n = reindex(library, progress=bars)
     finally:
         bars.close()
     if args.json:
-        _emit({"steps": n, "embed_model": library.setting("embed_model")}, out)
+        emit({"steps": n, "embed_model": library.setting("embed_model")}, out)
     else:
         out.write(f"re-embedded {n} step(s) with {library.setting('embed_model')}\n")
     return 0
@@ -241,12 +176,12 @@ def cmd_reindex(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.settings import SETTINGS
 
-    library = _open_library(args)
+    library = open_library(args)
     if args.name and args.value is not None:
         library.set_setting(args.name, args.value)
     values = library.settings()
     if args.json:
-        _emit(values if not args.name else {args.name: values.get(args.name)}, out)
+        emit(values if not args.name else {args.name: values.get(args.name)}, out)
         return 0
     for name, setting in SETTINGS.items():
         if args.name and name != args.name:
@@ -256,14 +191,6 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- parser -----------------------------------------------------------------------------
-def add_command(sub: Any, name: str, help_: str, fn: Any) -> argparse.ArgumentParser:
-    """Register a subcommand taking `--json` whose handler is `fn(args, out) -> int`."""
-    p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
-    p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    p.set_defaults(func=fn)
-    return p
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="knowhow",

@@ -8,27 +8,13 @@ document with `--json`, and turns bad input into one line on stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from indexing.cli_common import emit, open_library
 from indexing.errors import NotFoundError, SettingError
 from indexing.models import CATEGORIES, STEP_STATUSES
-
-
-def open_library(args: argparse.Namespace, create: bool = False) -> Any:
-    """The library named by the global options (`--library`, `--chroma-url`, models)."""
-    from indexing.library import Library
-
-    overrides = {"chroma_url": getattr(args, "chroma_url", None), "asr_model": getattr(args, "asr_model", None),
-                 "embed_model": getattr(args, "embed_model", None)}
-    return Library(args.library, create=create, overrides=overrides)
-
-
-def emit(doc: Any, out: TextIO) -> None:
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    out.flush()
 
 
 def pick_steps(library: Any, session_id: str, numbers: Sequence[str] | None) -> list[str]:
@@ -73,7 +59,7 @@ def _acting(library: Any, args: argparse.Namespace) -> Any:
 
 
 def cmd_approve(args: argparse.Namespace, out: TextIO) -> int:
-    library = _acting(open_library(args), args)
+    library = _acting(open_library(args, create=False), args)
     ids = pick_steps(library, args.session_id, args.step)
     library.set_steps_status(ids, "approved", action="approve")
     doc = _summary(library, args.session_id, ids)
@@ -87,7 +73,7 @@ def cmd_approve(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     from indexing import review
 
-    library = _acting(open_library(args), args)
+    library = _acting(open_library(args, create=False), args)
     ids = pick_steps(library, args.session_id, args.step)
     edits = {k: getattr(args, k) for k in ("title", "category", "text") if getattr(args, k) is not None}
     if args.tools is not None:
@@ -120,7 +106,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, out: TextIO) -> int:
-    library = open_library(args)
+    library = open_library(args, create=False)
     library.require_session(args.session_id)
     library.delete_session(args.session_id, erase=args.erase)
     server = bool(str(library.setting("chroma_url") or "").strip())

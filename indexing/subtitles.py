@@ -17,6 +17,7 @@ from pathlib import Path
 
 from indexing.errors import IndexingError
 from indexing.models import Segment, Transcript, Word
+from indexing.textfile import read_user_text
 
 ESTIMATED = -1.0
 """`Word.probability` of a word whose times were estimated inside its cue (no recogniser ran)."""
@@ -115,7 +116,7 @@ def load_transcript(path: str | Path, *, language: str, duration: float | None =
     """Read a subtitle file as the transcript of a recording.
 
     Args:
-        path: An .srt or .vtt file (UTF-8).
+        path: An .srt or .vtt file (UTF-8, or CP949 as Korean Windows tools save it).
         language: The narration's language code.
         duration: The media's length in seconds; cues past its end are an error.
 
@@ -126,16 +127,7 @@ def load_transcript(path: str | Path, *, language: str, duration: float | None =
         TranscriptFileError: Missing, unreadable, not SRT/WebVTT, empty, out of order, or past the media's end.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptFileError(f"transcript file {p} does not exist") from None
-    except OSError as exc:
-        raise TranscriptFileError(f"cannot read transcript file {p}: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise TranscriptFileError(f"{p.name} is not UTF-8 text, so not an SRT or WebVTT transcript") from None
+    text = read_user_text(p, "transcript file", TranscriptFileError)
     kind, segments = parse_subtitles(text, name=p.name)
     if duration is not None and duration > 0:
         check_fits(segments, duration, name=p.name)

@@ -83,5 +83,15 @@ def test_unreadable_transcripts(tmp_path: Path) -> None:
         load_transcript(tmp_path / "missing.srt", language="ko")
     f = tmp_path / "latin1.srt"
     f.write_bytes("1\n00:00:01,000 --> 00:00:02,000\ncaf\xe9\n".encode("latin-1"))
-    with pytest.raises(TranscriptFileError, match="is not UTF-8"):
+    with pytest.raises(TranscriptFileError, match="not UTF-8 or CP949"):
         load_transcript(f, language="ko")
+    with pytest.raises(TranscriptFileError, match="is a folder"):
+        load_transcript(tmp_path, language="ko")
+
+
+def test_korean_windows_subtitles_in_cp949_are_read(tmp_path: Path) -> None:
+    """Korean subtitle editors on Windows save SRT in CP949, not UTF-8."""
+    f = tmp_path / "금형교체.srt"
+    f.write_bytes("1\n00:00:01,000 --> 00:00:04,000\n볼트는 대각선 순서로 조금씩 풀어 줍니다.\n".encode("cp949"))
+    transcript = load_transcript(f, language="ko")
+    assert transcript.segments[0].text == "볼트는 대각선 순서로 조금씩 풀어 줍니다."

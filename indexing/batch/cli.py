@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from indexing.session_commands import emit, open_library
+from indexing.cli_common import emit, open_library
 
 
 def _require_ray() -> None:

@@ -7,28 +7,19 @@ commands, so the retirement commands join the existing `people` command.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, TextIO
 
-
-def _library(args: argparse.Namespace, create: bool = False) -> Any:
-    from indexing.cli import _open_library
-
-    return _open_library(args, create=create)
-
-
-def _emit(doc: Any, out: TextIO) -> None:
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+from indexing.cli_common import emit, open_library
 
 
 def cmd_document(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.document import write_document
 
-    library = _library(args)
+    library = open_library(args, create=False)
     res = write_document(library, args.session_id, args.out, procedure=args.procedure, fmt=args.format,
                          anonymize=args.anonymize)
     if args.json:
-        _emit(res.to_dict(), out)
+        emit(res.to_dict(), out)
     else:
         rev = f"revision {res.revision}" if res.revision else "no approved revision"
         out.write(f"wrote {res.path}: {res.steps} steps, {res.status}, {rev}\n")
@@ -47,7 +38,7 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
         from indexing.document.output import check_writable
 
         png_target = check_writable(args.png)
-    library = _library(args)
+    library = open_library(args, create=False)
     cov = coverage(library, required, required_from=args.required)
     if png_target is not None:
         from indexing.document.heatmap import render_png
@@ -55,7 +46,7 @@ def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
 
         write_atomic(png_target, render_png(cov))
     if args.json:
-        _emit(cov.to_dict(), out)
+        emit(cov.to_dict(), out)
     elif args.csv:
         out.write(cov.to_csv())
     else:
@@ -80,17 +71,17 @@ def _print_table(cov: Any, out: TextIO) -> None:
 
 
 def cmd_retirement(args: argparse.Namespace, out: TextIO) -> int:
-    library = _library(args, create=True)
+    library = open_library(args, create=True)
     if args.retirement_command == "set-retirement":
         date = library.set_retirement(args.expert, None if args.clear else args.date)
         if args.json:
-            _emit({"expert": args.expert.strip(), "retires_on": date}, out)
+            emit({"expert": args.expert.strip(), "retires_on": date}, out)
         else:
             out.write(f"{args.expert.strip()}: {'retires on ' + date if date else 'no retirement date'}\n")
         return 0
     dates = library.retirements()
     if args.json:
-        _emit(dates, out)
+        emit(dates, out)
     else:
         out.write("".join(f"{d}  {name}\n" for name, d in sorted(dates.items(), key=lambda x: (x[1], x[0]))))
     return 0
@@ -106,7 +97,7 @@ def _subcommands(parser: argparse.ArgumentParser) -> Any:
 
 def add_parsers(sub: Any) -> None:
     """Register the sheet, coverage and retirement commands on the `knowhow` sub-parsers."""
-    from indexing.cli import add_command
+    from indexing.cli_common import add_command
 
     p = add_command(sub, "document", "write a work-instruction sheet (TWI job breakdown) of a procedure",
                     cmd_document)

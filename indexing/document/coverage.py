@@ -21,6 +21,7 @@ from typing import Any
 
 from indexing.document.errors import DocumentError
 from indexing.library import Library
+from indexing.textfile import read_user_text
 
 REQUIRED_COLUMNS = ("workstation", "procedure")
 # Column names a plant's own list may use instead (Korean plants keep these lists in Korean).
@@ -151,19 +152,7 @@ def read_required(path: str | Path) -> list[Required]:
         DocumentError: The file is missing, unreadable, has no rows or lacks a required column.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(f"required-procedures file {p} does not exist") from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read required-procedures file {p}: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:  # Korean Excel saves "CSV" in the Windows Korean code page
-            text = raw.decode("cp949")
-        except UnicodeDecodeError:
-            raise DocumentError(f"cannot read required-procedures file {p}: not UTF-8 or CP949 text") from None
+    text = read_user_text(p, "required-procedures file", DocumentError)
     reader = csv.DictReader(io.StringIO(text))
     header: dict[str, str] = {}
     for h in reader.fieldnames or []:

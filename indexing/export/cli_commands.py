@@ -8,31 +8,21 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from indexing.cli_common import emit, open_library
 from indexing.errors import ExportError
 
 ENV_PASSPHRASE = "KNOWHOW_PASSPHRASE"
 
 
-def _library(args: argparse.Namespace, create: bool = False) -> Any:
-    from indexing.cli import _open_library
-
-    return _open_library(args, create=create)
-
-
 def _bars(args: argparse.Namespace) -> Any:
-    from indexing.cli import StageBars
+    from indexing.cli_common import StageBars
 
     return StageBars(sys.stderr, enabled=not getattr(args, "quiet", False))
-
-
-def _emit(doc: Any, out: TextIO) -> None:
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 def _list(values: list[str] | None) -> tuple[str, ...]:
@@ -105,7 +95,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise ExportError("give --out DIR (or --bundle FILE.khb)")
     if args.anonymize and args.no_anonymize:
         raise ExportError("--anonymize and --no-anonymize contradict each other")
-    library = _library(args)
+    library = open_library(args, create=False)
     bars = _bars(args)
     try:
         if args.bundle:
@@ -116,7 +106,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         bars.close()
     if args.json:
-        _emit(result.to_dict(), out)
+        emit(result.to_dict(), out)
     else:
         splits = ", ".join(f"{k} {v}" for k, v in result.splits.items())
         out.write(f"exported {result.steps} steps from {result.sessions} sessions ({splits}) to {result.out}\n")
@@ -128,7 +118,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
     res = verify_export(args.dir)
     if args.json:
-        _emit({"ok": res.ok, "checked": res.checked, "missing": res.missing, "changed": res.changed,
+        emit({"ok": res.ok, "checked": res.checked, "missing": res.missing, "changed": res.changed,
                "extra": res.extra}, out)
     elif res.ok:
         out.write(f"ok: {res.checked} files match the manifest\n")
@@ -141,7 +131,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.export import import_bundle
 
-    library = _library(args, create=True)
+    library = open_library(args, create=True)
     bars = _bars(args)
     try:
         res = import_bundle(library, args.bundle, passphrase=_passphrase(args, confirm=False),
@@ -149,7 +139,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         bars.close()
     if args.json:
-        _emit(res.to_dict(), out)
+        emit(res.to_dict(), out)
     else:
         out.write(f"imported {len(res.added)} sessions ({res.steps} steps); "
                   f"{len(res.duplicates)} already in the library\n")
@@ -167,7 +157,7 @@ def cmd_keygen(args: argparse.Namespace, out: TextIO) -> int:
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(f"# knowhow bundle identity; public key: {public}\n{secret}\n")
     if args.json:
-        _emit({"identity_file": str(path), "recipient": public}, out)
+        emit({"identity_file": str(path), "recipient": public}, out)
     else:
         out.write(f"{public}\n")
         sys.stderr.write(f"secret identity written to {path}; give the line above to senders\n")
@@ -177,15 +167,15 @@ def cmd_keygen(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_people(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.export import add_people, people
 
-    library = _library(args, create=True)
+    library = open_library(args, create=True)
     if args.people_command == "add":
         n = add_people(library, args.name)
         if args.json:
-            _emit({"added": n}, out)
+            emit({"added": n}, out)
         return 0
     names = people(library)
     if args.json:
-        _emit(names, out)
+        emit(names, out)
     else:
         out.write("".join(f"{n}\n" for n in names))
     return 0
@@ -193,7 +183,7 @@ def cmd_people(args: argparse.Namespace, out: TextIO) -> int:
 
 def add_parsers(sub: Any) -> None:
     """Register the export commands on the `knowhow` sub-parser collection."""
-    from indexing.cli import add_command
+    from indexing.cli_common import add_command
     from indexing.export.options import FORMATS, MEDIA_MODES, SPLIT_KEYS, STATUS_FILTERS
 
     def add(name: str, help_: str, fn: Any) -> argparse.ArgumentParser:
