@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen KNOWHOW_NO_DIALOGS=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 .venv/bin/ruff check indexing capture_app tests assets
+.venv/bin/mypy
 .venv/bin/lint-imports
 .venv/bin/python -m pytest -p no:cacheprovider "$@"

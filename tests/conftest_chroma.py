@@ -7,6 +7,7 @@ Wire it into `tests/conftest.py` with::
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -48,13 +49,16 @@ def _heartbeat(url: str) -> bool:
     return False
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `chroma run` for the test session and yield its URL (http://127.0.0.1:PORT)."""
+@contextlib.contextmanager
+def running_chroma_server(data: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run `chroma run` on 127.0.0.1 (a free port, its data in `data`); yield its URL and process.
+
+    A test may stop the process itself (a server that goes away); it is stopped on exit anyway.
+    """
     exe = chroma_executable()
     if exe is None:
         pytest.skip(f"no `chroma` executable next to {sys.executable} (pip install chromadb)")
-    data = tmp_path_factory.mktemp("chroma-server")
+    data.mkdir(parents=True, exist_ok=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log_path = data / "server.log"
@@ -74,11 +78,19 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 pytest.fail(f"chroma run gave no heartbeat at {url} within {STARTUP_TIMEOUT_S:.0f} s: "
                             f"{log_path.read_text(errors='replace')[-2000:]}")
             time.sleep(0.2)
-        yield url
+        yield url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start `chroma run` for the test session and yield its URL (http://127.0.0.1:PORT)."""
+    with running_chroma_server(tmp_path_factory.mktemp("chroma-server")) as (url, _proc):
+        yield url

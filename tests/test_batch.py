@@ -12,10 +12,13 @@ import pytest
 
 from indexing.batch import BatchError, batch_ingest, collect
 from indexing.cli import main
+from indexing.compute import compute_session
+from indexing.errors import IndexingError
 from indexing.library import Library
+from indexing.pipeline import request_for
 from indexing.search import search
 from tests.conftest import SAMPLE
-from tests.conftest_chroma import free_port
+from tests.conftest_chroma import free_port, running_chroma_server
 from tests.snapshot import snapshot
 
 
@@ -76,3 +79,25 @@ def test_batch_on_local_ray_commits_to_a_chroma_server(clips: Path, chroma_serve
     assert snapshot(lib.root) == before
     log = json.loads(json.dumps(lib.audit_log("batch ingest")))
     assert len(log) == 1 and log[0]["detail"]["added"] == 2
+
+
+@pytest.mark.slow
+@pytest.mark.server
+def test_a_chroma_server_that_goes_away_fails_that_commit_and_keeps_the_finished_ones(
+        clips: Path, tmp_path: Path) -> None:
+    """The batch committer's contract: a commit whose store is gone fails whole, with one line,
+    and what was committed before stays (the runner reports that file failed and goes on)."""
+    with running_chroma_server(tmp_path / "server") as (url, proc):
+        lib = Library(tmp_path / "lib", overrides={"chroma_url": url})
+        computed = [compute_session(request_for(lib, clips / f"clip{i}.m4a", title=f"clip{i}")) for i in (0, 1)]
+        first = lib.commit_session(computed[0], action="ingest")
+        proc.terminate()
+        proc.wait(timeout=30)
+        before = snapshot(lib.root)
+        t0 = time.monotonic()
+        with pytest.raises(IndexingError) as caught:
+            lib.commit_session(computed[1], action="ingest")
+        assert time.monotonic() - t0 < 60 and "\n" not in str(caught.value)
+        assert snapshot(lib.root) == before
+        assert [s.session_id for s in lib.sessions()] == [first.session_id]
+        assert lib.session(first.session_id).step_count == len(computed[0].steps)

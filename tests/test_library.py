@@ -164,3 +164,22 @@ def test_catalog_survives_concurrent_reader(tmp_path: Path) -> None:
     _steps(lib)  # the writer is not blocked by an open read transaction (WAL)
     reader.rollback()
     assert reader.execute("SELECT count(*) FROM steps").fetchone()[0] == 2
+
+
+def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
+    """sqlite-utils writes inside `transaction()` commit together or not at all (they used to
+    commit one by one, so a store failure mid-commit left half a session in the catalog)."""
+    lib = Library(tmp_path / "lib")
+    with pytest.raises(RuntimeError), lib.writing("test"), lib.transaction() as db:
+        db.table("audit").insert({"at": "now", "action": "first", "detail": "{}"})
+        db.table("audit").insert_all([{"at": "now", "action": "second", "detail": "{}"}])
+        db.table("terms").insert({"term": "M8 bolt", "confidential": 0})
+        raise RuntimeError("the vector store went away")
+    assert lib.audit_log("first") == [] and lib.audit_log("second") == []
+    assert "M8 bolt" not in lib.glossary()
+    with lib.writing("test"), lib.transaction() as db:
+        db.table("audit").insert({"at": "now", "action": "first", "detail": "{}"})
+        with pytest.raises(RuntimeError), lib.transaction() as inner:  # nested: a savepoint
+            inner.table("audit").insert({"at": "now", "action": "second", "detail": "{}"})
+            raise RuntimeError("inner")
+    assert len(lib.audit_log("first")) == 1 and lib.audit_log("second") == []

@@ -115,3 +115,23 @@ def test_forget_and_rebuild_reach_every_collection(tmp_path) -> None:  # type: i
     assert rebuild_index(lib) == 9 + len(KO_STEPS)
     assert ko.count() == len(KO_STEPS) and en.count() == 9
     close_stores()
+
+
+def test_a_korean_edit_is_re_embedded_in_the_korean_collection(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer's edit re-indexes the step with its own language's model, and a merge
+    removes the vanished step from that collection (not only from the default model's)."""
+    close_stores()
+    lib = _mixed(tmp_path / "lib")
+    en, ko = _stores(lib)
+    step = lib.steps(KO_SESSION)[4]
+    lib.update_step(step.step_id, title="어큐뮬레이터 압력 빼기")
+    assert not en.get_ids(KO_SESSION) and en.count() == 9
+    assert ko.count() == len(KO_STEPS)
+    hits = search(lib, "어큐뮬레이터 압력 빼기", k=3)
+    assert hits[0].step_id == step.step_id and hits[0].title == "어큐뮬레이터 압력 빼기"
+    from indexing.review import merge_steps
+
+    merge_steps(lib, lib.steps(KO_SESSION)[0].step_id)
+    assert not en.get_ids(KO_SESSION)
+    assert sorted(ko.get_ids()) == sorted(s.step_id for s in lib.steps(KO_SESSION))
+    close_stores()

@@ -132,9 +132,13 @@ class CatalogBase:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One atomic catalog transaction (call inside `writing`)."""
-        conn = self.db.conn
-        with conn:
+        """One atomic catalog transaction (call inside `writing`); nested ones are savepoints.
+
+        It must be sqlite-utils' own `atomic()`: each sqlite-utils write opens its own
+        transaction unless one is open already, so a plain `with conn:` here (which opens
+        none) let every insert commit on its own and a failure left half a session behind.
+        """
+        with self.db.atomic():
             yield self.db
 
     def media_dir(self, session_id: str) -> Path:

@@ -39,11 +39,14 @@ class VectorsMixin(StepsReadMixin):
         return open_store(self._lib, model_id if model_id is not None else embedder_for(self._lib).model_id)
 
     def warm_vectors(self) -> None:
-        """Load the embedding model before taking the writer lock (so the lock stays short)."""
+        """Load the embedding models in use before taking the writer lock (so the lock stays short)."""
         if self.has_vectors():
-            from indexing.store.index import embedder_for
+            from indexing.embed import get_embedder
+            from indexing.store.index import models_in_use
 
-            embedder_for(self._lib)
+            cfg = self.settings()
+            for model in models_in_use(self._lib, cfg):
+                get_embedder(model, cfg["embed_device"])
 
     def sync_vectors(self, step_ids: Sequence[str], removed: Sequence[str] = (), *,
                      force: bool = False) -> int:
@@ -62,18 +65,14 @@ class VectorsMixin(StepsReadMixin):
         """
         if not (force or self.has_vectors()):
             return 0
-        from indexing.store import open_store
-        from indexing.store.index import embedder_for, index_steps
+        from indexing.store.index import forget_steps, index_steps
 
-        embedder = embedder_for(self._lib)
-        store = open_store(self._lib, embedder.model_id)
+        # Each step goes to the model (and collection) of its session's language: a Korean
+        # step edited in review must not land in the English model's collection.
         with self.writing("index vectors"):
-            gone = [i for i in removed if i not in set(step_ids)]
-            if gone:
-                store.delete(gone)
+            forget_steps(self._lib, [i for i in removed if i not in set(step_ids)])
             found = self.steps_by_ids(list(step_ids))
-            return index_steps(self._lib, [found[i] for i in step_ids if i in found], embedder=embedder,
-                               store=store)
+            return index_steps(self._lib, [found[i] for i in step_ids if i in found])
 
     def forget_vectors(self, session_id: str) -> None:
         """Remove every vector of a session (all models' collections); no model is loaded."""

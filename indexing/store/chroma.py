@@ -103,8 +103,8 @@ class ChromaStore(VectorStore):
                 self._client = self._connect()
             return self._client
 
-    def forget_everywhere(self, session_id: str) -> list[str]:
-        """Remove a session's vectors from every step collection this client holds.
+    def forget_everywhere(self, session_id: str | None = None, ids: Sequence[str] = ()) -> list[str]:
+        """Remove a session's vectors, or the vectors of some steps, from every step collection.
 
         Needs no embedding model: collections are found by their `steps` prefix.
 
@@ -116,8 +116,11 @@ class ChromaStore(VectorStore):
             names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
             names = [n for n in names if n == "steps" or n.startswith("steps-")]
             for name in names:
-                client.get_collection(name, embedding_function=None).delete(
-                    where={"session_id": {"$eq": session_id}})
+                collection = client.get_collection(name, embedding_function=None)
+                if session_id is not None:
+                    collection.delete(where={"session_id": {"$eq": session_id}})
+                if ids:
+                    collection.delete(ids=list(ids))
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - every backend failure becomes a StoreError

@@ -178,12 +178,20 @@ def vector_indexes(library: Library, settings: Mapping[str, Any] | None = None
 
 
 def forget_steps(library: Library, step_ids: Sequence[str]) -> None:
-    """Remove step vectors from every collection in use (a removed step, whatever its language)."""
-    if not step_ids:
+    """Remove step vectors from every collection (a removed step, whatever its language).
+
+    Loads no embedding model, and creates no vector store where none exists.
+    """
+    if not step_ids or not library.has_vectors():
         return
+    from indexing.store.chroma import ChromaStore
+
+    probe = open_store(library, "")
     with library.writing("forget vectors"):
-        for _, store in vector_indexes(library):
-            store.delete(list(step_ids))
+        if isinstance(probe, ChromaStore):
+            probe.forget_everywhere(ids=step_ids)
+        else:  # pragma: no cover - every backend today is a Chroma one
+            probe.delete(list(step_ids))
 
 
 def _session_metas(library: Library, session_ids: Iterable[str]) -> dict[str, dict[str, str]]:
