@@ -169,6 +169,11 @@ def compute_session(
         NoSpeechError: Nothing was said. TranscriptionError, EmbeddingError: a model failed.
         CancelledError: `cancel` was set.
     """
+    from indexing.priority import lower_thread_priority
+
+    # Computing is background work: the people at the same machine (recording, reviewing,
+    # other commands) keep the CPU; the threads started below inherit the lower priority.
+    lower_thread_priority()
     t_cache, r_cache = caches(req, work_dir) if work_dir is not None else (None, None)
     if transcript is None and r_cache is not None and (cached := r_cache.result()) is not None:
         report(progress, "done", 1.0, "computed before; committing")
