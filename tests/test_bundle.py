@@ -167,3 +167,33 @@ def test_cli_export_verify_and_import(source: Library, tmp_path: Path, monkeypat
     assert main(["--library", str(tmp_path / "central"), "import-bundle", str(tmp_path / "x.khb"),
                  "--passphrase", "--no-reindex", "--json", "-q"]) == 0
     assert len(json.loads(capsys.readouterr().out)["added"]) == 3
+
+
+def test_a_korean_session_from_a_bundle_is_embedded_with_the_korean_model(tmp_path: Path) -> None:
+    """Imported sessions get the model of their language, as if they had been ingested here."""
+    from indexing.embed import get_embedder
+    from indexing.models import MediaInfo, ProcedureDraft, SessionResult, StepDraft, Transcript
+    from indexing.search import search
+    from indexing.store import close_stores, open_store
+
+    close_stores()
+    src = Library(tmp_path / "ko-plant")
+    texts = [("클램프 볼트 풀기", "클램프 볼트는 대각선 순서로 조금씩 풀어 줍니다."),
+             ("잔압 제거", "작업 전에 어큐뮬레이터의 잔압을 완전히 빼서 압력계가 0을 가리키는지 확인합니다.")]
+    steps = [StepDraft(0, i, 10.0 * i, 10.0 * i + 10, text, title=title, status="approved")
+             for i, (title, text) in enumerate(texts)]
+    src.commit_session(SessionResult(
+        "ko-die", "k" * 64, "", MediaInfo("", 20.0, False, True),
+        {"title": "금형 교체", "language": "ko", "expert": "박정호", "consent": True}, (),
+        Transcript("ko", 20.0), [ProcedureDraft(0, "금형 교체", 0.0, 20.0)], steps))
+    path = tmp_path / "ko.khb"
+    write_bundle(src, path, ExportOptions(anonymize=False, formats=("jsonl",)), passphrase=PASS)
+    target = Library(tmp_path / "central")
+    res = import_bundle(target, path, passphrase=PASS, reindex=True)
+    assert len(res.added) == 1
+    en = open_store(target, get_embedder("all-MiniLM-L6-v2", "cpu").model_id)
+    ko = open_store(target, get_embedder("multilingual-e5-small", "cpu").model_id)
+    assert not en.get_ids(res.added[0])
+    assert sorted(ko.get_ids(res.added[0])) == sorted(s.step_id for s in target.steps(res.added[0]))
+    assert search(target, "볼트 풀 때 순서가 어떻게 돼?", k=2)[0].title == "클램프 볼트 풀기"
+    close_stores()

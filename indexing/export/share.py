@@ -213,8 +213,11 @@ def _embed(library: Library, results: list[SessionResult]) -> None:
     """Give the results their vectors (before the commit, outside the writer lock)."""
     from indexing.store.index import embedder_for, session_names, step_document
 
-    embedder = embedder_for(library)
+    cfg = library.settings()
     for r in results:
+        # Each session's language has its own model (and collection): a Korean session from
+        # another plant is embedded with the Korean model, as if it had been ingested here.
+        embedder = embedder_for(library, cfg, language=str(r.meta.get("language") or r.transcript.language or ""))
         r.documents = [step_document(s, session_names(r.meta)) for s in r.steps]
         r.vectors = embedder.encode(r.documents) if r.documents else None
         r.embed_model_id = embedder.model_id
