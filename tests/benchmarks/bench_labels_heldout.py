@@ -178,7 +178,12 @@ top torque touch trim tune turn twist unbolt unclamp undo unhook unlock unplug u
 verify wait warm wash watch wear weigh whisk wind wipe wire wrap write zero hone deburr chamfer purge
 vent mop rehang rest stretch taste serve flatten dice grate marinate mash""".split())
 _DANGLING = frozenset("""a an the of and or but to with using from on in into onto at by for your my our his her
-their its this that these those some any each as than then so while if when""".split())
+their its this that these those some any each as than then so while if when let make get keep between
+against about around through behind under over toward towards across along without like not very
+more most just also own until before after""".split())
+# Words that may follow the end of a complete phrase in the narration (or the text ends there).
+_PHRASE_END_NEXT = _DANGLING | frozenset("""slowly gently firmly carefully straight away again first now
+here there once twice fully completely properly all every is are was it them""".split())
 _STOP = frozenset("""a an the of and or to with from on in into onto at by for your my our this that these those
 it its up down out off back over new old all both each one two three""".split())
 
@@ -191,6 +196,20 @@ def _stem(w: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
+def _cut_mid_phrase(title_words: list[str], text: str) -> bool:
+    """Whether the title is a run of the narration's words that stops inside a phrase: the word
+    spoken next is neither punctuation nor a word that can follow a phrase's end. A title that is
+    not such a run (rewritten words) is not judged here."""
+    toks = re.findall(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?]", text.lower().replace("-", " "))
+    tw = [t for w in title_words for t in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", w.replace("-", " "))]
+    n = len(tw)
+    runs = [i for i in range(len(toks) - n + 1) if toks[i:i + n] == tw] if n else []
+    if not runs:
+        return False
+    nxt = [toks[i + n] if i + n < len(toks) else "." for i in runs]
+    return all(x not in ".,;:!?" and x not in _PHRASE_END_NEXT for x in nxt)
+
+
 def title_scores(title: str, truth_title: str, text: str) -> dict[str, bool]:
     """Honest shape measures of one predicted title against its truth title and step text."""
     w = _words(title)
@@ -201,7 +220,7 @@ def title_scores(title: str, truth_title: str, text: str) -> dict[str, bool]:
     short = 0 < len(w) <= MAX_TITLE_WORDS
     whole = bool(w) and "\u2026" not in title and not title.rstrip().endswith("...") and all(
         part in text_words for part in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", w[-1].replace("-", " ")))
-    complete = bool(w) and w[-1] not in _DANGLING and whole
+    complete = bool(w) and w[-1] not in _DANGLING and whole and not _cut_mid_phrase(w, text)
     return {
         "imperative": imperative,
         "verb": bool(w) and bool(tw) and w[0] == tw[0],
