@@ -21,7 +21,7 @@ from indexing.models import CATEGORIES, StepDraft
     ("If it doesn't start, check the fuse in the panel.", "Check the fuse in the panel"),
     ("Next, we're going to set up the fixture on the table.", "Set up the fixture on the table"),
     ("Alright, let's clean up the chips with a brush and a rag.", "Clean up the chips"),
-    ("Align the motor and the pump using shims under the feet.", "Align the motor and the pump"),
+    ("Align the motor and the pump using shims under the feet.", "Align the motor and the pump using shims"),
     ("The last step is to wipe down the table.", "Wipe down the table"),
     ("Step two, adjust the tension until the belt deflects ten millimeters.", "Adjust the tension"),
     ("Put on your safety glasses and gloves before you start.", "Put on the safety glasses and gloves"),

@@ -38,7 +38,7 @@ _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
 # said as "the new seal" or with a word that names which ("panel filters").
 _QUALIFIED = frozenset(
-    "seal element filter washer cartridge bearing tray scale spoon electrode bowl mixer roller pump".split())
+    "seal element filter washer cartridge bearing tray scale spoon electrode bowl mixer roller pump magnet".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -94,6 +94,11 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     return data_words("en/stop_words.txt")
+
+
+@lru_cache(maxsize=2048)
+def _spelling_tokens(spelling: str) -> tuple[str, ...]:
+    return tuple(t for t, _ in _tokens(spelling))
 
 
 def _distance(a: str, b: str) -> int:
@@ -169,39 +174,63 @@ def _modifiers(words: list[str], i: int) -> list[str]:
     return mods
 
 
+@lru_cache(maxsize=1)
+def _all_but_one() -> dict[tuple[str | None, ...], list[tuple[int, _Entry]]]:
+    """Multi-word names keyed by their words with one left out (None): (left-out position, entry)."""
+    _, _, by_len = _table()
+    index: dict[tuple[str | None, ...], list[tuple[int, _Entry]]] = {}
+    for n in (2, 3):
+        for toks, entry in by_len.get(n, ()):
+            for k in range(n):
+                key = tuple(None if j == k else t for j, t in enumerate(toks))
+                index.setdefault(key, []).append((k, entry))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Every word of a multi-word name."""
+    return frozenset(w for key in _all_but_one() for w in key if w is not None)
+
+
+@lru_cache(maxsize=4096)
+def _close(heard: str, meant: str, last: bool) -> bool:
+    d = _distance(heard, meant)
+    limit = 1 if len(meant) <= 4 else 2
+    return d <= limit or (d == 3 and len(meant) >= 5 and heard[0] == meant[0] and last)
+
+
 def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     """A vocabulary name misheard at token i: (tokens spanned, entry), or None."""
     table, _, by_len = _table()
     stop = _stop_words()
+    index = _all_but_one()
+    known = _name_words()
     for n in (3, 2):
         window = words[i:i + n]
-        if len(window) < n or not all(w.isalpha() for w in window):
+        if len(window) < n or sum(w in known for w in window) < n - 1 or not all(w.isalpha() for w in window):
             continue
-        for toks, entry in by_len.get(n, ()):
-            diff = [k for k in range(n) if window[k] != toks[k]]
-            if len(diff) != 1:
+        for k in range(n):
+            heard = window[k]
+            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table:
                 continue
-            heard, meant = window[diff[0]], toks[diff[0]]
-            if len(meant) < 3 or heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table:
-                continue
-            d = _distance(heard, meant)
-            limit = 1 if len(meant) <= 4 else 2
-            if d <= limit or (d == 3 and len(meant) >= 5 and heard[0] == meant[0] and diff[0] == n - 1):
-                return n, entry
+            key = tuple(None if j == k else w for j, w in enumerate(window))
+            for _, entry in index.get(key, ()):
+                meant = _spelling_tokens(entry.spelling)[k]
+                if len(meant) >= 3 and abs(len(meant) - len(heard)) <= 3 and _close(heard, meant, k == n - 1):
+                    return n, entry
     heard = words[i]
-    if len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
-            or base_verb(heard) is not None:
-        return None
     prev = words[i - 1] if i >= 1 else ""
     prev2 = words[i - 2] if i >= 2 else ""
-    tool_slot = (bool(_size_before(words, i)[1]) or prev in ("with", "using")
-                 or (prev in _DETERMINERS and prev2 in ("with", "using")))
-    if not tool_slot:
+    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and prev2 in ("with", "using"))
+                 or bool(_size_before(words, i)[1]))
+    if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
+            or base_verb(heard) is not None:
         return None
     best: tuple[int, _Entry] | None = None
     for toks, entry in by_len.get(1, ()):
         meant = toks[0]
-        if len(meant) < 5 or entry.qualified:
+        if len(meant) < 5 or entry.qualified or abs(len(meant) - len(heard)) > 2:
             continue
         d = _distance(heard, meant)
         if d <= (2 if len(meant) >= 8 else 1) and (best is None or d < best[0]):
@@ -250,7 +279,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         mods = _modifiers(words, i)
-        if entry.qualified and not mods and not (i >= 1 and words[i - 1] in _NEW):
+        if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW):
             continue
         size, span = _size_before(words, i - len(mods))
         name = " ".join(([size] if size else []) + mods + [_display(entry)])

@@ -107,3 +107,17 @@ CATEGORY_TERMS: dict[str, tuple[str, ...]] = {
 }
 # Tie-break order when text evidence is equal.
 PRIORITY = ("safety", "troubleshooting", "inspection", "adjustment", "cleanup", "setup", "operation")
+
+# More base-form verbs a step title may start with. Kept apart from VERBS because the segmenter's
+# action cue reads VERBS, and its fitted behaviour should not move when titles learn a verb.
+TITLE_VERBS = VERBS | frozenset(
+    """squeeze support unscrew depressurise depressurize drain dress gauge glue hang knead prove
+    recognise recognize refit rehang season seal separate simmer skim snap soak sort strain
+    stretch taste serve flatten dice grate marinate mash bag beat blend boil brown coat crimp cure
+    dab dampen descale dial dismount dock drag dust file flatten fry fit grab inflate inject jack
+    lever loop mark measure mop nip oil pat patch pinch plane pluck poke pop pry punch ream rehang
+    relieve remount replace resharpen reseat retension ring rub scoop scrape screw seal sieve sift
+    skewer slacken sleeve smooth snip soften solder stamp steady strap stroke tamp tease thaw thin
+    toast trim unbolt unclip unhook unlatch unload unpack unroll unthread wedge wiggle wind wring
+    backflush bleed charge count depress detach dislodge dismantle fill flush hone lift lock
+    loosen lubricate bend block bolt brace break""".split())
