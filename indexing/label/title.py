@@ -298,11 +298,14 @@ def step_title(text: str, language: str = "en") -> str:
     for sentence in split_sentences(text)[:5]:
         cleaned = clean_sentence(sentence).rstrip(".").lower()
         aside = any(n and (n in cleaned or cleaned in n) for n in notes) or bool(_CONDITION.match(sentence))
-        for clause in _clauses(sentence):
+        lead = _LEAD.match(strip_openers(sentence))
+        lead_tool = (lead.group("tool") or "").strip() if lead else ""
+        body = strip_openers(sentence)[lead.end():] if lead else sentence
+        for clause in _clauses(body):
             found = _action(clause)
             if found is None:
                 continue
-            words, tool = found
+            words, tool = found[0], found[1] or lead_tool
             rank = 2 if aside else (1 if words[0].lower() in _WEAK else 0)
             candidates.append((rank, len(candidates), words, tool))
             if rank == 0:

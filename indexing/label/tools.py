@@ -38,7 +38,9 @@ _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
 # said as "the new seal" or with a word that names which ("panel filters").
 _QUALIFIED = frozenset(
-    "seal element filter washer cartridge bearing tray scale spoon electrode bowl mixer roller pump magnet".split())
+    "seal element filter washer cartridge bearing electrode roller pump magnet".split())
+# Bare names of kitchen things that count with a word that says which ("the steel bowl") or "new".
+_NAMED = frozenset("bowl tray scale spoon mixer".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -70,7 +72,7 @@ def _tokens(text: str) -> list[tuple[str, int]]:
 class _Entry:
     canonical: str
     spelling: str  # as written in the vocabulary (singular)
-    qualified: bool  # needs "new" or a naming word in front
+    qualified: bool  # needs "new" in front (a naming word too for `_NAMED`)
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +85,7 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             toks = tuple(t for t, _ in _tokens(spelling))
             if not toks or toks in table:
                 continue
-            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED)
+            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED)
             table[toks] = entry
             by_len.setdefault(len(toks), []).append((toks, entry))
             for plural in _plurals(toks[-1]):
@@ -279,7 +281,8 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         mods = _modifiers(words, i)
-        if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW):
+        if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
+                and not (mods and entry.spelling in _NAMED):
             continue
         size, span = _size_before(words, i - len(mods))
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
