@@ -78,3 +78,12 @@ def test_titles_are_complete_and_short(text):
     spoken = set(re.findall(r"[a-z0-9'-]+", text.lower()))
     assert all(w.lower().strip(".,") in spoken for w in words if w.lower() != "with"), title
     assert "…" not in title and not title.endswith("...")
+
+
+def test_tools_ruled_out_and_sound_alikes():
+    # a tool the narration rules out is not on the step; "test stroke" is no "test strip"
+    assert find_tools("Torque them with the torque wrench. Do not use the impact gun here.") == ["torque wrench"]
+    assert find_tools("Then run one test stroke in inch mode.") == []
+    # an action on "it" gives way to one that names its object
+    assert step_title("Bring the new die in on the hoist and lower it slowly onto the bolster.") == (
+        "Bring the new die")

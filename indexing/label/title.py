@@ -145,6 +145,7 @@ TITLE_PLAIN_WORDS = 7  # without
 # Verbs of getting ready or holding on: a step's title names its main action instead when there
 # is one ("Move the brewer aside, then remove the five screws" -> "Remove the five screws").
 _WEAK = frozenset("put hold keep support move get grab let make wait use go bring place lay leave give".split())
+_PRONOUNS = frozenset("it them this that everything".split())
 _TITLE_PREPOSITIONS = _PREPOSITIONS | frozenset(
     "between against about around behind beside toward towards across along without below above near "
     "past like halfway beneath inside outside underneath".split())
@@ -306,7 +307,8 @@ def step_title(text: str, language: str = "en") -> str:
             if found is None:
                 continue
             words, tool = found[0], found[1] or lead_tool
-            rank = 2 if aside else (1 if words[0].lower() in _WEAK else 0)
+            weak = words[0].lower() in _WEAK or (len(words) > 1 and words[1].lower() in _PRONOUNS)
+            rank = 2 if aside else (1 if weak else 0)
             candidates.append((rank, len(candidates), words, tool))
             if rank == 0:
                 break  # the first main action wins

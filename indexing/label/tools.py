@@ -196,10 +196,13 @@ def _name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _close(heard: str, meant: str, last: bool) -> bool:
+def _close(heard: str, meant: str, last: bool, exact_chars: int) -> bool:
+    """Whether `heard` may be `meant` misheard, the other words of the name (`exact_chars` letters)
+    being heard right. Three edits only for a clipped head after a long exact word ("feeler gain")."""
     d = _distance(heard, meant)
     limit = 1 if len(meant) <= 4 else 2
-    return d <= limit or (d == 3 and len(meant) >= 5 and heard[0] == meant[0] and last)
+    return d <= limit or (d == 3 and last and exact_chars >= 6 and len(meant) >= 5 and heard[0] == meant[0]
+                          and len(heard) <= len(meant))
 
 
 def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
@@ -219,7 +222,9 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
             key = tuple(None if j == k else w for j, w in enumerate(window))
             for _, entry in index.get(key, ()):
                 meant = _spelling_tokens(entry.spelling)[k]
-                if len(meant) >= 3 and abs(len(meant) - len(heard)) <= 3 and _close(heard, meant, k == n - 1):
+                exact_chars = sum(len(w) for j, w in enumerate(window) if j != k)
+                if len(meant) >= 3 and abs(len(meant) - len(heard)) <= 3 and _close(heard, meant, k == n - 1,
+                                                                                     exact_chars):
                     return n, entry
     heard = words[i]
     prev = words[i - 1] if i >= 1 else ""
@@ -238,6 +243,20 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
         if d <= (2 if len(meant) >= 8 else 1) and (best is None or d < best[0]):
             best = (d, entry)
     return (1, best[1]) if best else None
+
+
+_NEGATIONS = frozenset("never don't not instead".split())
+_CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether the clause holding token i says not to use it ("never use the kettle water")."""
+    j = i - 1
+    while j >= 0 and words[j] not in _CLAUSE_START:
+        if words[j] in _NEGATIONS:
+            return True
+        j -= 1
+    return False
 
 
 def _display(entry: _Entry) -> str:
@@ -277,6 +296,8 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
     out: list[tuple[int, int, str, str, bool]] = []
     starts = {s for s, _, _ in found}
     for i, n, entry in found:
+        if _negated(words, i):
+            continue  # "do not use the impact gun here": not a tool of this step
         nxt = words[i + n] if i + n < len(words) else "."
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
