@@ -26,7 +26,7 @@ _DANGLING = {"a", "an", "the", "of", "and", "or", "to", "with", "using", "from",
     ("Back the nut off with a 13 mm spaner.", ["13 mm spanner"]),
     # real words a letter away from a tool are left alone
     ("Slide your hand into the pocket and feel for the edge.", []),
-    ("Wrap the sandwich with a pocket of foil.", []),
+    ("Line the drawer with a pocket of felt.", []),
     ("Wearing gloves, lift the hot tray out.", ["gloves"]),
     # the thing being repaired is not a tool or part unless it is the new one
     ("Open the filter housing and look at the filter for tears.", []),

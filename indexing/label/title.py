@@ -149,6 +149,10 @@ _PRONOUNS = frozenset("it them this that everything".split())
 _TITLE_PREPOSITIONS = _PREPOSITIONS | frozenset(
     "between against about around behind beside toward towards across along without below above near "
     "past like halfway beneath inside outside underneath".split())
+# Where a long action without a prepositional phrase may still end: after a verb's particle
+# ("blow the shavings out"), or before a quantifier or "and".
+_PARTICLES = frozenset("out off up down back away".split())
+_SOFT_BREAKS = frozenset("some both all each every any and".split())
 _MANNER = frozenset("halfway again first straight carefully".split())
 _NOT_ADVERBS = frozenset("assembly only supply apply fly".split())
 # "Using a spudger, pry off…", "Wearing gloves, ease…": a lead-in before the action; a tool said
@@ -221,7 +225,9 @@ def _cut_title(words: list[str]) -> list[str]:
         if low[i] in ("with", "using") and end <= TITLE_MAX_WORDS and find_tools(" ".join(words[i + 1:end])):
             return _shorten(words[:end], TITLE_MAX_WORDS, _TITLE_PREPOSITIONS)
     fits = [i for i in preps if 3 <= i <= TITLE_PLAIN_WORDS]
-    cut = words[: fits[-1]] if fits else words[:TITLE_PLAIN_WORDS]
+    soft = [i for i in range(3, min(len(words), TITLE_PLAIN_WORDS + 1))
+            if low[i] in _SOFT_BREAKS or low[i - 1] in _PARTICLES]
+    cut = words[: fits[-1]] if fits else words[: soft[-1]] if soft else words[:TITLE_PLAIN_WORDS]
     last = max((i for i in fits if i < len(cut)), default=-1)
     if last > 0 and low[last] in ("with", "using") and not find_tools(" ".join(cut[last + 1:])):
         cut = cut[:last]
@@ -261,8 +267,7 @@ def _first_clause(text: str) -> str:
             words.append(stripped)
         if core != stripped:
             break
-    words = _shorten(words, TITLE_MAX_WORDS, _TITLE_PREPOSITIONS)
-    return _capitalised(words)
+    return _capitalised(_cut_title(words))
 
 
 @lru_cache(maxsize=256)

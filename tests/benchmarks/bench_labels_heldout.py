@@ -12,6 +12,7 @@ Scored per truth step:
             or `lenient` (one is a whole-word part of the other, as `tests/heldout/scoring.py`
             matches: "wrench" ~ "30 mm wrench"). Precision counts every labelled tool.
             `session` is evaluate.py's measure: the union of a recording's labels against its tools.
+    category  the step's category equals the truth's (labelling reads the title, so it is watched).
     titles  imperative (first word is a base-form verb from this bench's own list, not the
             labeller's), object (shares a content word with the truth title after its verb),
             verb (same first word as the truth title), <= 8 words, complete (does not end on an
@@ -86,7 +87,8 @@ def _predict(doc: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any]:
                      language="en")
     label_steps(own, glossary=(), language="en")
     return {
-        "true": [{"text": s.text, "title": s.title, "tools": list(s.tools)} for s in true_steps],
+        "true": [{"text": s.text, "title": s.title, "tools": list(s.tools), "category": s.category}
+                 for s in true_steps],
         "own": [{"start": s.start, "end": s.end, "text": s.text, "title": s.title, "tools": list(s.tools)}
                 for s in own],
     }
@@ -257,6 +259,7 @@ def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) ->
                 tot[mode] = [a + b for a, b in zip(tot[mode], m, strict=True)]
             for k, v in title_scores(step["title"], tstep["title"], step["text"]).items():
                 tmeas[k] = tmeas.get(k, 0) + int(v)
+            tmeas["category"] = tmeas.get("category", 0) + int(step.get("category") == tstep.get("category"))
             n_titles += 1
         m = match_count([t for s in rec["true"] for t in s["tools"]], truth["tools"], lenient=True)
         tot["session"] = [a + b for a, b in zip(tot["session"], m, strict=True)]
@@ -312,7 +315,7 @@ def _line(label: str, s: dict[str, Any]) -> str:
 
     return (f"{label:9s} {pr('strict'):>9s} {pr('lenient'):>9s} {pr('session'):>9s} {pr('own_strict'):>9s} "
             f"{pr('own_lenient'):>9s} | {ti.get('imperative', 0):.2f} {ti.get('object', 0):.2f} {ti.get('verb', 0):.2f} "
-            f"{ti.get('short', 0):.2f} {ti.get('complete', 0):.2f} {ti.get('ok', 0):.2f}")
+            f"{ti.get('short', 0):.2f} {ti.get('complete', 0):.2f} {ti.get('ok', 0):.2f} | {ti.get('category', 0):.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -339,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
 
     print("tools P/R: strict, lenient, session (evaluate.py's union), own boundaries strict, lenient"
-          " | titles: imperative object verb <=8 complete ok")
+          " | titles: imperative object verb <=8 complete ok | category")
     for part in ("tune", "test"):
         print(f"--- {part} half ({results['this'][part]['steps']} steps)")
         for label in results:
