@@ -59,17 +59,18 @@ def clean_sentence(sentence: str) -> str:
     return s
 
 
-def base_verb(word: str) -> str | None:
+def base_verb(word: str, verbs: frozenset[str] = VERBS) -> str | None:
     """The base form of a word if it is a known verb in any simple inflection.
 
     Args:
         word: One lower-case token, e.g. "removing", "tightens", "lifted".
+        verbs: The base forms that count (the segmenter's action cue uses `VERBS`).
 
     Returns:
         The base form ("remove") or None when the word is not a known verb.
     """
     w = word.lower().strip(".,;:!?\"'")
-    if w in VERBS:
+    if w in verbs:
         return w
     candidates: list[str] = []
     if w.endswith("ing") and len(w) > 4:
@@ -91,6 +92,6 @@ def base_verb(word: str) -> str | None:
     if w.endswith("s"):
         candidates.append(w[:-1])
     for c in candidates:
-        if c in VERBS:
+        if c in verbs:
             return c
     return None

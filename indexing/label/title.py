@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from indexing.label.text import base_verb, split_sentences, straighten, strip_openers
+from indexing.label.text import base_verb, clean_sentence, split_sentences, straighten, strip_openers
+from indexing.label.vocab import TITLE_VERBS, VERBS
 
 MAX_WORDS = 7
 FALLBACK_WORDS = 6
@@ -64,15 +66,21 @@ def _opening_word(sentence: str) -> str:
     return words[0].lower() if words else ""
 
 
-def _object_phrase(words: list[str]) -> list[str]:
-    """Words from the verb up to the next clause break (the verb is words[0])."""
+def _object_phrase(words: list[str], verbs: frozenset[str] = VERBS, *, adverbs: bool = False) -> list[str]:
+    """Words from the verb up to the next clause break (the verb is words[0]).
+
+    With `adverbs`, a manner adverb after the object ("open the valve slowly") and "and let" end it too.
+    """
     out: list[str] = []
     for i, raw in enumerate(words):
         core = raw.strip("\"'()[]")
         low = core.lower().rstrip(".,;:!?")
         if i > 0 and low in _BREAK_WORDS:
             break
-        if i > 1 and low == "and" and i + 1 < len(words) and base_verb(words[i + 1]) is not None:
+        if adverbs and i > 1 and (low.endswith("ly") and low not in _NOT_ADVERBS or low in _MANNER):
+            break
+        nxt = words[i + 1].lower().strip(".,;:!?") if i + 1 < len(words) else ""
+        if i > 1 and low == "and" and nxt and (base_verb(nxt, verbs) is not None or adverbs and nxt in _BREAK_WORDS | {"let"}):
             break
         if i > 0 and low == "and" and i + 1 < len(words) and words[i + 1].lower() in ("then", "make"):
             break
@@ -83,10 +91,11 @@ def _object_phrase(words: list[str]) -> list[str]:
     return [w for w in out if w]
 
 
-def _shorten(words: list[str]) -> list[str]:
-    if len(words) > MAX_WORDS:
-        cut = [i for i in range(3, MAX_WORDS + 1) if words[i].lower() in _PREPOSITIONS]
-        words = words[: cut[-1]] if cut else words[:MAX_WORDS]
+def _shorten(words: list[str], max_words: int = MAX_WORDS,
+             prepositions: frozenset[str] = _PREPOSITIONS) -> list[str]:
+    if len(words) > max_words:
+        cut = [i for i in range(3, max_words + 1) if words[i].lower() in prepositions]
+        words = words[: cut[-1]] if cut else words[:max_words]
     while len(words) > 1 and words[-1].lower() in _DANGLING:
         words = words[:-1]
     return words
@@ -131,25 +140,191 @@ def _fallback(text: str, n: int = FALLBACK_WORDS) -> str:
     return words[0][:1].upper() + words[0][1:] + ("" if len(words) == 1 else " " + " ".join(words[1:]))
 
 
+TITLE_MAX_WORDS = 8  # with "with TOOL"
+TITLE_PLAIN_WORDS = 7  # without
+# Verbs of getting ready or holding on: a step's title names its main action instead when there
+# is one ("Move the brewer aside, then remove the five screws" -> "Remove the five screws").
+_WEAK = frozenset("put hold keep support move get grab let make wait use go bring place lay leave give".split())
+_PRONOUNS = frozenset("it them this that everything".split())
+_TITLE_PREPOSITIONS = _PREPOSITIONS | frozenset(
+    "between against about around behind beside toward towards across along without below above near "
+    "past like halfway beneath inside outside underneath".split())
+# Where a long action without a prepositional phrase may still end: after a verb's particle
+# ("blow the shavings out"), or before a quantifier or "and".
+_PARTICLES = frozenset("out off up down back away".split())
+_SOFT_BREAKS = frozenset("some both all each every any and".split())
+_MANNER = frozenset("halfway again first straight carefully".split())
+_NOT_ADVERBS = frozenset("assembly only supply apply fly".split())
+# "Using a spudger, pry off…", "Wearing gloves, ease…": a lead-in before the action; a tool said
+# there may follow the title ("… with a spudger").
+_LEAD = re.compile(r"^(?:(?:using|with)\s+(?P<tool>[^,]{1,40})|[a-z]+ing\b[^,]{0,40}),\s*", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"(,\s+and then\s+|,\s+and\s+|\s+and then\s+|\s+and\s+|,\s+then\s+|\s+then\s+|,\s+)",
+                           re.IGNORECASE)
+_CONDITION = re.compile(r"^\W*(?:if|unless|in case|whenever|otherwise)\b", re.IGNORECASE)
+
+
+def _title_verb(word: str) -> str | None:
+    return base_verb(word, TITLE_VERBS)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut before each "and"/"then"/comma that opens a new imperative."""
+    parts = _CLAUSE_SPLIT.split(sentence)
+    out = [parts[0]]
+    for sep, piece in zip(parts[1::2], parts[2::2], strict=False):
+        first = piece.split()[0].lower().strip(".,;:!?") if piece.split() else ""
+        if first in TITLE_VERBS:
+            out.append(piece)
+        else:
+            out[-1] = out[-1] + sep + piece
+    return out
+
+
+def _action(clause: str) -> tuple[list[str], str] | None:
+    """The title words of one clause's action and a tool phrase said before it, or None."""
+    s = strip_openers(clause)
+    tool = ""
+    for _ in range(4):
+        lead = _LEAD.match(s)
+        if lead and lead.group("tool"):
+            tool = lead.group("tool").strip()
+        new = _LEAD.sub("", s)
+        new = _SUBORDINATE.sub("", new)
+        new = strip_openers(_FRAMING.sub("", new))
+        if new == s:
+            break
+        s = new
+    words = s.split()
+    if not words:
+        return None
+    verb = _title_verb(words[0])
+    if verb is None:
+        return None
+    if verb != words[0].lower().strip(".,;:!?") and _opening_word(clause) == words[0].lower():
+        return None  # a gerund subject ("Opening the valve fast can…"), not an action
+    phrase = _object_phrase([verb] + words[1:], TITLE_VERBS, adverbs=True)
+    return _cut_title(phrase), tool
+
+
+def _cut_title(words: list[str]) -> list[str]:
+    """At most TITLE_MAX_WORDS words, cut only where a phrase ends.
+
+    An action longer than TITLE_PLAIN_WORDS keeps "with TOOL" when a tool is named there and the
+    title fits in TITLE_MAX_WORDS; otherwise it is cut before its last prepositional phrase that
+    fits, and a "with …" phrase left at the end stays only when it names a tool ("Push the new
+    filters in with arrows going…" -> "Push the new filters").
+    """
+    from indexing.label.tools import find_tools
+
+    if len(words) <= TITLE_PLAIN_WORDS:
+        return _shorten(words, TITLE_PLAIN_WORDS, _TITLE_PREPOSITIONS)
+    low = [w.lower() for w in words]
+    preps = [i for i in range(2, len(words)) if low[i] in _TITLE_PREPOSITIONS]
+    for i in preps:
+        end = next((j for j in preps if j > i), len(words))
+        if low[i] in ("with", "using") and end <= TITLE_MAX_WORDS and find_tools(" ".join(words[i + 1:end])):
+            return _shorten(words[:end], TITLE_MAX_WORDS, _TITLE_PREPOSITIONS)
+    fits = [i for i in preps if 3 <= i <= TITLE_PLAIN_WORDS]
+    soft = [i for i in range(3, min(len(words), TITLE_PLAIN_WORDS + 1))
+            if low[i] in _SOFT_BREAKS or low[i - 1] in _PARTICLES]
+    cut = words[: fits[-1]] if fits else words[: soft[-1]] if soft else words[:TITLE_PLAIN_WORDS]
+    last = max((i for i in fits if i < len(cut)), default=-1)
+    if last > 0 and low[last] in ("with", "using") and not find_tools(" ".join(cut[last + 1:])):
+        cut = cut[:last]
+    return _shorten(cut, TITLE_PLAIN_WORDS, _TITLE_PREPOSITIONS)
+
+
+def _capitalised(words: list[str]) -> str:
+    if not words:
+        return ""
+    return words[0][:1].upper() + words[0][1:] + ("" if len(words) == 1 else " " + " ".join(words[1:]))
+
+
+def _with_tool(words: list[str], tool: str) -> list[str]:
+    from indexing.label.tools import find_tools
+
+    low = {w.lower() for w in words}
+    tool_words = [_POSSESSIVE.get(w.lower(), w) for w in tool.split()]
+    if tool and not low & {"with", "using"} and find_tools(tool) and len(words) + 1 + len(tool_words) <= TITLE_MAX_WORDS:
+        return words + ["with"] + tool_words
+    return words
+
+
+def _first_clause(text: str) -> str:
+    """An English title when no sentence opens with an action: the first clause, cut at a phrase end."""
+    sentences = split_sentences(text)
+    if not sentences:
+        return ""
+    first = strip_openers(_LEAD.sub("", strip_openers(sentences[0]))) or sentences[0]
+    words: list[str] = []
+    for raw in first.split():
+        core = raw.strip("\"'()[]")
+        low = core.lower().rstrip(".,;:!?")
+        if words and low in _BREAK_WORDS:
+            break
+        stripped = core.rstrip(".,;:!?")
+        if stripped:
+            words.append(stripped)
+        if core != stripped:
+            break
+    return _capitalised(_cut_title(words))
+
+
+@lru_cache(maxsize=256)
+def _notes(text: str) -> tuple[str, ...]:
+    from indexing.label.notes import find_notes
+
+    tips, warnings = find_notes(text)
+    return tuple(n.rstrip(".").lower() for n in tips + warnings)
+
+
 def step_title(text: str, language: str = "en") -> str:
-    """A short title for a step's narration.
+    """A short title for a step's narration: its main action, with its object.
+
+    The first few sentences are read clause by clause; the first action that is not a getting-ready
+    verb ("put", "hold", "move"…), a tip, a warning or a contingency ("if it sticks, …") wins, else
+    the first action. The title stops at the end of the verb's phrase and has at most eight words;
+    a tool said in a lead-in ("Using a spudger, pry off the base plate") is added after "with".
 
     Args:
         text: The step's narration.
         language: Narration language; non-English text gets its first words as title.
 
     Returns:
-        An imperative title of at most about seven words ("" for empty text).
+        An imperative title such as "Pry off the base plate with a spudger" ("" for empty text).
     """
     if not text.strip():
         return ""
     if not language.lower().startswith("en"):
         return _fallback(text)
-    for sentence in split_sentences(straighten(text))[:4]:
-        title = imperative(sentence)
-        if title:
-            return title
-    return _fallback(text)
+    # Recognisers write "take -up", "o -ring"; a title shows the word as one.
+    text = re.sub(r"(?<=\w) -(?=\w)", "-", straighten(text))
+    notes = _notes(text)
+    candidates: list[tuple[int, int, list[str], str]] = []
+    for sentence in split_sentences(text)[:5]:
+        cleaned = clean_sentence(sentence).rstrip(".").lower()
+        aside = any(n and (n in cleaned or cleaned in n) for n in notes) or bool(_CONDITION.match(sentence))
+        lead = _LEAD.match(strip_openers(sentence))
+        lead_tool = (lead.group("tool") or "").strip() if lead else ""
+        body = strip_openers(sentence)[lead.end():] if lead else sentence
+        for clause in _clauses(body):
+            found = _action(clause)
+            if found is None:
+                continue
+            words, tool = found[0], found[1] or lead_tool
+            weak = words[0].lower() in _WEAK or (len(words) > 1 and words[1].lower() in _PRONOUNS)
+            rank = 2 if aside else (1 if weak else 0)
+            candidates.append((rank, len(candidates), words, tool))
+            if rank == 0:
+                break  # the first main action wins
+        if candidates and candidates[-1][0] == 0:
+            break
+    if not candidates:
+        return _first_clause(text)
+    _, _, words, tool = min(candidates)
+    if len(words) == 1 and len(_first_clause(text).split()) > 1:
+        return _first_clause(text)  # a bare "Press" says less than the step's opening words
+    return _capitalised(_with_tool(words, tool))
 
 
 def procedure_title(steps: Sequence[object]) -> str:

@@ -1,14 +1,54 @@
-"""Tools and parts mentioned in narration, from the built-in vocabulary and the glossary."""
+"""Tools and parts mentioned in narration, from the built-in vocabulary and the glossary.
+
+English names come from `indexing/lang/en/tools.txt`. A step shows what was said, with its size
+and the words that say which one ("the 17 mm spanner", "the big steel bowl" -> "steel bowl"), so a
+trainee reads the plant's own words. Recognition near-misses of tool words ("hair gun", "rip tray",
+"17mm panner") are matched only where they cannot easily be something else: in a multi-word name
+with every other word exact, or right after a size or "with a". Bare words that are as often the
+machine being worked on as a part ("the filter", "the seal") count only as "the new seal".
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+from indexing.label.text import base_verb
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
+from indexing.lang.data import words as data_words
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[a-z]+(?:'[a-z]+)?|\"")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[mt]\d+\b|[a-z]+(?:'[a-z]+)?|\"|[.,;:!?]")
+_PUNCT = frozenset(".,;:!?")
+_DETERMINERS = frozenset(
+    "a an the this that these those your my our his her their its some each both another one two three "
+    "four five six seven eight nine ten any".split())
+_PREPOSITIONS = frozenset("with using from into onto on in under over at by for to of through".split())
+# Said of almost any tool, so not part of its name: "the long gloves" are gloves.
+_THROWAWAY = frozenset(
+    """long short big small large little old new clean dirty empty full hot cold warm cool spare fresh
+    good right left other same second first last top bottom front back whole heavy light thin thick
+    oiled greased wet sharp blunt dull worn used extra own usual proper correct special red blue green
+    yellow black white grey gray silver orange brown pink purple bare spare replacement usual favourite
+    favorite trusty nice proper main whole real cheap much ever less enough every such""".split())
+_FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
+_NEW = frozenset("new spare replacement".split())
+_POSSESSIVE = frozenset("your my our his her their own personal".split())
+# Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
+# said as "the new seal" or with a word that names which ("panel filters").
+_QUALIFIED = frozenset(
+    "seal element filter washer cartridge bearing electrode roller pump magnet".split())
+# Bare names of kitchen things that count with a word that says which ("the steel bowl") or "new".
+_NAMED = frozenset("bowl tray scale spoon mixer".split())
+# Real words one letter from a tool word; never read as that tool.
+_NOT_NEAR_MISS = frozenset(
+    """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
+    casket fitter sitter litter filler fillet wallet pallet ballet summer shimmer rammer players glover
+    clover rubber bottle kettle settle nettle cattle hunter winter ladies ladder bladder hummer hamper
+    hatter batter butter matter latter gutter cutter putter shutter sponge plunge cloth clothe sloth
+    clamps claps champ cramp stamp tramp spinner spanned spawner mallets tonged longs tones tongue
+    lunge plane plain place plate pliant client""".split())
 
 
 def _plurals(word: str) -> list[str]:
@@ -28,77 +68,260 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in _TOKEN.finditer(low)]
 
 
+@dataclass(frozen=True)
+class _Entry:
+    canonical: str
+    spelling: str  # as written in the vocabulary (singular)
+    qualified: bool  # needs "new" in front (a naming word too for `_NAMED`)
+
+
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[tuple[str, ...], str], int]:
-    table: dict[tuple[str, ...], str] = {}
+def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[tuple[str, ...], _Entry]]]]:
+    """Token tuple -> entry (plurals included), the longest name in tokens, and names by length."""
+    table: dict[tuple[str, ...], _Entry] = {}
+    by_len: dict[int, list[tuple[tuple[str, ...], _Entry]]] = {}
     for canonical, spellings in TOOLS.items():
         for spelling in (canonical, *spellings):
             toks = tuple(t for t, _ in _tokens(spelling))
-            if not toks:
+            if not toks or toks in table:
                 continue
-            table.setdefault(toks, canonical)
+            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED)
+            table[toks] = entry
+            by_len.setdefault(len(toks), []).append((toks, entry))
             for plural in _plurals(toks[-1]):
-                table.setdefault(toks[:-1] + (plural,), canonical)
-    return table, max(len(k) for k in table)
+                table.setdefault(toks[:-1] + (plural,), entry)
+    return table, max(len(k) for k in table), by_len
 
 
-def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
-    """A size such as "19 mm" written just before token i, and how many tokens it spans."""
-    def number(tok: str) -> str | None:
-        if re.fullmatch(r"\d+(?:[.,]\d+)?(?:/\d+)?", tok):
-            return tok.replace(",", ".")
-        if tok in NUMBER_WORDS:
-            return str(NUMBER_WORDS[tok])
-        return None
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return data_words("en/stop_words.txt")
 
-    if i >= 1:
-        tok = tokens[i - 1]
-        glued = re.fullmatch(r"(\d+(?:[.,]\d+)?(?:/\d+)?)(mm|\"|in)", tok)
-        if glued:
-            return f"{glued.group(1).replace(',', '.')} {UNITS[glued.group(2)]}", 1
-        if re.fullmatch(r"#\d+", tok):
-            return tok, 1
-        if tok in UNITS and i >= 2:
-            n = number(tokens[i - 2])
-            if n is not None:
-                return f"{n} {UNITS[tok]}", 2
-            if i >= 3 and f"{tokens[i - 3]} {tokens[i - 2]}" in FRACTION_WORDS:
-                return f"{FRACTION_WORDS[tokens[i - 3] + ' ' + tokens[i - 2]]} {UNITS[tok]}", 3
-            if tokens[i - 2] in FRACTION_WORDS:
-                return f"{FRACTION_WORDS[tokens[i - 2]]} {UNITS[tok]}", 2
-        if tok in ("number", "no") or i < 2:
-            return "", 0
-        if tokens[i - 2] in ("number",) and number(tok) is not None:
-            return f"#{number(tok)}", 2
+
+@lru_cache(maxsize=2048)
+def _spelling_tokens(spelling: str) -> tuple[str, ...]:
+    return tuple(t for t, _ in _tokens(spelling))
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1]
+
+
+def _number(tokens: list[str], i: int) -> tuple[str, int]:
+    """A number ending at token i ("24", "seventeen", "twenty four") and how many tokens it spans."""
+    tok = tokens[i] if i >= 0 else ""
+    if re.fullmatch(r"\d+(?:[.,]\d+)?(?:/\d+)?", tok):
+        return tok.replace(",", "."), 1
+    if tok in NUMBER_WORDS:
+        value = NUMBER_WORDS[tok]
+        if value < 10 and i >= 1 and tokens[i - 1] in NUMBER_WORDS and NUMBER_WORDS[tokens[i - 1]] % 10 == 0 \
+                and NUMBER_WORDS[tokens[i - 1]] >= 20:
+            return str(NUMBER_WORDS[tokens[i - 1]] + value), 2
+        return str(value), 1
     return "", 0
 
 
-def _vocab_mentions(text: str) -> list[tuple[int, int, str]]:
-    table, longest = _table()
+def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
+    """A size such as "19 mm", "#2" or "M8" written just before token i, and how many tokens it spans."""
+    if i < 1:
+        return "", 0
+    tok = tokens[i - 1]
+    glued = re.fullmatch(r"(\d+(?:[.,]\d+)?(?:/\d+)?)(mm|\"|in)", tok)
+    if glued:
+        return f"{glued.group(1).replace(',', '.')} {UNITS[glued.group(2)]}", 1
+    if re.fullmatch(r"#\d+", tok):
+        return tok, 1
+    if re.fullmatch(r"[mt]\d+", tok):
+        return tok.upper(), 1
+    if tok in UNITS and tok != "in" or tok == "in" and i >= 2 and _number(tokens, i - 2)[1]:
+        n, span = _number(tokens, i - 2)
+        if span:
+            return f"{n} {UNITS[tok]}", span + 1
+        if i >= 3 and f"{tokens[i - 3]} {tokens[i - 2]}" in FRACTION_WORDS:
+            return f"{FRACTION_WORDS[tokens[i - 3] + ' ' + tokens[i - 2]]} {UNITS[tok]}", 3
+        if i >= 2 and tokens[i - 2] in FRACTION_WORDS:
+            return f"{FRACTION_WORDS[tokens[i - 2]]} {UNITS[tok]}", 2
+        return "", 0
+    if i >= 2 and tokens[i - 2] in ("number", "no") and tok != "number":
+        n, span = _number(tokens, i - 1)
+        if span == 1:
+            return f"#{n}", 2
+    return "", 0
+
+
+def _modifiers(words: list[str], i: int) -> list[str]:
+    """Words just before token i that say which tool it is ("fryer" brush, "steel" bowl), at most two."""
+    stop = _stop_words()
+    mods: list[str] = []
+    j = i
+    while j >= 1 and len(mods) < 2:
+        w = words[j - 1]
+        if (not w.isalpha() or len(w) < 3 or w in stop or w in _THROWAWAY or w in _DETERMINERS
+                or w in _PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE):
+            break
+        mods.insert(0, w)
+        j -= 1
+    # A verb-like word ("wearing gloves", "squeeze glue") names the tool only right after "a"/"the".
+    while mods and (base_verb(mods[0]) is not None or mods[0].endswith(("ing", "ed"))):
+        before = words[i - len(mods) - 1] if i - len(mods) >= 1 else "."
+        if before in _DETERMINERS or before in _POSSESSIVE:
+            break
+        mods = mods[1:]
+    return mods
+
+
+@lru_cache(maxsize=1)
+def _all_but_one() -> dict[tuple[str | None, ...], list[tuple[int, _Entry]]]:
+    """Multi-word names keyed by their words with one left out (None): (left-out position, entry)."""
+    _, _, by_len = _table()
+    index: dict[tuple[str | None, ...], list[tuple[int, _Entry]]] = {}
+    for n in (2, 3):
+        for toks, entry in by_len.get(n, ()):
+            for k in range(n):
+                key = tuple(None if j == k else t for j, t in enumerate(toks))
+                index.setdefault(key, []).append((k, entry))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Every word of a multi-word name."""
+    return frozenset(w for key in _all_but_one() for w in key if w is not None)
+
+
+@lru_cache(maxsize=4096)
+def _close(heard: str, meant: str, last: bool, exact_chars: int) -> bool:
+    """Whether `heard` may be `meant` misheard, the other words of the name (`exact_chars` letters)
+    being heard right. Three edits only for a clipped head after a long exact word ("feeler gain")."""
+    d = _distance(heard, meant)
+    limit = 1 if len(meant) <= 4 else 2
+    return d <= limit or (d == 3 and last and exact_chars >= 6 and len(meant) >= 5 and heard[0] == meant[0]
+                          and len(heard) <= len(meant))
+
+
+def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
+    """A vocabulary name misheard at token i: (tokens spanned, entry), or None."""
+    table, _, by_len = _table()
+    stop = _stop_words()
+    index = _all_but_one()
+    known = _name_words()
+    for n in (3, 2):
+        window = words[i:i + n]
+        if len(window) < n or sum(w in known for w in window) < n - 1 or not all(w.isalpha() for w in window):
+            continue
+        for k in range(n):
+            heard = window[k]
+            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table:
+                continue
+            key = tuple(None if j == k else w for j, w in enumerate(window))
+            for _, entry in index.get(key, ()):
+                meant = _spelling_tokens(entry.spelling)[k]
+                exact_chars = sum(len(w) for j, w in enumerate(window) if j != k)
+                if len(meant) >= 3 and abs(len(meant) - len(heard)) <= 3 and _close(heard, meant, k == n - 1,
+                                                                                     exact_chars):
+                    return n, entry
+    heard = words[i]
+    prev = words[i - 1] if i >= 1 else ""
+    prev2 = words[i - 2] if i >= 2 else ""
+    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and prev2 in ("with", "using"))
+                 or bool(_size_before(words, i)[1]))
+    if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
+            or base_verb(heard) is not None:
+        return None
+    best: tuple[int, _Entry] | None = None
+    for toks, entry in by_len.get(1, ()):
+        meant = toks[0]
+        if len(meant) < 5 or entry.qualified or abs(len(meant) - len(heard)) > 2:
+            continue
+        d = _distance(heard, meant)
+        if d <= (2 if len(meant) >= 8 else 1) and (best is None or d < best[0]):
+            best = (d, entry)
+    return (1, best[1]) if best else None
+
+
+_NEGATIONS = frozenset("never don't not instead".split())
+_CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether the clause holding token i says not to use it ("never use the kettle water")."""
+    j = i - 1
+    while j >= 0 and words[j] not in _CLAUSE_START:
+        if words[j] in _NEGATIONS:
+            return True
+        j -= 1
+    return False
+
+
+def _display(entry: _Entry) -> str:
+    # "the phillips" means the Phillips screwdriver; other spellings are shown as said.
+    if " " not in entry.spelling and entry.canonical.startswith(entry.spelling + " "):
+        return entry.canonical
+    if entry.spelling.replace(" ", "") == entry.canonical.replace(" ", ""):
+        return entry.canonical  # "airline" is the air line
+    return entry.spelling
+
+
+def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
+    """(start, end, name, canonical, sized) of each vocabulary mention, in order."""
+    table, longest, _ = _table()
     toks = _tokens(text)
     words = [t for t, _ in toks]
-    out: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, _Entry]] = []  # token start, token count, entry
     i = 0
     while i < len(words):
+        hit: tuple[int, _Entry] | None = None
         for n in range(min(longest, len(words) - i), 0, -1):
-            canonical = table.get(tuple(words[i:i + n]))
-            if canonical is None:
-                continue
-            if n == 1 and " " not in canonical and i + 1 < len(words) and words[i + 1] in PART_HEADS:
-                continue
-            size, span = _size_before(words, i)
-            name = f"{size} {canonical}" if size else canonical
-            start = toks[i - span][1] if span else toks[i][1]
-            end_tok = toks[i + n - 1]
-            out.append((start, end_tok[1] + len(end_tok[0]), name))
-            i += n - 1
-            break
-        i += 1
+            entry = table.get(tuple(words[i:i + n]))
+            if entry is not None:
+                hit = (n, entry)
+                break
+        if hit is None and words[i] == "lock" and i >= 1 and words[i - 1] in _POSSESSIVE:
+            nxt = words[i + 1] if i + 1 < len(words) else "."
+            if nxt not in PART_HEADS and nxt != "out":
+                hit = (1, _Entry("padlock", "padlock", False))
+        if hit is None:
+            hit = _near_miss(words, i)
+        if hit is not None:
+            found.append((i, hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+    out: list[tuple[int, int, str, str, bool]] = []
+    starts = {s for s, _, _ in found}
+    for i, n, entry in found:
+        if _negated(words, i):
+            continue  # "do not use the impact gun here": not a tool of this step
+        nxt = words[i + n] if i + n < len(words) else "."
+        if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
+            continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
+        mods = _modifiers(words, i)
+        if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
+                and not (mods and entry.spelling in _NAMED):
+            continue
+        size, span = _size_before(words, i - len(mods))
+        name = " ".join(([size] if size else []) + mods + [_display(entry)])
+        first = i - len(mods) - span
+        end_tok = toks[i + n - 1]
+        out.append((toks[first][1], end_tok[1] + len(end_tok[0]), name, entry.canonical, bool(size)))
+    for i, w in enumerate(words):
+        # Sized fasteners are parts worth naming: "M8 bolts", "10 mm screws".
+        single = _FASTENERS.get(w)
+        size, span = _size_before(words, i) if single else ("", 0)
+        if single and size:
+            out.append((toks[i - span][1], toks[i][1] + len(w), f"{size} {single}", single, True))
+    out.sort(key=lambda m: m[0])
     return out
 
 
 def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True) -> list[str]:
-    """Tools and parts mentioned in a text, canonical and deduplicated in order of mention.
+    """Tools and parts mentioned in a text, deduplicated in order of mention.
 
     Args:
         text: Narration.
@@ -106,30 +329,39 @@ def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True)
         builtin: Whether to use the built-in (English) vocabulary as well.
 
     Returns:
-        Names such as ["19 mm socket", "torque wrench", "Press 4"]. A bare tool is
-        dropped when the same tool is also mentioned with a size.
+        Names such as ["19 mm socket", "torque wrench", "Press 4"], as said (singular). A bare
+        tool is dropped when the same tool is also mentioned with a size, and a name that is a
+        part of a longer one ("brush" next to "fryer brush") is dropped.
     """
-    mentions: list[tuple[int, int, str]] = []
+    mentions: list[tuple[int, int, str, str, bool]] = []
     low = text.lower()
     for term in glossary:
         term = term.strip()
         if not term:
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", low):
-            mentions.append((m.start(), m.end(), term))
+            mentions.append((m.start(), m.end(), term, term.lower(), False))
     glossary_spans = list(mentions)
     if builtin:
-        for start, end, name in _vocab_mentions(text):
-            if any(gs <= start < ge or start <= gs < end for gs, ge, _ in glossary_spans):
+        for start, end, name, canonical, sized in _vocab_mentions(text):
+            if any(gs <= start < ge or start <= gs < end for gs, ge, *_ in glossary_spans):
                 continue  # the plant's own term covers it
-            mentions.append((start, end, name))
+            mentions.append((start, end, name, canonical, sized))
     mentions.sort(key=lambda m: m[0])
+    sized_canonicals = {m[3] for m in mentions if m[4]}
     names: list[str] = []
     seen: set[str] = set()
-    for _, _, name in mentions:
-        if name.lower() not in seen:
-            seen.add(name.lower())
-            names.append(name)
+    seen_plain: set[str] = set()
+    for _, _, name, canonical, sized in mentions:
+        if not sized and canonical in sized_canonicals:
+            continue  # "an allen key" after "the 5 mm hex key"
+        plain = not sized and name == canonical
+        if name.lower() in seen or (plain and canonical in seen_plain):
+            continue
+        seen.add(name.lower())
+        if not sized:
+            seen_plain.add(canonical)
+        names.append(name)
     glossary_names = {t.strip().lower() for t in glossary}
 
     def covered(name: str) -> bool:

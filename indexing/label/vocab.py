@@ -1,131 +1,26 @@
 """Built-in vocabulary of the labeller: tools and parts, verbs, category evidence.
 
 Kept as plain data so a plant can read it, and so tests can name what is known.
-Tool entries map a canonical name to the spellings that mean it (singular; plurals
-are generated). Ambiguous everyday words ("file", "level", "tap", "die") are
-left out on purpose: they are more often verbs or other things than tools.
+Tool entries (read from `indexing/lang/en/tools.txt`) map a canonical name to the
+spellings that mean it (singular; plurals are generated). Ambiguous everyday words
+("file", "level", "tap", "die") are left out on purpose: they are more often verbs or
+other things than tools.
 """
 
 from __future__ import annotations
 
-# canonical name -> other spellings (the canonical name itself always matches)
-TOOLS: dict[str, tuple[str, ...]] = {
-    # wrenches and sockets
-    "torque wrench": ("torque spanner",),
-    "impact wrench": ("impact gun", "impact driver"),
-    "adjustable wrench": ("adjustable spanner", "crescent wrench", "monkey wrench"),
-    "pipe wrench": (),
-    "combination wrench": ("combination spanner",),
-    "box wrench": ("box end wrench", "ring spanner"),
-    "open end wrench": ("open ended wrench", "open end spanner"),
-    "wrench": ("spanner",),
-    "socket": ("socket wrench",),
-    "ratchet": ("ratchet handle",),
-    "extension bar": ("socket extension",),
-    "breaker bar": (),
-    # drivers and keys
-    "screwdriver": ("screw driver",),
-    "phillips screwdriver": ("phillips head screwdriver", "phillips driver", "phillips"),
-    "flat screwdriver": ("flathead screwdriver", "flat head screwdriver", "flat blade screwdriver",
-                         "slotted screwdriver"),
-    "torx screwdriver": ("torx driver",),
-    "nut driver": (),
-    "hex key": ("allen key", "allen wrench", "hex wrench", "allen"),
-    # gripping, striking, prying
-    "pliers": ("plier",),
-    "needle nose pliers": ("needle nose plier", "long nose pliers"),
-    "locking pliers": ("vise grips", "vice grips", "vise grip", "mole grips"),
-    "snap ring pliers": ("circlip pliers",),
-    "wire cutters": ("side cutters", "diagonal cutters", "wire cutter"),
-    "wire stripper": ("wire strippers",),
-    "crimper": ("crimping tool",),
-    "hammer": (),
-    "mallet": ("rubber mallet", "soft mallet", "dead blow hammer"),
-    "pry bar": ("crowbar", "prybar"),
-    "center punch": ("centre punch",),
-    "pin punch": ("drift punch",),
-    "chisel": (),
-    "scraper": ("gasket scraper",),
-    "puller": ("bearing puller", "gear puller"),
-    "clamp": ("c clamp", "g clamp"),
-    "vise": ("vice", "bench vise"),
-    # measuring
-    "feeler gauge": ("feeler gauges", "feelers"),
-    "caliper": ("calipers", "vernier caliper", "vernier"),
-    "micrometer": ("mic",),
-    "dial indicator": ("dial gauge", "dial test indicator"),
-    "tape measure": ("measuring tape",),
-    "ruler": ("steel rule",),
-    "straightedge": ("straight edge",),
-    "spirit level": (),
-    "machinist square": ("engineer's square", "try square", "engineers square"),
-    "multimeter": ("voltmeter", "volt meter", "multi meter"),
-    "thermometer": ("probe thermometer",),
-    "pressure gauge": (),
-    "flashlight": ("torch light",),
-    # lifting and moving
-    "hoist": ("chain hoist", "crane"),
-    "forklift": ("fork lift", "forklift truck"),
-    "pallet jack": (),
-    "sling": ("lifting sling",),
-    "shackle": (),
-    "floor jack": ("trolley jack", "bottle jack"),
-    # power tools and shop
-    "drill": ("cordless drill", "drill press"),
-    "drill bit": ("twist drill",),
-    "grinder": ("angle grinder",),
-    "heat gun": (),
-    "soldering iron": (),
-    "air gun": ("air blower", "blow gun", "air hose"),
-    "grease gun": (),
-    "oil can": ("oiler",),
-    "brush": ("wire brush", "paint brush"),
-    "rag": ("shop rag", "cloth", "shop towel"),
-    "vacuum": ("shop vac", "vacuum cleaner"),
-    "broom": (),
-    "bucket": (),
-    "utility knife": ("box cutter", "stanley knife"),
-    # parts and consumables
-    "shim": ("shims", "shim stock"),
-    "gasket": (),
-    "o-ring": ("o ring", "oring"),
-    "bearing": (),
-    "belt": ("v belt", "drive belt"),
-    "filter": (),
-    "fuse": (),
-    "cotter pin": ("split pin",),
-    "grease": (),
-    "thread locker": ("threadlocker", "loctite"),
-    # safety
-    "padlock": ("safety lock", "lockout lock"),
-    "lockout tag": ("lock out tag", "danger tag", "do not operate tag"),
-    "lockout hasp": ("hasp",),
-    "safety glasses": ("safety goggles", "goggles", "eye protection"),
-    "gloves": ("glove", "work gloves", "cut resistant gloves"),
-    "face shield": (),
-    "ear protection": ("ear defenders", "earplugs", "ear plugs", "hearing protection"),
-    "respirator": ("dust mask",),
-    "hard hat": ("helmet",),
-    # kitchen
-    "knife": ("chef's knife", "chef knife", "paring knife", "bread knife"),
-    "cutting board": ("chopping board",),
-    "whisk": (),
-    "ladle": (),
-    "spatula": (),
-    "tongs": ("tong",),
-    "pan": ("frying pan", "saute pan", "skillet"),
-    "pot": ("stock pot", "stockpot", "saucepan", "sauce pan"),
-    "mixing bowl": ("bowl",),
-    "sieve": ("strainer", "colander"),
-    "oven": (),
-    "stove": ("hob", "burner"),
-    "mixer": ("stand mixer",),
-    "kitchen scale": ("scales",),
-    "timer": (),
-    "peeler": (),
-    "rolling pin": (),
-    "baking tray": ("baking sheet", "sheet pan"),
-}
+
+def _tools() -> dict[str, tuple[str, ...]]:
+    from indexing.lang.data import table
+
+    out: dict[str, tuple[str, ...]] = {}
+    for row in table("en/tools.txt"):
+        out[row[0]] = out.get(row[0], ()) + tuple(x for x in row[1:] if x)
+    return out
+
+
+# canonical name -> other spellings (the canonical name itself always matches), from en/tools.txt
+TOOLS: dict[str, tuple[str, ...]] = _tools()
 
 # Words that turn a preceding single-word tool into a mere modifier ("clamp bolts", "socket head").
 PART_HEADS = frozenset(
@@ -138,6 +33,7 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "twenty-two": 22, "twenty-four": 24, "twenty-seven": 27, "thirty": 30, "thirty-two": 32,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 FRACTION_WORDS = {
     "half": "1/2", "quarter": "1/4", "three quarter": "3/4", "three quarters": "3/4",
@@ -211,3 +107,17 @@ CATEGORY_TERMS: dict[str, tuple[str, ...]] = {
 }
 # Tie-break order when text evidence is equal.
 PRIORITY = ("safety", "troubleshooting", "inspection", "adjustment", "cleanup", "setup", "operation")
+
+# More base-form verbs a step title may start with. Kept apart from VERBS because the segmenter's
+# action cue reads VERBS, and its fitted behaviour should not move when titles learn a verb.
+TITLE_VERBS = VERBS | frozenset(
+    """squeeze support unscrew depressurise depressurize drain dress gauge glue hang knead prove
+    recognise recognize refit rehang season seal separate simmer skim snap soak sort strain
+    stretch taste serve flatten dice grate marinate mash bag beat blend boil brown coat crimp cure
+    dab dampen descale dial dismount dock drag dust file flatten fry fit grab inflate inject jack
+    lever loop mark measure mop nip oil pat patch pinch plane pluck poke pop pry punch ream rehang
+    relieve remount replace resharpen reseat retension ring rub scoop scrape screw seal sieve sift
+    skewer slacken sleeve smooth snip soften solder stamp steady strap stroke tamp tease thaw thin
+    toast trim unbolt unclip unhook unlatch unload unpack unroll unthread wedge wiggle wind wring
+    backflush bleed charge count depress detach dislodge dismantle fill flush hone lift lock
+    loosen lubricate bend block bolt brace break""".split())

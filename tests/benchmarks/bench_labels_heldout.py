@@ -1,0 +1,368 @@
+"""Step titles and tools on the held-out set, main's labeller (baseline) against this checkout's.
+
+Speech recognition is not run: each recording's recognised transcript is read from the held-out
+cache (`tests/.heldout/cache/<key>/<name>.json`, written by the segmentation helper's
+`cache_inputs.py`). The recognised words are given to the truth's steps by time (word midpoint in
+the step's span), so the figures measure labelling, not segmentation; a second pass uses the
+segmenter's own boundaries (each predicted step is given to the truth step it overlaps most).
+
+Scored per truth step:
+    tools   a truth tool is found when a tool labelled on the same step matches it: `strict`
+            (normalised equal: case, punctuation, plural, "30mm" = "30 mm", number words = digits)
+            or `lenient` (one is a whole-word part of the other, as `tests/heldout/scoring.py`
+            matches: "wrench" ~ "30 mm wrench"). Precision counts every labelled tool.
+            `session` is evaluate.py's measure: the union of a recording's labels against its tools.
+    category  the step's category equals the truth's (labelling reads the title, so it is watched).
+    titles  imperative (first word is a base-form verb from this bench's own list, not the
+            labeller's), object (shares a content word with the truth title after its verb),
+            verb (same first word as the truth title), <= 8 words, complete (does not end on an
+            article, preposition, conjunction, possessive or "using", and its last word is whole:
+            it occurs as a word of the step's text), and ok (imperative, <= 8 words and complete).
+
+Each labeller runs in a child process with its own code first on the path and a working directory
+outside the checkout, so the baseline is main's committed code measured in the same run:
+
+    python tests/benchmarks/bench_labels_heldout.py [--data tests/.heldout] [--key default]
+        [--baseline-ref HEAD] [--main /work/main] [--json OUT] [--show tune|test] [--no-baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+DEFAULT_DATA = ROOT / "tests" / ".heldout"
+MAX_TITLE_WORDS = 8
+
+# ----------------------------------------------------------------------------- child process
+
+
+def _transcript(d: dict[str, Any]) -> Any:
+    from indexing.models import Segment, Transcript, Word
+
+    segs = tuple(
+        Segment(s["start"], s["end"], s["text"], tuple(Word(**w) for w in s["words"]), s["avg_logprob"],
+                s["no_speech_prob"])
+        for s in d["segments"]
+    )
+    return Transcript(language=d["language"], duration=d["duration"], segments=segs, model=d.get("model", ""))
+
+
+def _visual(d: dict[str, Any] | None) -> Any:
+    if d is None:
+        return None
+    from indexing.visual import VisualChanges
+
+    return VisualChanges(**{k: tuple(v) for k, v in d.items()})
+
+
+def _predict(doc: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any]:
+    from indexing.label import label_steps
+    from indexing.models import StepDraft
+    from indexing.segment import segment
+
+    tx = _transcript(doc["transcript"])
+    words = [w for s in tx.segments for w in s.words if w.word.strip()]
+    starts = [float(s["start"]) for s in truth["steps"]]
+    true_steps = []
+    for j, a in enumerate(starts):
+        lo = a if j else float("-inf")
+        hi = starts[j + 1] if j + 1 < len(starts) else float("inf")
+        text = " ".join(w.word.strip() for w in words if lo <= (w.start + w.end) / 2 < hi)
+        end = starts[j + 1] if j + 1 < len(starts) else float(truth["duration"])
+        true_steps.append(StepDraft(procedure_index=0, index=j, start=a, end=end, text=text))
+    label_steps(true_steps, glossary=(), language="en")
+    _, own = segment(tx, duration=float(doc["duration"]), visual=_visual(doc.get("visual")), min_step=4.0,
+                     language="en")
+    label_steps(own, glossary=(), language="en")
+    return {
+        "true": [{"text": s.text, "title": s.title, "tools": list(s.tools), "category": s.category}
+                 for s in true_steps],
+        "own": [{"start": s.start, "end": s.end, "text": s.text, "title": s.title, "tools": list(s.tools)}
+                for s in own],
+    }
+
+
+def child_main(data: Path, key: str) -> int:
+    """Label every cached recording with the `indexing` first on the path; one JSON document out."""
+    import indexing
+
+    out: dict[str, Any] = {"indexing": str(Path(indexing.__file__).resolve().parent), "recordings": {}}
+    for path in sorted((data / "cache" / key).glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if "transcript" not in doc:
+            continue
+        truth = json.loads((data / f"{doc['name']}.truth.json").read_text(encoding="utf-8"))
+        out["recordings"][doc["name"]] = _predict(doc, truth)
+    print(json.dumps(out))
+    return 0
+
+
+# ----------------------------------------------------------------------------- scoring
+
+_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+    "twenty four": "24", "thirty": "30", "thirty two": "32",
+}
+_UNIT_WORDS = {"millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
+               "inch": "in", "inches": "in"}
+
+
+def norm_tool(name: str) -> str:
+    """Case, punctuation, plural, glued units and number words made equal: "Thirty millimetre wrenches"
+    -> "30 mm wrench"."""
+    s = name.lower().replace("-", " ").replace("\u2019", "'").replace("'", "")
+    s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
+    s = re.sub(r"[^a-z0-9\s]", " ", s)
+    for words, digits in sorted(_NUMBERS.items(), key=lambda kv: -len(kv[0])):
+        s = re.sub(rf"\b{words}\b", digits, s)
+    out = []
+    for w in s.split():
+        w = _UNIT_WORDS.get(w, w)
+        if len(w) > 3 and w.endswith("es") and w[:-2].endswith(("sh", "ch", "x", "ss")):
+            w = w[:-2]
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)
+
+
+def _contains(a: str, b: str) -> bool:
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def match_count(pred: list[str], true: list[str], *, lenient: bool) -> tuple[int, int, int]:
+    """(matched, predicted, true) for one-to-one matching, exact first."""
+    p = sorted({norm_tool(x) for x in pred if norm_tool(x)})
+    t = sorted({norm_tool(x) for x in true if norm_tool(x)})
+    used_p: set[int] = set()
+    used_t: set[int] = set()
+    for exact in (True, False) if lenient else (True,):
+        for i, a in enumerate(p):
+            if i in used_p:
+                continue
+            for j, b in enumerate(t):
+                if j not in used_t and (a == b if exact else _contains(a, b)):
+                    used_p.add(i)
+                    used_t.add(j)
+                    break
+    return len(used_p), len(p), len(t)
+
+
+# An independent list of base-form English verbs (not the labeller's), for the "imperative" measure.
+_VERBS = frozenset("""
+add adjust align apply assemble attach bag bake bend bleed blow boil bolt brake break bring brush build
+calibrate carry center centre change check chill chop clamp clean clear clip close coat coil collect
+connect cook cool count cover crack cut dip depressurise depressurize disconnect drain draw dress drill
+drive drop dry dust ease empty engage fasten feed feel fill find finish fit fix flip flush fold free fry
+gather gauge get give glue grab grease grind grip guide hammer hand hang heat hold hone hook inspect
+insert install isolate jog keep knead knock label lay lean leave let level lift line load lock loosen
+look lower lubricate make mark measure melt mix mount move note oil open pack peel pick place plug
+polish pour power preheat prepare press prime prove pry pull pump push put raise read reassemble
+recognise recognize record refill refit reinstall release remove repeat replace reset restart return
+rinse roll rotate run sand scrape scrub seal season seat secure separate set shape sharpen shim shut
+simmer skim slice slide snap soak sort spin spray spread squeeze square stack start steam stir stop
+store strain strip support swap sweep switch take tap tape tension test thread tidy tighten tilt tip
+top torque touch trim tune turn twist unbolt unclamp undo unhook unlock unplug unscrew use vacuum
+verify wait warm wash watch wear weigh whisk wind wipe wire wrap write zero hone deburr chamfer purge
+vent mop rehang rest stretch taste serve flatten dice grate marinate mash""".split())
+_DANGLING = frozenset("""a an the of and or but to with using from on in into onto at by for your my our his her
+their its this that these those some any each as than then so while if when let make get keep between
+against about around through behind under over toward towards across along without like not very
+more most just also own until before after""".split())
+# Words that may follow the end of a complete phrase in the narration (or the text ends there).
+_PHRASE_END_NEXT = _DANGLING | frozenset("""slowly gently firmly carefully straight away again first now
+here there once twice fully completely properly all every is are was it them""".split())
+_STOP = frozenset("""a an the of and or to with from on in into onto at by for your my our this that these those
+it its up down out off back over new old all both each one two three""".split())
+
+
+def _words(title: str) -> list[str]:
+    return [w.strip(".,;:!?\"'()").lower() for w in title.split() if w.strip(".,;:!?\"'()")]
+
+
+def _stem(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _cut_mid_phrase(title_words: list[str], text: str) -> bool:
+    """Whether the title is a run of the narration's words that stops inside a phrase: the word
+    spoken next is neither punctuation nor a word that can follow a phrase's end. A title that is
+    not such a run (rewritten words) is not judged here."""
+    toks = re.findall(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?]", text.lower().replace("-", " "))
+    tw = [t for w in title_words for t in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", w.replace("-", " "))]
+    n = len(tw)
+    runs = [i for i in range(len(toks) - n + 1) if toks[i:i + n] == tw] if n else []
+    if not runs:
+        return False
+    nxt = [toks[i + n] if i + n < len(toks) else "." for i in runs]
+    return all(x not in ".,;:!?" and x not in _PHRASE_END_NEXT for x in nxt)
+
+
+def title_scores(title: str, truth_title: str, text: str) -> dict[str, bool]:
+    """Honest shape measures of one predicted title against its truth title and step text."""
+    w = _words(title)
+    tw = _words(truth_title)
+    text_words = set(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("-", " ")))
+    objects = {_stem(x) for x in tw[1:] if x not in _STOP}
+    imperative = bool(w) and w[0] in _VERBS
+    short = 0 < len(w) <= MAX_TITLE_WORDS
+    whole = bool(w) and "\u2026" not in title and not title.rstrip().endswith("...") and all(
+        part in text_words for part in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", w[-1].replace("-", " ")))
+    complete = bool(w) and w[-1] not in _DANGLING and whole and not _cut_mid_phrase(w, text)
+    return {
+        "imperative": imperative,
+        "verb": bool(w) and bool(tw) and w[0] == tw[0],
+        "object": bool(objects & {_stem(x) for x in w[1:]}),
+        "short": short,
+        "complete": complete,
+        "ok": imperative and short and complete,
+    }
+
+
+def _truth_index_of(step: dict[str, Any], truth_steps: list[dict[str, Any]], duration: float) -> int:
+    best, best_j = -1.0, 0
+    for j, ts in enumerate(truth_steps):
+        end = truth_steps[j + 1]["start"] if j + 1 < len(truth_steps) else duration
+        overlap = min(step["end"], end) - max(step["start"], ts["start"])
+        if overlap > best:
+            best, best_j = overlap, j
+    return best_j
+
+
+def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) -> dict[str, Any]:
+    """Micro-averaged tool and title measures of one labeller's predictions over one half."""
+    tot = {k: [0, 0, 0] for k in ("strict", "lenient", "own_strict", "own_lenient", "session")}
+    tmeas: dict[str, int] = {}
+    n_titles = 0
+    for name, rec in sorted(pred["recordings"].items()):
+        truth = truths[name]
+        if truth.get("part") != part:
+            continue
+        ts = truth["steps"]
+        for step, tstep in zip(rec["true"], ts, strict=True):
+            for mode in ("strict", "lenient"):
+                m = match_count(step["tools"], tstep["tools"], lenient=mode == "lenient")
+                tot[mode] = [a + b for a, b in zip(tot[mode], m, strict=True)]
+            for k, v in title_scores(step["title"], tstep["title"], step["text"]).items():
+                tmeas[k] = tmeas.get(k, 0) + int(v)
+            tmeas["category"] = tmeas.get("category", 0) + int(step.get("category") == tstep.get("category"))
+            n_titles += 1
+        m = match_count([t for s in rec["true"] for t in s["tools"]], truth["tools"], lenient=True)
+        tot["session"] = [a + b for a, b in zip(tot["session"], m, strict=True)]
+        per_truth: list[list[str]] = [[] for _ in ts]
+        for s in rec["own"]:
+            per_truth[_truth_index_of(s, ts, float(truth["duration"]))].extend(s["tools"])
+        for got, tstep in zip(per_truth, ts, strict=True):
+            for mode in ("strict", "lenient"):
+                m = match_count(got, tstep["tools"], lenient=mode == "lenient")
+                tot["own_" + mode] = [a + b for a, b in zip(tot["own_" + mode], m, strict=True)]
+
+    def prf(c: list[int]) -> dict[str, float]:
+        tp, n_p, n_t = c
+        p = tp / n_p if n_p else 0.0
+        r = tp / n_t if n_t else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+                "tp": tp, "n_pred": n_p, "n_true": n_t}
+
+    return {"tools": {k: prf(v) for k, v in tot.items()},
+            "titles": {k: round(v / n_titles, 3) if n_titles else 0.0 for k, v in tmeas.items()},
+            "steps": n_titles}
+
+
+# ----------------------------------------------------------------------------- parent
+
+
+def _run_child(code_root: Path, data: Path, key: str) -> dict[str, Any]:
+    env = dict(os.environ, PYTHONPATH=str(code_root), HF_HUB_OFFLINE="1")
+    with tempfile.TemporaryDirectory(prefix="t9bench-cwd-") as cwd:
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--child", "--data", str(data.resolve()), "--key", key],
+            cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"labeller at {code_root} failed:\n{proc.stderr[-3000:]}")
+    out = json.loads(proc.stdout)
+    if Path(out["indexing"]).resolve() != (code_root / "indexing").resolve():
+        raise SystemExit(f"child imported {out['indexing']}, not {code_root / 'indexing'}")
+    return out
+
+
+def _baseline_tree(main: Path, ref: str, dest: Path) -> Path:
+    blob = subprocess.run(["git", "-C", str(main), "archive", ref, "indexing"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=BytesIO(blob)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
+
+
+def _line(label: str, s: dict[str, Any]) -> str:
+    t, ti = s["tools"], s["titles"]
+
+    def pr(k: str) -> str:
+        return f"{t[k]['precision']:.2f}/{t[k]['recall']:.2f}"
+
+    return (f"{label:9s} {pr('strict'):>9s} {pr('lenient'):>9s} {pr('session'):>9s} {pr('own_strict'):>9s} "
+            f"{pr('own_lenient'):>9s} | {ti.get('imperative', 0):.2f} {ti.get('object', 0):.2f} {ti.get('verb', 0):.2f} "
+            f"{ti.get('short', 0):.2f} {ti.get('complete', 0):.2f} {ti.get('ok', 0):.2f} | {ti.get('category', 0):.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--key", default="default")
+    ap.add_argument("--main", type=Path, default=Path("/work/main"), help="git checkout holding the baseline")
+    ap.add_argument("--baseline-ref", default="HEAD")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--show", choices=("tune", "test"), help="print each step's labels of this half")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        return child_main(args.data, args.key)
+
+    truths = {p.name[: -len(".truth.json")]: json.loads(p.read_text(encoding="utf-8"))
+              for p in sorted(args.data.glob("*.truth.json"))}
+    runs: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="t9base-") as base:
+        if not args.no_baseline:
+            runs["baseline"] = _run_child(_baseline_tree(args.main, args.baseline_ref, Path(base)), args.data, args.key)
+        runs["this"] = _run_child(ROOT, args.data, args.key)
+    results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
+
+    print("tools P/R: strict, lenient, session (evaluate.py's union), own boundaries strict, lenient"
+          " | titles: imperative object verb <=8 complete ok | category")
+    for part in ("tune", "test"):
+        print(f"--- {part} half ({results['this'][part]['steps']} steps)")
+        for label in results:
+            print(_line(label, results[label][part]))
+    if args.show:
+        for name, rec in sorted(runs["this"]["recordings"].items()):
+            truth = truths[name]
+            if truth.get("part") != args.show:
+                continue
+            print(f"## {name}")
+            base = runs.get("baseline", {}).get("recordings", {}).get(name, {}).get("true", [{}] * len(rec["true"]))
+            for step, b, ts in zip(rec["true"], base, truth["steps"], strict=True):
+                print(f"  truth {ts['title']!r} {ts['tools']}")
+                print(f"  this  {step['title']!r} {step['tools']}")
+                if b:
+                    print(f"  base  {b.get('title')!r} {b.get('tools')}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
