@@ -73,6 +73,8 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-lock-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KNOWHOW_LOG_DIR": str(tmp / "log")}
+    # An installed product has its byte code: without it every `knowhow` start recompiles ours.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     long = long_recording(tmp / "long.mp4", args.minutes)
     lib = Library(tmp / "lib")
     sid = _seed_session(lib)
