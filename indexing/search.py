@@ -24,6 +24,7 @@ from indexing.library.keywords import (
     QueryError,
     _hits,
     _matching,
+    in_library_words,
     keyword_search,
     name_search,
     query_terms,
@@ -225,7 +226,7 @@ def search(
         indexes = [(embedder, store or open_store(library, embedder.model_id))]
     else:
         indexes = vector_indexes(library, cfg)
-    vector_ids, distance = _vector_side(library, cfg, indexes, text, n, k, filters)
+    vector_ids, distance = _vector_side(library, cfg, indexes, in_library_words(library, text), n, k, filters)
     keyword_ids, has_code = keyword_search(library, text, n, filters)
     # A procedure's own name (title, workstation, process) is a ranking of its own: only a query
     # whose every word is in a name gets one, so step questions keep the two sides' fusion.

@@ -180,6 +180,17 @@ def test_paraphrase_finds_the_right_step_first(library: Library, embedder) -> No
         assert search(library, query, k=3)[0].step_id == expected, query
 
 
+def test_a_word_the_library_never_uses_is_searched_by_its_synonyms(library: Library) -> None:
+    """The trainee's "undo" is the expert's "loosen": keyword side and vector text both use the
+    library's own word; a word the library holds is never replaced."""
+    from indexing.library.keywords import in_library_words
+
+    assert keyword_search(library, "undo the clamp bolts", 5)[0][:1] == ["press-p1s02"]
+    assert in_library_words(library, "How do I undo the clamp bolts?") == "How do I loosen the clamp bolts?"
+    assert in_library_words(library, "tighten the clamp bolts") == "tighten the clamp bolts"
+    assert in_library_words(library, "frobnicate the clamp") == "frobnicate the clamp"
+
+
 def test_hits_carry_session_fields_and_scores(library: Library) -> None:
     hits = search(library, "lock out the press before working", k=9)
     assert len(hits) == 9

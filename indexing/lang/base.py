@@ -82,6 +82,10 @@ class Language:
         """Extra keyword-index tokens for a text ("" when the FTS tokenizer alone suffices)."""
         return ""
 
+    def synonyms(self, word: str) -> tuple[str, ...]:
+        """Other words for `word` a question may use (none by default), for keyword search."""
+        return ()
+
     def query_tokens(self, text: str) -> list[str]:
         """The search terms of a query written in this language, stopwords dropped."""
         return [t for t in text.split() if t.strip("\"'.,;:!?()[]{}").casefold() not in self.search_stopwords]

@@ -205,12 +205,13 @@ def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, s
     if not terms:
         return [], has_code
     total, df = _doc_freqs(library, terms)
+    terms, df = _with_synonyms(library, terms, df)
     limit = rare_limit(total)
     filters = dict(filters or {})
     if filters:
         _ensure_norm(library)
     ids: list[str] = []
-    all_terms = " ".join(terms)
+    all_terms = " AND ".join(terms)  # explicit: FTS5 has no implicit AND after a group
     # The AND query ranks at most as many rows as its rarest term has.
     if min(df.values()) > 0 and min(df.values()) <= limit:
         ids = _keyword(library, f"{_STEP_COLUMNS} : ({all_terms})", n, filters)
@@ -219,6 +220,64 @@ def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, s
     if len(ids) < n and rare and any_rare != all_terms:
         ids += _keyword(library, f"{_STEP_COLUMNS} : ({any_rare})", n - len(ids), filters, exclude=set(ids))
     return ids, has_code
+
+
+def _with_synonyms(library: Library, terms: list[str], df: dict[str, int]
+                   ) -> tuple[list[str], dict[str, int]]:
+    """A query word no step holds becomes an OR of its synonyms that some step holds.
+
+    ("how do I undo the clamp bolts" finds "loosen the clamp bolts" by keyword too.) Words the
+    library holds are left alone, so a query is only ever widened where it would find nothing.
+    """
+    from indexing.lang import language_for
+
+    english = language_for("en")
+    out: list[str] = []
+    out_df: dict[str, int] = {}
+    for term in terms:
+        word = term.strip('"')
+        alternatives = english.synonyms(word) if df[term] == 0 and word.isascii() else ()
+        found: list[str] = []
+        if alternatives:
+            quoted = ['"' + a.replace('"', '""') + '"' for a in alternatives]
+            _, alt_df = _doc_freqs(library, quoted)
+            found = [q for q in quoted if alt_df[q] > 0]
+        if found:
+            group = "(" + " OR ".join(found) + ")"
+            out.append(group)
+            out_df[group] = sum(alt_df[q] for q in found)
+        else:
+            out.append(term)
+            out_df[term] = df[term]
+    return out, out_df
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+def in_library_words(library: Library, text: str) -> str:
+    """`text` with each word no step holds replaced by its synonym that most steps hold.
+
+    What the vector side embeds: a small sentence model may not know that a trainee's
+    "undo" is the expert's "loosen"; the library's own word tells it.
+    """
+    from indexing.lang import language_for
+
+    english = language_for("en")
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        alternatives = english.synonyms(word)
+        if not alternatives:
+            return word
+        quoted = ['"' + w + '"' for w in (word.casefold(), *alternatives)]
+        _, df = _doc_freqs(library, quoted)
+        if df[quoted[0]] > 0:
+            return word
+        best = max(quoted[1:], key=lambda q: df[q])
+        return best.strip('"') if df[best] > 0 else word
+
+    return _ASCII_WORD.sub(swap, text)
 
 
 def name_search(library: Library, query: str, n: int, filters: Mapping[str, str] | None = None) -> list[str]:

@@ -12,7 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from indexing.lang.base import Language
-from indexing.lang.data import words
+from indexing.lang.data import lines, words
+
+
+def _synonym_groups() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in lines("en/synonyms.txt"):
+        group = tuple(w.casefold() for w in line.split())
+        for w in group:
+            out[w] = group
+    return out
+
+
+_SYNONYMS = _synonym_groups()
 
 
 class English(Language):
@@ -20,6 +32,10 @@ class English(Language):
 
     code = "en"
     search_stopwords = words("en/search_stop_words.txt")
+
+    def synonyms(self, word: str) -> tuple[str, ...]:
+        key = word.casefold()
+        return tuple(w for w in _SYNONYMS.get(key, ()) if w != key)
 
     def split_sentences(self, text: str) -> list[str]:
         from indexing.label.text import split_sentences
