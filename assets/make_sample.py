@@ -5,7 +5,8 @@ Writes, next to this script:
     sample/die_change.truth.json   script, exact speech span per step, labels
     sample/die_change.markers.json markers at the true step starts (the CLI's markers format)
 
-Run with the project's interpreter (needs espeak-ng, numpy, OpenCV, PyAV):
+Run with the project's interpreter (needs festival with the HTS voice festvox-us-slt-hts, numpy,
+OpenCV, PyAV):
     python assets/make_sample.py [--out DIR]
 
 The output is deterministic: same script, same voice, seeded noise and drawing.
@@ -35,7 +36,9 @@ from synth import (  # noqa: E402  (the helper sits beside this script)
 
 TITLE = "Die change on press 4"
 CATEGORY = "setup"
-VOICE = Voice(name="en-us", wpm=175, gap=0.4)
+# A natural (HTS) voice: tiny.en misheard the espeak-ng voice this sample had first (WER 0.15),
+# so the demo showed the voice's faults, not the product's. 175 wpm keeps it about two minutes.
+VOICE = Voice(name="festival:cmu_us_slt_arctic_hts", wpm=175, gap=0.4)
 SEED = 4
 
 STEPS: list[StepScript] = [
@@ -114,7 +117,8 @@ STEPS: list[StepScript] = [
     ),
     StepScript(
         parts=[
-            "Once that's done, torque the clamp bolts to 80 newton meters with the torque wrench, again corner to corner.",
+            # 90, not 80: this voice's "eighty" is heard as "eighteen" by tiny.en.
+            "Once that's done, torque the clamp bolts to 90 newton meters with the torque wrench, again corner to corner.",
             "Make sure the wrench clicks on every bolt.",
             "Do not use the impact gun here, it stretches the bolts.",
         ],

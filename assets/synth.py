@@ -3,7 +3,7 @@
 Used by `assets/make_sample.py` (the committed sample) and by
 `tests/heldout/make_heldout.py` (the held-out evaluation set). A recording is a
 script of steps; each step is a list of utterances and pauses. Utterances are
-spoken with espeak-ng, trimmed to their audible part and concatenated with
+spoken with espeak-ng or festival, trimmed to their audible part and concatenated with
 exact silences, so the start and end of every step's speech are known to the
 sample. Frames are drawn with OpenCV and everything is encoded with PyAV.
 
@@ -60,7 +60,7 @@ class StepScript:
 
 @dataclass(frozen=True)
 class Voice:
-    """An espeak-ng voice: name (with optional +variant), speed in words per minute, gap between sentences."""
+    """A voice: espeak-ng name (with optional +variant) or "festival:<voice>", words per minute, sentence gap."""
 
     name: str = "en-us"
     wpm: int = 160
@@ -68,23 +68,52 @@ class Voice:
     pitch: int = 50
 
 
-def tts(text: str, voice: Voice) -> np.ndarray:
-    """Speak `text` with espeak-ng and return float32 mono samples at `RATE`, trimmed to the audible part."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "u.wav"
+FESTIVAL = "festival:"  # voice-name prefix selecting a festival voice, e.g. "festival:cmu_us_slt_arctic_hts"
+# festival's own speaking rate; `Voice.wpm` sets the speed relative to it.
+FESTIVAL_WPM = 160
+
+
+def _speak(text: str, voice: Voice, out: Path) -> None:
+    if voice.name.startswith(FESTIVAL):
+        name = voice.name[len(FESTIVAL):]
+        src = out.with_suffix(".txt")
+        src.write_text(text + "\n", encoding="utf-8")
+        if name.endswith("_hts"):
+            # HTS voices ignore Duration_Stretch; their engine takes a speed rate ("-r", 1.0 = own rate).
+            rate = round(voice.wpm / FESTIVAL_WPM, 4)
+            speed = f'(set! hts_engine_params (append hts_engine_params (list (list "-r" {rate}))))'
+        else:
+            speed = f"(Parameter.set 'Duration_Stretch {round(FESTIVAL_WPM / voice.wpm, 3)})"
         subprocess.run(
-            ["espeak-ng", "-v", voice.name, "-s", str(voice.wpm), "-p", str(voice.pitch), "-w", str(out), text],
+            ["text2wave", "-F", str(RATE), "-eval", f"(voice_{name})", "-eval", speed, str(src), "-o", str(out)],
             check=True,
             capture_output=True,
         )
+        return
+    subprocess.run(
+        ["espeak-ng", "-v", voice.name, "-s", str(voice.wpm), "-p", str(voice.pitch), "-w", str(out), text],
+        check=True,
+        capture_output=True,
+    )
+
+
+def tts(text: str, voice: Voice) -> np.ndarray:
+    """Speak `text` and return float32 mono samples at `RATE`, trimmed to the audible part.
+
+    Voices named "festival:<voice>" are spoken by festival's `text2wave` (e.g. the HTS voice
+    `cmu_us_slt_arctic_hts`); any other name is an espeak-ng voice.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "u.wav"
+        _speak(text, voice, out)
         with wave.open(str(out), "rb") as w:
             if w.getframerate() != RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
-                raise RuntimeError(f"unexpected espeak-ng output format for voice {voice.name}")
+                raise RuntimeError(f"unexpected speech output format for voice {voice.name}")
             raw = w.readframes(w.getnframes())
     samples = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
     loud = np.flatnonzero(np.abs(samples) > TRIM_THRESHOLD)
     if loud.size == 0:
-        raise RuntimeError(f"espeak-ng produced silence for {text!r}")
+        raise RuntimeError(f"{voice.name} produced silence for {text!r}")
     return samples[loud[0] : loud[-1] + 1]
 
 
