@@ -32,8 +32,8 @@ def _truth() -> dict:
     return json.loads(SAMPLE_TRUTH.read_text())
 
 
-@pytest.mark.xfail(strict=False, reason="with the current faster-whisper/ctranslate2 wheels tiny.en mishears the "
-                   "robotic sample voice (10 steps of 7, 'clamp bolster'); the natural-voice sample of issue 9 fixes it")
+@pytest.mark.xfail(strict=False, reason="the segmenter over-cuts the natural-voice sample (10 steps of 7: the "
+                   "cleaning and the new-die steps are cut in two and three); issue 9's segmentation is not done")
 def test_sample_is_cut_into_its_steps(sample_library) -> None:
     truth = _truth()["steps"]
     steps = sample_library.steps(sample_library.sample_session_id)
@@ -48,12 +48,22 @@ def test_sample_is_cut_into_its_steps(sample_library) -> None:
         assert s.start < s.end
     # ordered, contiguous, non-overlapping
     assert all(a.end <= b.start + 1e-6 for a, b in zip(steps, steps[1:], strict=False))
+
+
+def test_sample_steps_carry_their_tools_tips_and_warnings(sample_library) -> None:
+    steps = sample_library.steps(sample_library.sample_session_id)
+    for s in steps:
+        assert s.title and len(s.title.split()) <= 8
+        assert s.category in CATEGORIES
+        assert s.keyframe and Path(s.keyframe).exists()
     tools = {t.lower() for s in steps for t in s.tools}
-    # tiny.en hears "pry bar" as "primer" and "feeler gauge" as "feeler gain" on this
-    # synthetic voice, so only tools it recognises are expected here
-    assert {"torque wrench", "hoist", "padlock", "rag"} <= tools
+    assert {"torque wrench", "hoist", "padlock", "rag", "pry bar", "feeler gauge", "breaker bar"} <= tools
     assert any("click" in tip.lower() for s in steps for tip in s.tips)
-    assert any(w.lower().startswith("never") for s in steps for w in s.warnings)
+    warnings = [w.lower() for s in steps for w in s.warnings]
+    # harm to parts and people, each its own sentence (issue 9)
+    assert any("never stack more than two shims" in w for w in warnings), warnings
+    assert any(w.startswith("do not use the impact gun") for w in warnings), warnings
+    assert any(w.startswith("never reach into the die area") for w in warnings), warnings
 
 
 def test_transcript_is_close_to_the_script(sample_library) -> None:
@@ -69,16 +79,14 @@ def test_transcript_is_close_to_the_script(sample_library) -> None:
     assert overlap / len(script) > 0.8
 
 
-@pytest.mark.xfail(strict=False, reason="with the current faster-whisper/ctranslate2 wheels tiny.en mishears the "
-                   "robotic sample voice (10 steps of 7, 'clamp bolster'); the natural-voice sample of issue 9 fixes it")
 def test_search_finds_the_spoken_step(sample_library) -> None:
     truth = _truth()["steps"]
     hits = search(sample_library, "how do I undo the clamp bolts", k=3)
-    bolts = next(t for t in truth if "bolt" in t["text"].lower())
-    # MiniLM does not tie "undo" to "loosen" strongly: the loosening step and the torquing
-    # step (both "clamp bolts") share the top two places; either order is a usable answer.
-    assert any(h.start <= bolts["start"] + 2 and h.end >= bolts["end"] - 2 for h in hits[:2])
-    assert all("bolt" in (h.title + h.text).lower() for h in hits[:2])
+    loosen = next(t for t in truth if "loosen" in t["text"].lower())
+    # The sample's own headline question: the loosening step first, not the torquing one
+    # (the library never says "undo": its own word, "loosen", is searched for it).
+    assert hits[0].start <= loosen["start"] + 2 and hits[0].end >= loosen["end"] - 2, [h.title for h in hits]
+    assert "torque" in hits[1].title.lower()
     assert search(sample_library, "clamp bolts", workstation="P9") == []
     assert search(sample_library, "clamp bolts", workstation="P4")
 
