@@ -222,6 +222,18 @@ def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, s
     return ids, has_code
 
 
+def _synonyms_in_library(library: Library, word: str) -> dict[str, int]:
+    """The synonyms of an English `word` that some step holds: ``{quoted FTS term: steps holding it}``."""
+    from indexing.lang import language_for
+
+    alternatives = language_for("en").synonyms(word) if word.isascii() else ()
+    if not alternatives:
+        return {}
+    quoted = ['"' + a.replace('"', '""') + '"' for a in alternatives]
+    _, df = _doc_freqs(library, quoted)
+    return {q: df[q] for q in quoted if df[q] > 0}
+
+
 def _with_synonyms(library: Library, terms: list[str], df: dict[str, int]
                    ) -> tuple[list[str], dict[str, int]]:
     """A query word no step holds becomes an OR of its synonyms that some step holds.
@@ -229,26 +241,13 @@ def _with_synonyms(library: Library, terms: list[str], df: dict[str, int]
     ("how do I undo the clamp bolts" finds "loosen the clamp bolts" by keyword too.) Words the
     library holds are left alone, so a query is only ever widened where it would find nothing.
     """
-    from indexing.lang import language_for
-
-    english = language_for("en")
     out: list[str] = []
     out_df: dict[str, int] = {}
     for term in terms:
-        word = term.strip('"')
-        alternatives = english.synonyms(word) if df[term] == 0 and word.isascii() else ()
-        found: list[str] = []
-        if alternatives:
-            quoted = ['"' + a.replace('"', '""') + '"' for a in alternatives]
-            _, alt_df = _doc_freqs(library, quoted)
-            found = [q for q in quoted if alt_df[q] > 0]
-        if found:
-            group = "(" + " OR ".join(found) + ")"
-            out.append(group)
-            out_df[group] = sum(alt_df[q] for q in found)
-        else:
-            out.append(term)
-            out_df[term] = df[term]
+        found = _synonyms_in_library(library, term.strip('"')) if df[term] == 0 else {}
+        group = "(" + " OR ".join(found) + ")" if found else term
+        out.append(group)
+        out_df[group] = sum(found.values()) if found else df[term]
     return out, out_df
 
 
@@ -267,15 +266,10 @@ def in_library_words(library: Library, text: str) -> str:
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(0)
-        alternatives = english.synonyms(word)
-        if not alternatives:
+        if not english.synonyms(word) or _doc_freqs(library, ['"' + word + '"'])[1]['"' + word + '"'] > 0:
             return word
-        quoted = ['"' + w + '"' for w in (word.casefold(), *alternatives)]
-        _, df = _doc_freqs(library, quoted)
-        if df[quoted[0]] > 0:
-            return word
-        best = max(quoted[1:], key=lambda q: df[q])
-        return best.strip('"') if df[best] > 0 else word
+        found = _synonyms_in_library(library, word)
+        return max(found, key=found.__getitem__).strip('"') if found else word
 
     return _ASCII_WORD.sub(swap, text)
 
