@@ -135,6 +135,10 @@ def run(data: Path, truths: list[dict[str, Any]], mode: str) -> dict[str, Any]:
                     "tips": set_prf([t for s in steps for t in s.tips], [t for s in truth["steps"] for t in s["tips"]]),
                     "warnings": set_prf([t for s in steps for t in s.warnings],
                                         [t for s in truth["steps"] for t in s["warnings"]]),
+                    "detail": {  # what was found and what was said, to see where a figure comes from
+                        "starts": [round(s.start, 2) for s in steps], "true_starts": [s["start"] for s in truth["steps"]],
+                        **{k: [[t for s in steps for t in getattr(s, k)], [t for s in truth["steps"] for t in s[k]]]
+                           for k in ("tools", "tips", "warnings")}},
                 })
             ingest_s = time.perf_counter() - t0
             ranks = []
@@ -196,7 +200,8 @@ def summarize(per: list[dict[str, Any]], ranks: list[int | None], title_hits: li
         "leaks": sum(len(v) for v in leaked.values()), "leaked": {k: v for k, v in leaked.items() if v},
         "questions": n, "ingest_seconds": round(ingest_s, 1),
         "per_procedure": [{"name": r["name"], "scene": r["scene"], "steps": r["steps"],
-                           "true_steps": r["true_steps"], "boundary": _f1(*_counts(r["b"]))} for r in per],
+                           "true_steps": r["true_steps"], "boundary": _f1(*_counts(r["b"])), **r["detail"]}
+                          for r in per],
     }
 
 
