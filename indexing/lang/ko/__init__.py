@@ -15,7 +15,7 @@ from functools import cached_property
 from indexing.lang.base import Language
 from indexing.lang.data import lines, table, words
 from indexing.lang.ko.analyser import analyse, sentences
-from indexing.lang.ko.titles import NOUN, find_action
+from indexing.lang.ko.titles import CONDITIONAL, NOUN, find_action
 from indexing.lang.ko.vocab import find_tools, term_regex
 
 _PUNCT = re.compile(r"[\s,.!?~…·:;\"'()\[\]-]+")
@@ -24,6 +24,11 @@ CONTENT = NOUN | {"VV", "VA"}
 _STRONG_TIP = re.compile(r"요령|비결|노하우")
 ACTION_STRENGTH = 0.5
 ANAPHORIC_ACTION_STRENGTH = 0.2
+# An action that goes on with the step rather than opening one: "그리고 …", "버튼도 눌러 둡니다"
+# (도: "also"), "…면 … 알려요" (a check and what follows from it).
+CONTINUATION_STRENGTH = 0.1
+_CONTINUING_OPENERS = frozenset("그리고 또 또한 그래서 그러니까 그런데 근데".split())
+_ADDITIVE = frozenset("도".split())
 
 
 def _compact(text: str) -> str:
@@ -82,7 +87,24 @@ class Korean(Language):
         act = find_action(sentence)
         if act is None or act.conditional:
             return 0.0
+        if self._continues(sentence):
+            return CONTINUATION_STRENGTH
         return ANAPHORIC_ACTION_STRENGTH if act.anaphoric else ACTION_STRENGTH
+
+    def _continues(self, sentence: str) -> bool:
+        """Whether a sentence carries on the step: a continuing connective, an additive 도, a condition."""
+        words = [_compact(w) for w in sentence.split()]
+        if words and words[0] in _CONTINUING_OPENERS and not (len(words) > 1 and words[1] in ("나서", "나면")):
+            return True
+        ms = analyse(sentence)
+        if any(m.tag == "EC" and m.form in CONDITIONAL for m in ms):
+            return True
+        for m in ms:
+            if m.tag in ("VV", "VA", "XSV", "VX"):
+                return False  # an additive 도 counts only before the first verb
+            if m.tag == "JX" and m.form in _ADDITIVE:
+                return True
+        return False
 
     def lemmas(self, text: str) -> list[str]:
         """Content morphemes (nouns, verb and adjective stems), stopwords left out."""
