@@ -212,11 +212,27 @@ class Korean(Language):
         return find_tools(text, glossary)
 
     # -- keyword search --------------------------------------------------------------
+    @cached_property
+    def _synonyms(self) -> dict[str, str]:
+        heads: dict[str, str] = {}
+        for row in table("ko/synonyms.txt"):
+            for w in row:
+                heads.setdefault(w, row[0])
+        return heads
+
     def index_tokens(self, text: str) -> str:
-        return " ".join(self.lemmas(text))
+        # Each lemma and, for a word of a synonym group, the group's head (what a query becomes).
+        out: list[str] = []
+        for w in self.lemmas(text):
+            out.append(w)
+            head = self._synonyms.get(w, w)
+            if head != w:
+                out.append(head)
+        return " ".join(out)
 
     def query_tokens(self, text: str) -> list[str]:
-        return self.lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
+        tokens = self.lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
+        return list(dict.fromkeys(self._synonyms.get(w, w) for w in tokens))
 
     # -- redaction ---------------------------------------------------------------------
     def phrase_regex(self, phrase: str) -> str:
