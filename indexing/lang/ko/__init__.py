@@ -29,6 +29,8 @@ ANAPHORIC_ACTION_STRENGTH = 0.2
 CONTINUATION_STRENGTH = 0.1
 _CONTINUING_OPENERS = frozenset("그리고 또 또한 그래서 그러니까 그런데 근데".split())
 _ADDITIVE = frozenset("도".split())
+# Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
+_RELATIVE = frozenset("전 후 뒤".split())
 
 
 def _compact(text: str) -> str:
@@ -112,6 +114,35 @@ class Korean(Language):
         out = []
         for m in analyse(text):
             if m.tag in CONTENT:
+                form = m.form.casefold() if m.tag == "SL" else m.form
+                if form not in stop:
+                    out.append(form)
+        return out
+
+    def _question_lemmas(self, text: str) -> list[str]:
+        """Lemmas of a question without the action it is asked relative to.
+
+        "펌프 떼기 전에 밸브는 어떻게 해요?" asks about the step before the one that removes the
+        pump: "떼" (and "전") would rank that later step first, so they are left out. Likewise
+        "조립한 뒤에", "교체 후에".
+        """
+        ms = analyse(text)
+        drop: set[int] = set()
+        for i, m in enumerate(ms):
+            if m.form not in _RELATIVE or m.tag not in ("NNG", "NNB"):
+                continue
+            drop.add(i)
+            j = i - 1
+            while j >= 0 and ms[j].tag in ("ETN", "ETM", "EP"):
+                j -= 1
+            if j >= 0 and ms[j].tag in ("VV", "VA", "NNG"):
+                drop.add(j)
+            elif j >= 1 and ms[j].tag == "XSV" and ms[j - 1].tag == "NNG":
+                drop.update((j, j - 1))
+        stop = self.search_stopwords
+        out = []
+        for i, m in enumerate(ms):
+            if i not in drop and m.tag in CONTENT:
                 form = m.form.casefold() if m.tag == "SL" else m.form
                 if form not in stop:
                     out.append(form)
@@ -231,7 +262,7 @@ class Korean(Language):
         return " ".join(out)
 
     def query_tokens(self, text: str) -> list[str]:
-        tokens = self.lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
+        tokens = self._question_lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
         return list(dict.fromkeys(self._synonyms.get(w, w) for w in tokens))
 
     # -- redaction ---------------------------------------------------------------------
