@@ -13,7 +13,11 @@ no markers) into a fresh temporary library, then scored:
 "before" runs the same pipeline with Korean unknown to the language seam (generic rules, no
 morpheme tokens: how Korean was handled before issue 8); "after" is the seam's Korean.
 
-    python tests/heldout_ko/evaluate_ko.py [--data DIR] [--json OUT] [--only after]
+Splits: "tune" (`scripts_ko.py`, what the Korean rules may be tuned on) and "test"
+(`scripts_ko_test.py`, measured only). Each split is ingested into a library of its own, as a plant
+would ingest its own procedures; `--split all` (the default) scores both and reports them apart.
+
+    python tests/heldout_ko/evaluate_ko.py [--data DIR] [--split tune|test|all] [--json OUT] [--only after]
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 K = 5
+# Titles a colleague's name may carry in the narration, for the leak check. The evaluator's own list,
+# not the redactor's (ko/person_titles.txt), so a title the rules do not know still counts as a leak.
+TITLES = ("님", "씨", "반장", "조장", "과장", "대리", "주임", "계장", "팀장", "기사", "선배", "부장", "차장",
+          "사원", "선임", "책임", "실장", "공장장", "사장", "선생", "형", "누나", "언니", "여사")
 
 
 def _scoring() -> Any:
@@ -73,7 +81,7 @@ def leaks(text: str, truth: dict[str, Any]) -> list[str]:
     """Names and confidential terms of one procedure still present in exported text."""
     from indexing.lang.data import words
 
-    titles = "|".join(sorted(words("ko/person_titles.txt"), key=len, reverse=True))
+    titles = "|".join(sorted({*TITLES, *words("ko/person_titles.txt")}, key=len, reverse=True))
     found = []
     for name in truth["people"]:
         if len(name) == 1:
@@ -127,15 +135,22 @@ def run(data: Path, truths: list[dict[str, Any]], mode: str) -> dict[str, Any]:
                     "tips": set_prf([t for s in steps for t in s.tips], [t for s in truth["steps"] for t in s["tips"]]),
                     "warnings": set_prf([t for s in steps for t in s.warnings],
                                         [t for s in truth["steps"] for t in s["warnings"]]),
+                    "detail": {  # what was found and what was said, to see where a figure comes from
+                        "starts": [round(s.start, 2) for s in steps], "true_starts": [s["start"] for s in truth["steps"]],
+                        **{k: [[t for s in steps for t in getattr(s, k)], [t for s in truth["steps"] for t in s[k]]]
+                           for k in ("tools", "tips", "warnings")}},
                 })
             ingest_s = time.perf_counter() - t0
             ranks = []
+            misses: list[dict[str, Any]] = []
             kw_ranks = []  # the keyword side alone: what the text processing gives, whatever the embedder
             for truth in truths:
                 for step in truth["steps"]:
                     hits = search(lib, step["question"], k=K)
                     ranks.append(sc.hit_rank([(h.session_id, h.start, h.end) for h in hits],
                                              sessions[truth["name"]], step["start"], step["end"]))
+                    if ranks[-1] != 1:
+                        misses.append({"question": step["question"], "rank": ranks[-1], "step": step["text"]})
                     ids, _ = keyword_search(lib, step["question"], K)
                     found = lib.steps_by_ids(ids)
                     kw_ranks.append(sc.hit_rank([(found[i].session_id, found[i].start, found[i].end) for i in ids],
@@ -157,6 +172,7 @@ def run(data: Path, truths: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     figures["keyword_hit@1"] = round(sum(1 for r in kw_ranks if r == 1) / len(kw_ranks), 3)
     figures["keyword_hit@5"] = round(sum(1 for r in kw_ranks if r is not None) / len(kw_ranks), 3)
     figures["embed_model"] = embed_model
+    figures["question_misses"] = misses
     return figures
 
 
@@ -184,7 +200,8 @@ def summarize(per: list[dict[str, Any]], ranks: list[int | None], title_hits: li
         "leaks": sum(len(v) for v in leaked.values()), "leaked": {k: v for k, v in leaked.items() if v},
         "questions": n, "ingest_seconds": round(ingest_s, 1),
         "per_procedure": [{"name": r["name"], "scene": r["scene"], "steps": r["steps"],
-                           "true_steps": r["true_steps"], "boundary": _f1(*_counts(r["b"]))} for r in per],
+                           "true_steps": r["true_steps"], "boundary": _f1(*_counts(r["b"])), **r["detail"]}
+                          for r in per],
     }
 
 
@@ -193,21 +210,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="a generated set (default: generate into a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--only", choices=["before", "after"])
+    parser.add_argument("--split", choices=["tune", "test", "all"], default="all",
+                        help="which split to score; 'all' scores tune and test apart (default)")
     args = parser.parse_args(argv)
     from make_heldout_ko import generate
 
+    splits = ("tune", "test") if args.split == "all" else (args.split,)
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data or Path(tmp)
         truth_files = sorted(data.glob("*.truth.json"))
-        truths = [json.loads(p.read_text(encoding="utf-8")) for p in truth_files] or generate(data)
-        figures = {mode: run(data, truths, mode) for mode in ("before", "after") if args.only in (None, mode)}
+        truths = [json.loads(p.read_text(encoding="utf-8")) for p in truth_files] or generate(data, args.split)
+        figures: dict[str, dict[str, Any]] = {}
+        for split in splits:
+            part = [t for t in truths if t.get("part", "tune") == split]
+            if not part:
+                print(f"no procedures of the {split} split in {data}", file=sys.stderr)
+                return 2
+            figures[split] = {mode: run(data, part, mode) for mode in ("before", "after")
+                              if args.only in (None, mode)}
     keys = ("boundary", "boundary_fixed", "tools", "tips", "warnings")
-    for mode, f in figures.items():
-        print(f"{mode:6s} " + "  ".join(f"{k} F1 {f[k]['f1']:.3f}" for k in keys)
-              + f"  hit@1 {f['hit@1']:.3f}  hit@5 {f['hit@5']:.3f}  title hit@1 {f['title_hit@1']:.3f}"
-              + f"  leaks {f['leaks']}  (keyword side alone: hit@1 {f['keyword_hit@1']:.3f} hit@5 "
-              f"{f['keyword_hit@5']:.3f}; {f['questions']} questions; vectors {f['embed_model']}; "
-              f"ingest {f['ingest_seconds']} s)")
+    for split, by_mode in figures.items():
+        for mode, f in by_mode.items():
+            print(f"{split:4s} {mode:6s} " + "  ".join(f"{k} F1 {f[k]['f1']:.3f}" for k in keys)
+                  + f"  hit@1 {f['hit@1']:.3f}  hit@5 {f['hit@5']:.3f}  title hit@1 {f['title_hit@1']:.3f}"
+                  + f"  leaks {f['leaks']}  (keyword side alone: hit@1 {f['keyword_hit@1']:.3f} hit@5 "
+                  f"{f['keyword_hit@5']:.3f}; {f['questions']} questions; vectors {f['embed_model']}; "
+                  f"ingest {f['ingest_seconds']} s)")
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -5,7 +5,10 @@ is exact; the audio is a quiet room-tone bed (the SRT carries the words, as for
 the Korean sample). "fixed" procedures are one static view, "steps" ones change
 the picture 0.6 s before each step's first word.
 
-    python tests/heldout_ko/make_heldout_ko.py --out DIR
+    python tests/heldout_ko/make_heldout_ko.py --out DIR [--split tune|test|all]
+
+The tune split (`scripts_ko.py`, `scripts_ko_tune_more.py`) is what rules may be tuned on; the test split (`scripts_ko_test.py`)
+is only measured. Each truth file says its split in "part".
 """
 
 from __future__ import annotations
@@ -25,12 +28,15 @@ for p in (str(HERE), str(ASSETS)):
         sys.path.insert(0, p)
 
 from scripts_ko import PROCEDURES, KoProcedure  # noqa: E402
+from scripts_ko_test import TEST_PROCEDURES  # noqa: E402
+from scripts_ko_tune_more import MORE_TUNE_PROCEDURES  # noqa: E402
 from synth import RATE, encode_video, fixed_scene, room_tone, step_scene  # noqa: E402
 
 SYLLABLES_PER_SECOND = 5.5
 GAP = 0.45  # between sentences
 LEAD_IN = 1.0
 TAIL = 1.5
+SPLITS = ("tune", "test", "all")
 PALETTE = [(40, 40, 150), (120, 90, 40), (60, 110, 60), (150, 150, 150), (110, 60, 120)]
 
 
@@ -76,15 +82,23 @@ def timeline(proc: KoProcedure) -> tuple[list[tuple[float, float, str]], dict[st
         t += TAIL if i == len(proc.steps) - 1 else proc.pauses[i]
     truth = {"name": proc.name, "title": proc.title, "expert": proc.expert, "workstation": proc.workstation,
              "scene": proc.scene, "duration": round(t, 3), "language": "ko", "people": [proc.expert, *proc.people],
-             "confidential": proc.confidential, "steps": steps}
+             "confidential": proc.confidential, "part": proc.part, "steps": steps}
     return cues, truth
 
 
-def generate(out: Path) -> list[dict[str, Any]]:
-    """Write every procedure into `out`; return the truth documents."""
+def procedures(split: str = "all") -> list[tuple[int, KoProcedure]]:
+    """(seed, procedure) of one split ("tune", "test" or "all"); seeds do not depend on the split."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+    every = list(enumerate([*PROCEDURES, *TEST_PROCEDURES, *MORE_TUNE_PROCEDURES]))
+    return [(n, p) for n, p in every if split in ("all", p.part)]
+
+
+def generate(out: Path, split: str = "all") -> list[dict[str, Any]]:
+    """Write every procedure of `split` into `out`; return the truth documents."""
     out.mkdir(parents=True, exist_ok=True)
     truths = []
-    for n, proc in enumerate(PROCEDURES):
+    for n, proc in procedures(split):
         cues, truth = timeline(proc)
         audio = room_tone(int(truth["duration"] * RATE), np.random.default_rng(n), level=0.01)
         starts = [0.0] + [max(a["end"] + 0.1, b["start"] - 0.6) for a, b in zip(truth["steps"], truth["steps"][1:],
@@ -103,8 +117,9 @@ def generate(out: Path) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--split", choices=SPLITS, default="all")
     args = parser.parse_args(argv)
-    truths = generate(args.out)
+    truths = generate(args.out, args.split)
     print(f"wrote {len(truths)} procedures, {sum(len(t['steps']) for t in truths)} steps to {args.out}")
     return 0
 

@@ -1,4 +1,7 @@
-"""The Korean held-out set: 10 narrated procedures (other texts and people than the Korean sample).
+"""The Korean held-out TUNE split: 10 narrated procedures (other texts and people than the Korean sample).
+
+The rules in `indexing/lang/ko/` may be tuned on these; the test split (`scripts_ko_test.py`) is
+only measured.
 
 Each step: spoken parts (a float is a pause inside the step, "tip:"/"warn:" marks a tip or warning
 sentence), tools a person would list, and a trainee's written question that the step answers.
@@ -28,6 +31,7 @@ class KoProcedure:
     steps: list[KoStep] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # names said in the narration (must be redacted)
     confidential: list[str] = field(default_factory=list)
+    part: str = "tune"  # "tune": rules may be tuned on it; "test": measured only (scripts_ko_test.py)
 
 
 P = KoProcedure

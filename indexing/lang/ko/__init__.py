@@ -15,7 +15,7 @@ from functools import cached_property
 from indexing.lang.base import Language
 from indexing.lang.data import lines, table, words
 from indexing.lang.ko.analyser import analyse, sentences
-from indexing.lang.ko.titles import NOUN, find_action
+from indexing.lang.ko.titles import CONDITIONAL, NOUN, find_action
 from indexing.lang.ko.vocab import find_tools, term_regex
 
 _PUNCT = re.compile(r"[\s,.!?~…·:;\"'()\[\]-]+")
@@ -24,6 +24,13 @@ CONTENT = NOUN | {"VV", "VA"}
 _STRONG_TIP = re.compile(r"요령|비결|노하우")
 ACTION_STRENGTH = 0.5
 ANAPHORIC_ACTION_STRENGTH = 0.2
+# An action that goes on with the step rather than opening one: "그리고 …", "버튼도 눌러 둡니다"
+# (도: "also"), "…면 … 알려요" (a check and what follows from it).
+CONTINUATION_STRENGTH = 0.1
+_CONTINUING_OPENERS = frozenset("그리고 또 또한 그래서 그러니까 그런데 근데".split())
+_ADDITIVE = frozenset("도".split())
+# Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
+_RELATIVE = frozenset("전 후 뒤".split())
 
 
 def _compact(text: str) -> str:
@@ -82,7 +89,24 @@ class Korean(Language):
         act = find_action(sentence)
         if act is None or act.conditional:
             return 0.0
+        if self._continues(sentence):
+            return CONTINUATION_STRENGTH
         return ANAPHORIC_ACTION_STRENGTH if act.anaphoric else ACTION_STRENGTH
+
+    def _continues(self, sentence: str) -> bool:
+        """Whether a sentence carries on the step: a continuing connective, an additive 도, a condition."""
+        words = [_compact(w) for w in sentence.split()]
+        if words and words[0] in _CONTINUING_OPENERS and not (len(words) > 1 and words[1] in ("나서", "나면")):
+            return True
+        ms = analyse(sentence)
+        if any(m.tag == "EC" and m.form in CONDITIONAL for m in ms):
+            return True
+        for m in ms:
+            if m.tag in ("VV", "VA", "XSV", "VX"):
+                return False  # an additive 도 counts only before the first verb
+            if m.tag == "JX" and m.form in _ADDITIVE:
+                return True
+        return False
 
     def lemmas(self, text: str) -> list[str]:
         """Content morphemes (nouns, verb and adjective stems), stopwords left out."""
@@ -90,6 +114,35 @@ class Korean(Language):
         out = []
         for m in analyse(text):
             if m.tag in CONTENT:
+                form = m.form.casefold() if m.tag == "SL" else m.form
+                if form not in stop:
+                    out.append(form)
+        return out
+
+    def _question_lemmas(self, text: str) -> list[str]:
+        """Lemmas of a question without the action it is asked relative to.
+
+        "펌프 떼기 전에 밸브는 어떻게 해요?" asks about the step before the one that removes the
+        pump: "떼" (and "전") would rank that later step first, so they are left out. Likewise
+        "조립한 뒤에", "교체 후에".
+        """
+        ms = analyse(text)
+        drop: set[int] = set()
+        for i, m in enumerate(ms):
+            if m.form not in _RELATIVE or m.tag not in ("NNG", "NNB"):
+                continue
+            drop.add(i)
+            j = i - 1
+            while j >= 0 and ms[j].tag in ("ETN", "ETM", "EP"):
+                j -= 1
+            if j >= 0 and ms[j].tag in ("VV", "VA", "NNG"):
+                drop.add(j)
+            elif j >= 1 and ms[j].tag == "XSV" and ms[j - 1].tag == "NNG":
+                drop.update((j, j - 1))
+        stop = self.search_stopwords
+        out = []
+        for i, m in enumerate(ms):
+            if i not in drop and m.tag in CONTENT:
                 form = m.form.casefold() if m.tag == "SL" else m.form
                 if form not in stop:
                     out.append(form)
@@ -190,11 +243,27 @@ class Korean(Language):
         return find_tools(text, glossary)
 
     # -- keyword search --------------------------------------------------------------
+    @cached_property
+    def _synonyms(self) -> dict[str, str]:
+        heads: dict[str, str] = {}
+        for row in table("ko/synonyms.txt"):
+            for w in row:
+                heads.setdefault(w, row[0])
+        return heads
+
     def index_tokens(self, text: str) -> str:
-        return " ".join(self.lemmas(text))
+        # Each lemma and, for a word of a synonym group, the group's head (what a query becomes).
+        out: list[str] = []
+        for w in self.lemmas(text):
+            out.append(w)
+            head = self._synonyms.get(w, w)
+            if head != w:
+                out.append(head)
+        return " ".join(out)
 
     def query_tokens(self, text: str) -> list[str]:
-        return self.lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
+        tokens = self._question_lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
+        return list(dict.fromkeys(self._synonyms.get(w, w) for w in tokens))
 
     # -- redaction ---------------------------------------------------------------------
     def phrase_regex(self, phrase: str) -> str:

@@ -15,6 +15,9 @@ from indexing.lang.data import table, words
 
 _SIZE = r"(?:(?P<size>\d+(?:\.\d+)?)\s*(?P<unit>mm|밀리미터|밀리|미리|인치)\s*)?"
 _UNITS = {"mm": "mm", "밀리미터": "mm", "밀리": "mm", "미리": "mm", "인치": "in"}
+# Metric fasteners said with their size: "M12 볼트", "M6 너트", "M8x1.25 나사".
+_METRIC = re.compile(r"(?<![\w])(?P<size>M\d+(?:\.\d+)?(?:\s*[xX×]\s*\d+(?:\.\d+)?)?)\s*"
+                     r"(?P<part>볼트|너트|나사|스크류|탭)")
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +52,17 @@ def _tool_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pat, canonical
 
 
+def _plain_noun_before(text: str, at: int) -> str:
+    """The word right before `at` (one space between) when it is a bare noun ("나무" in "나무 막대로")."""
+    from indexing.lang.ko.analyser import analyse
+
+    found = re.search(r"(?<![\w])([가-힣]{2,4})\s$", text[:at])
+    if not found:
+        return ""
+    ms = analyse(found.group(1))
+    return found.group(1) if ms and all(m.tag in ("NNG", "NNP") for m in ms) else ""
+
+
 def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
     """Tools and parts in Korean narration: glossary terms as spelled there, then the vocabulary.
 
@@ -66,6 +80,8 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         if term:
             for m in re.finditer(term_regex(term), text, re.IGNORECASE):
                 mentions.append((m.start(), m.end(), term))
+    for m in _METRIC.finditer(text):
+        mentions.append((m.start(), m.end(), f"{''.join(m.group('size').split())} {m.group('part')}"))
     spans = list(mentions)
     pat, canonical = _tool_pattern()
     for m in pat.finditer(text):
@@ -76,9 +92,14 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         if " " not in name and not m.group("size") and head and any(
                 head.group(1).startswith(h) for h in words("ko/part_heads.txt")):
             continue  # "클램프 볼트": the tool word only names the part
+        start = m.start()
         if m.group("size"):
             name = f"{m.group('size')}{_UNITS[m.group('unit')]} {name}"
-        mentions.append((m.start(), m.end(), name))
+        elif "".join(m.group("name").split()) in words("ko/tool_heads.txt"):
+            before = _plain_noun_before(text, m.start())
+            if before:
+                name, start = f"{before} {m.group('name').strip()}", m.start() - len(before) - 1
+        mentions.append((start, m.end(), name))
     mentions.sort()
     names: list[str] = []
     for _, _, name in mentions:

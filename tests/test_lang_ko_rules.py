@@ -1,0 +1,66 @@
+"""Korean seam rules added while tuning on the Korean tune split, and the shape of the test split."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexing.lang import get_language
+
+pytest.importorskip("kiwipiepy")
+KO = get_language("ko")
+HELDOUT = Path(__file__).parent / "heldout_ko"
+
+
+def test_an_action_that_continues_its_step_is_a_weak_start() -> None:
+    assert KO.action_strength("덮개를 17mm 스패너로 엽니다.") == 0.5
+    assert KO.action_strength("그리고 나서 새 척을 올립니다.") == 0.5  # 그리고 나서 opens a step
+    assert KO.action_strength("그리고 상부 클램프를 풀어 줘요.") == 0.1
+    assert KO.action_strength("비상 정지 버튼도 눌러 둡니다.") == 0.1  # 도: "also"
+    assert KO.action_strength("기름이 안 새면 끝이고, 기록은 과장님한테 드려요.") == 0.1
+
+
+def test_synonyms_join_a_question_and_a_narration() -> None:
+    assert KO.index_tokens("새는 소리가 없는지 듣습니다") == "새 누수 소리"
+    assert KO.query_tokens("다시 조립하고 샘은 어떻게 확인해요?") == ["조립", "누수", "확인"]
+    # A word of no group is left alone (what existing libraries hold).
+    assert KO.index_tokens("볼트는 대각선 순서로 조금씩 풀어 줍니다") == "볼트 대각선 순서 조금 풀"
+
+
+def test_a_question_drops_the_action_it_is_asked_relative_to() -> None:
+    assert KO.query_tokens("펌프 떼기 전에 밸브는 어떻게 해요?") == ["펌프", "밸브"]
+    assert KO.query_tokens("볼트 풀 때 순서가 어떻게 돼?") == ["볼트", "풀", "순서"]
+
+
+def test_korean_tools_with_sizes_and_modifiers() -> None:
+    assert KO.find_tools("다음으로 M6 볼트 네 개를 풀고 나무 막대로 긁어냅니다.") == ["M6 볼트", "나무 막대"]
+    assert KO.find_tools("십 분 정도 기다리고 흡입 쪽 볼 밸브를 잠급니다.") == []  # 정도, 볼 밸브: no tool
+    assert KO.find_tools("압력계 바늘을 봅니다.") == ["압력계"]
+
+
+def test_korean_tips_said_as_criteria() -> None:
+    tips, warnings = KO.find_notes("손으로 끝까지 돌아가야 나사산이 맞은 겁니다. 잔압을 빼야 합니다. "
+                                   "씰 입술이 압력 쪽을 보게 끼우는 게 제일 중요합니다.")
+    assert tips == ["손으로 끝까지 돌아가야 나사산이 맞은 겁니다.", "씰 입술이 압력 쪽을 보게 끼우는 게 제일 중요합니다."]
+    assert warnings == []
+
+
+def test_the_test_split_is_separate_and_has_the_checked_mix() -> None:
+    sys.path.insert(0, str(HELDOUT))
+    try:
+        from make_heldout_ko import procedures
+    finally:
+        sys.path.remove(str(HELDOUT))
+    test = [p for _, p in procedures("test")]
+    tune = [p for _, p in procedures("tune")]
+    assert len(test) >= 12 and all(p.part == "test" for p in test)
+    assert not {p.name for p in test} & {p.name for p in tune}
+    assert not {p.expert for p in test} & {p.expert for p in tune}
+    assert sum(p.scene == "fixed" for p in test) == len(test) // 2
+    cues = ("먼저", "다음", "그다음", "그 다음", "이제", "마지막", "끝으로", "그리고 나서", "자,", "어, 먼저")
+    later = [s.parts[0] for p in test for s in p.steps[1:]]
+    share = sum(str(t).startswith(cues) for t in later) / len(later)
+    assert 0.35 <= share <= 0.65
+    assert all(any(isinstance(x, float) for s in p.steps for x in s.parts) for p in test)  # pauses inside steps
