@@ -183,3 +183,24 @@ def test_a_failed_transaction_writes_nothing(tmp_path: Path) -> None:
             inner.table("audit").insert({"at": "now", "action": "second", "detail": "{}"})
             raise RuntimeError("inner")
     assert len(lib.audit_log("first")) == 1 and lib.audit_log("second") == []
+
+
+def test_migration_9_re_derives_every_keyword_row(tmp_path: Path) -> None:
+    """A library indexed before Korean synonym heads existed gets its keyword rows rebuilt."""
+    from indexing.library.keywords import keyword_search
+
+    lib = Library(tmp_path / "lib")
+    lib.db["sessions"].insert({"session_id": "ko", "title": "유압 점검", "language": "ko", "consent": 1,
+                               "sha256": "k" * 64, "duration": 30.0, "status": "ready",
+                               "created_at": "2024-01-01T00:00:00+00:00"})
+    lib.db.conn.commit()
+    lib.replace_steps("ko", [ProcedureDraft(0, "유압 점검", 0.0, 30.0)],
+                      [StepDraft(0, 0, 0.0, 30.0, "피팅 주변에 누유가 있는지 확인합니다.", title="누유 확인")])
+    assert keyword_search(lib, "기름이 새는지 어떻게 봐요", 5)[0] == ["ko-p1s01"]
+    # as an older version left it: rows without synonym heads (here: none at all)
+    lib.db.execute("DELETE FROM steps_fts")
+    lib.db.execute("DELETE FROM migrations WHERE version = 9")
+    lib.db.conn.commit()
+    assert keyword_search(lib, "누유", 5)[0] == []
+    again = Library(tmp_path / "lib", create=False)
+    assert keyword_search(again, "기름이 새는지 어떻게 봐요", 5)[0] == ["ko-p1s01"]

@@ -194,6 +194,13 @@ def _m004_language_keywords(db: sqlite_utils.Database) -> None:
     create(db.conn)
 
 
+def _m009_keyword_synonyms(db: sqlite_utils.Database) -> None:
+    """Keyword rows re-derived: Korean words now also index their synonym group's head word."""
+    from indexing.library.search_terms import refill
+
+    refill(db.conn)
+
+
 def _m008_approvals(db: sqlite_utils.Database) -> None:
     """Who approved a step and when (a sheet's "approved by … on …"); cleared when it is unapproved."""
     db.table("steps").add_column("approved_by", str, not_null_default="")
@@ -208,6 +215,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (5, "step reasons, sheet revisions and prints, retirement dates", _m005_documents),
     (7, "step vectors in the catalog", _m007_step_vectors),
     (8, "who approved each step and when", _m008_approvals),
+    (9, "keyword rows with Korean synonym heads", _m009_keyword_synonyms),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -106,3 +106,10 @@ def create(conn: sqlite3.Connection) -> None:
     for sql in triggers:
         conn.execute(sql)
     conn.execute(_INSERT)
+
+
+def refill(conn: sqlite3.Connection) -> None:
+    """Re-derive every step's keyword row (after the analyser's tokens changed, e.g. new synonym heads)."""
+    register(conn)
+    conn.execute("DELETE FROM steps_fts")
+    conn.execute(_INSERT)
