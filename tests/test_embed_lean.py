@@ -119,3 +119,78 @@ def test_app_screenshot_never_imports_torch(sample_library, tmp_path: Path) -> N
     assert list((tmp_path / "shots").glob("*.png"))
     names = set(modules.split("\n"))
     assert not names & set(HEAVY), sorted(names & set(HEAVY))
+
+
+def _shipped_folder(src_graph: Path, dest: Path) -> Path:
+    """A model folder as the frozen bundle ships it: configuration, tokenizer and onnx/model.onnx,
+    no safetensors weights."""
+    import shutil
+
+    source = Path(resolve_embed_model("all-MiniLM-L6-v2"))
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("*.safetensors", "*.bin", "onnx"))
+    (dest / "onnx").mkdir()
+    try:
+        os.link(src_graph, dest / "onnx" / "model.onnx")  # 90 MB: a hard link where the disk allows
+    except OSError:
+        shutil.copy2(src_graph, dest / "onnx" / "model.onnx")
+    return dest
+
+
+def _loaded_graphs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record which files ONNX Runtime really opens (the real sessions still run)."""
+    import onnxruntime as ort
+
+    opened: list[str] = []
+    real = ort.InferenceSession
+
+    def spy(path: str, *args: object, **kwargs: object) -> object:
+        opened.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(ort, "InferenceSession", spy)
+    return opened
+
+
+def test_optimised_graph_cache_without_weights_in_a_read_only_folder(
+        lean: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The frozen bundle's case: no safetensors, and an install folder the app must not write.
+    folder = _shipped_folder(lean.onnx_file, tmp_path / "opt-install" / "model")
+    before = sorted(p.name for p in (folder / "onnx").iterdir())
+    for d in (folder / "onnx", folder):
+        d.chmod(0o555)
+    monkeypatch.setenv("KNOWHOW_MODELS_DIR", str(tmp_path / "user-models"))
+    opened = _loaded_graphs(monkeypatch)
+    try:
+        first = OnnxEmbedder(str(folder))
+        kept = list((tmp_path / "user-models").rglob("model.opt-ort*.onnx"))
+        assert len(kept) == 1, "the optimised copy must be kept in the user's model cache"
+        second = OnnxEmbedder(str(folder))
+        assert opened == [str(folder / "onnx" / "model.onnx"), str(kept[0])]
+        np.testing.assert_allclose(second.encode(TEXTS[:3]), first.encode(TEXTS[:3]), atol=1e-5)
+        assert sorted(p.name for p in (folder / "onnx").iterdir()) == before
+    finally:
+        for d in (folder, folder / "onnx"):
+            d.chmod(0o755)
+
+
+def test_optimised_graph_built_beside_the_shipped_graph(
+        lean: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The installer build step: the copy is made beside the bundled graph, so a first start on a
+    # read-only install loads it and writes nothing; a newer graph makes it stale.
+    from indexing.embedders.onnx_minilm import main
+
+    folder = _shipped_folder(lean.onnx_file, tmp_path / "bundle" / "model")
+    graph = folder / "onnx" / "model.onnx"
+    assert main(["--optimise", str(graph)]) == 0
+    (beside,) = (folder / "onnx").glob("model.opt-ort*.onnx")
+    monkeypatch.setenv("KNOWHOW_MODELS_DIR", str(tmp_path / "user-models"))
+    opened = _loaded_graphs(monkeypatch)
+    OnnxEmbedder(str(folder))
+    assert opened == [str(beside)]
+    assert not (tmp_path / "user-models").exists()
+    past = graph.stat().st_mtime_ns - 10**9  # the copy's clock, not the (hard-linked) graph's
+    os.utime(beside, ns=(past, past))
+    OnnxEmbedder(str(folder))
+    assert opened[1] == str(graph)  # stale copy ignored: the graph itself is optimised again
+    with pytest.raises(EmbeddingError, match="no ONNX graph"):
+        main(["--optimise", str(tmp_path / "missing.onnx")])

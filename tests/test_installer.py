@@ -99,6 +99,9 @@ def test_frozen_cli_ingests_and_searches_offline(english_library: Path, home: Pa
     assert out.returncode == 0, out.stderr[-3000:]
     hits = json.loads(out.stdout)
     assert hits and any("die" in (h["title"] + h["text"]).lower() for h in hits[:3])
+    # The bundle ships the embedder's optimised graph (made at build time): no start re-optimises
+    # it or keeps a copy in the user's model cache.
+    assert not list((home / "data").rglob("*.onnx")), sorted((home / "data").rglob("*.onnx"))
     # Bad input still gives one clear line and a non-zero status.
     bad = _knowhow(english_library, "search", "   ", home=home)
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1

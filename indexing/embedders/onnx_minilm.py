@@ -120,6 +120,100 @@ def find_onnx(model_dir: Path) -> Path | None:
     return cached if cached.exists() else None
 
 
+OPTIMISED_PREFIX = "model.opt-ort"
+
+
+def _graph_key(onnx_file: Path) -> str:
+    """A cheap key for a graph file (path, size, modification time; hashing it costs a cold start)."""
+    st = onnx_file.stat()
+    key = f"{onnx_file.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def optimised_copies(onnx_file: Path, ort_version: str) -> list[Path]:
+    """Where the ORT-optimised copy of a graph is looked for, in order; the last is where it is written.
+
+    The copy depends on the ONNX Runtime version (carried in its name), not on the weights, so
+    it is keyed on the graph file itself: the frozen bundle ships no weights. First beside the
+    graph (an installer builds it there at build time; `python -m indexing.embedders.onnx_minilm
+    --optimise GRAPH`), then in the user's model cache under a key of the graph file. Nothing is
+    ever written into an install folder (read-only under /opt or Program Files); beside the
+    graph only when the graph is itself in the user's model cache (an export).
+    """
+    from indexing.paths import models_dir
+
+    name = f"{OPTIMISED_PREFIX}{ort_version}.onnx"
+    beside = onnx_file.with_name(name)
+    cache = models_dir()
+    try:
+        own = onnx_file.resolve().is_relative_to(cache.resolve())
+    except OSError:
+        own = False
+    if own:
+        return [beside]
+    keyed = cache / "onnx" / "optimised" / f"{onnx_file.parent.parent.name}-{_graph_key(onnx_file)}" / name
+    return [beside, keyed]
+
+
+def _fresh(copy: Path, graph: Path) -> bool:
+    """Whether an optimised copy exists and is not older than its graph (a re-export makes it stale)."""
+    try:
+        return copy.stat().st_mtime_ns >= graph.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def _optimising_session(ort: Any, opts: Any, graph: Path, target: Path, providers: list[str]) -> Any:
+    """A session on `graph` that also writes its optimised copy to `target` (temp file, then rename).
+
+    Where `target` cannot be written, the session is made without keeping a copy.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.touch()
+    except OSError:
+        log.warning("cannot keep the optimised graph in %s", target.parent)
+        return ort.InferenceSession(str(graph), sess_options=opts, providers=providers)
+    try:
+        opts.optimized_model_filepath = str(tmp)
+        session = ort.InferenceSession(str(graph), sess_options=opts, providers=providers)
+        os.replace(tmp, target)
+    except Exception:  # noqa: BLE001 - keeping the copy is optional; the plain graph must still load
+        log.warning("cannot keep the optimised graph in %s", target)
+        opts.optimized_model_filepath = ""
+        session = ort.InferenceSession(str(graph), sess_options=opts, providers=providers)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return session
+
+
+def optimise_beside(graph: Path) -> Path:
+    """Write the ORT-optimised copy of `graph` beside it, the first place `optimised_copies` looks.
+
+    An installer build runs this on the graph inside the bundle, so the installed app (whose
+    folder it cannot write) starts with the optimised graph from the first run.
+
+    Raises:
+        EmbeddingError: The graph is missing or ONNX Runtime cannot load it.
+    """
+    import onnxruntime as ort
+
+    if not graph.is_file():
+        raise EmbeddingError(f"no ONNX graph at {graph}")
+    target = graph.with_name(f"{OPTIMISED_PREFIX}{ort.__version__}.onnx")
+    opts = ort.SessionOptions()
+    opts.log_severity_level = 3
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    try:
+        _optimising_session(ort, opts, graph, target, ["CPUExecutionProvider"])
+    except Exception as exc:  # noqa: BLE001 - one clear error for the build script
+        raise EmbeddingError(f"cannot optimise {graph} ({type(exc).__name__}): {exc}") from None
+    if not _fresh(target, graph):
+        raise EmbeddingError(f"could not write {target}")
+    return target
+
+
 def export_onnx(model_dir: Path, out: Path | None = None) -> Path:
     """Export the transformer of a sentence-transformers folder to ONNX (needs torch and onnx).
 
@@ -242,38 +336,21 @@ class OnnxEmbedder(TextEmbedder):
     def _load(self, ort: Any, opts: Any) -> Any:
         """Load the graph; optimise it once and keep the result (halves the next start's load time).
 
-        The optimised copy is specific to this ONNX Runtime version and machine, so it lives in
-        the user's model cache under a name carrying the version; any failure just loads the
-        plain graph.
+        See `optimised_copies` for where the copy is looked for and written; any failure just
+        loads the plain graph.
         """
         providers = ["CPUExecutionProvider"]
-        try:
-            optimised = exported_path(Path(self.path)).with_name(f"model.opt-ort{ort.__version__}.onnx")
-        except EmbeddingError:
-            optimised = None
-        if optimised is not None and optimised.exists():
+        copies = optimised_copies(self.onnx_file, ort.__version__)
+        for copy in copies:
+            if not _fresh(copy, self.onnx_file):
+                continue
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             try:
-                return ort.InferenceSession(str(optimised), sess_options=opts, providers=providers)
-            except Exception:  # noqa: BLE001 - a damaged cache file: fall back to the plain graph
-                log.warning("ignoring unreadable optimised graph %s", optimised)
-            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-        tmp = None
-        if optimised is not None:
-            try:
-                optimised.parent.mkdir(parents=True, exist_ok=True)
-                tmp = optimised.with_name(f".{optimised.name}.{os.getpid()}.tmp")
-                opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-                opts.optimized_model_filepath = str(tmp)
-            except OSError:
-                tmp = None
-        session = ort.InferenceSession(str(self.onnx_file), sess_options=opts, providers=providers)
-        if tmp is not None and optimised is not None:
-            try:
-                os.replace(tmp, optimised)
-            except OSError:
-                tmp.unlink(missing_ok=True)
-        return session
+                return ort.InferenceSession(str(copy), sess_options=opts, providers=providers)
+            except Exception:  # noqa: BLE001 - a damaged cache file: try the next, then the plain graph
+                log.warning("ignoring unreadable optimised graph %s", copy)
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        return _optimising_session(ort, opts, self.onnx_file, copies[-1], providers)
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """Embed texts into an (n, dim) float32 array of unit vectors."""
@@ -316,7 +393,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--model", default="all-MiniLM-L6-v2")
     ap.add_argument("--out", type=Path, default=None, help="target file (default: the user's model cache)")
     ap.add_argument("--force", action="store_true", help="export even when a graph exists")
+    ap.add_argument("--optimise", type=Path, metavar="GRAPH", default=None,
+                    help="write GRAPH's ONNX Runtime-optimised copy beside it (installer build step)")
     args = ap.parse_args(argv)
+    if args.optimise is not None:
+        print(optimise_beside(args.optimise))  # noqa: T201 - the command's one output line
+        return 0
     folder = Path(resolve_embed_model(args.model))
     existing = None if args.force or args.out else find_onnx(folder)
     path = existing or export_onnx(folder, args.out)

@@ -1,6 +1,6 @@
 """Cold start: `knowhow search` as one command and the app rendering all five views (run on demand).
 
-Usage: python tests/benchmarks/bench_cold_start.py --library DIR [--repeat N] [--app]
+Usage: python tests/benchmarks/bench_cold_start.py --library DIR [--repeat N] [--app] [--frozen DIR] [--no-st]
 
 Every run is a fresh process, timed from spawn to exit, in the same run as its baselines:
   python      `python -c pass`: the interpreter alone
@@ -8,6 +8,12 @@ Every run is a fresh process, timed from spawn to exit, in the same run as its b
   search-st   the same with KNOWHOW_EMBED_RUNTIME=torch: sentence-transformers, the old default
   app         `knowhow-app --screenshot` (open the library, render all five views)   [--app]
   app-st      the same on sentence-transformers                                        [--app]
+  frozen      the frozen `knowhow search` of an installer build (DIR/knowhow)          [--frozen]
+              (a second --frozen DIR is timed as frozen2, and so on)
+  frozen-app  the frozen `knowhow-app --screenshot`                             [--frozen --app]
+The frozen programs run with PATH=/usr/bin:/bin and an empty model cache of their own, so
+`frozen_wrote_model_cache` tells whether a start had to optimise the embedder's graph itself
+(an installed, read-only bundle should not). `--no-st` skips the sentence-transformers runs.
 Targets: search <= 1.5 s, app <= 8 s. Bytecode is compiled first and the run does not set
 PYTHONDONTWRITEBYTECODE, as in an installed app.
 """
@@ -42,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--library", required=True, help="a library with at least one ingested session")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--app", action="store_true", help="also time the app's --screenshot start")
+    ap.add_argument("--frozen", type=Path, action="append", default=[],
+                    help="an installer build folder (dist/knowhow); repeat to compare builds: frozen, frozen2, ...")
+    ap.add_argument("--no-st", action="store_true", help="skip the sentence-transformers baselines")
     args = ap.parse_args(argv)
     for pkg in ("indexing", "capture_app"):
         compileall.compile_dir(ROOT / pkg, quiet=1)
@@ -53,22 +62,42 @@ def main(argv: list[str] | None = None) -> int:
               "how do I change the die safely", "--json"]
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
         app = [sys.executable, "-m", "capture_app", "--library", args.library, "--screenshot", tmp]
-        plan = {"python": ([sys.executable, "-c", "pass"], env), "search": (search, env),
-                "search-st": (search, torch_env)}
+        plan = {"python": ([sys.executable, "-c", "pass"], env), "search": (search, env)}
+        if not args.no_st:
+            plan["search-st"] = (search, torch_env)
         if args.app:
-            plan |= {"app": (app, env), "app-st": (app, torch_env)}
+            plan["app"] = (app, env)
+            if not args.no_st:
+                plan["app-st"] = (app, torch_env)
+        frozen_models = Path(tmp) / "frozen-models"
+        frozen_env = {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+        frozen_env.update(PATH="/usr/bin:/bin", KNOWHOW_MODELS_DIR=str(frozen_models))
+        frozen = {f"frozen{i + 1 if i else ''}": folder for i, folder in enumerate(args.frozen)}
+        for name, folder in frozen.items():
+            plan[name] = ([str(folder / "knowhow"), *search[3:]], frozen_env)
+            if args.app:
+                plan[f"{name}-app"] = ([str(folder / "knowhow-app"), *app[3:]], frozen_env)
         for cmd, e in plan.values():  # warm the page cache once: "cold" means a new process
             _time(cmd, e)
         runs: dict[str, list[float]] = {k: [] for k in plan}
         for _ in range(args.repeat):  # interleaved, so machine load hits every kind alike
             for name, (cmd, e) in plan.items():
                 runs[name].append(_time(cmd, e))
+        frozen_wrote = frozen_models.exists() and any(frozen_models.rglob("*.onnx"))
     med = {k: statistics.median(v) for k, v in runs.items()}
-    report = {k: {"median_s": round(med[k], 3), "runs_s": [round(x, 3) for x in v]} for k, v in runs.items()}
-    report["search_vs_sentence_transformers"] = round(med["search"] / med["search-st"], 3)
+    report: dict[str, object] = {k: {"median_s": round(med[k], 3), "runs_s": [round(x, 3) for x in v]} for k, v in runs.items()}
+    if "search-st" in med:
+        report["search_vs_sentence_transformers"] = round(med["search"] / med["search-st"], 3)
+    for name in frozen:
+        report[f"{name}_vs_venv_search"] = round(med[name] / med["search"], 3)
+    if frozen:
+        report["frozen_wrote_model_cache"] = frozen_wrote
     report["search_ok"] = med["search"] <= 1.5
     if args.app:
-        report["app_vs_sentence_transformers"] = round(med["app"] / med["app-st"], 3)
+        if "app-st" in med:
+            report["app_vs_sentence_transformers"] = round(med["app"] / med["app-st"], 3)
+        for name in frozen:
+            report[f"{name}_vs_venv_app"] = round(med[f"{name}-app"] / med["app"], 3)
         report["app_ok"] = med["app"] <= 8.0
     report["load_average"] = [round(x, 1) for x in os.getloadavg()]
     print(json.dumps(report, indent=2))
