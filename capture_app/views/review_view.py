@@ -78,10 +78,13 @@ class ReviewView(QWidget):
         self.timeline = StepTimeline()
         self.split_button = QPushButton(self.tr("✂ Split at playhead"))
         self.merge_button = QPushButton(self.tr("⇥ Merge with next"))
+        # The sheet button sits here, under the video: the editor column has room for two buttons a row.
+        self.sheet_button = QPushButton(self.tr("Print / save as sheet…"))
         edits = QHBoxLayout()
         edits.addWidget(self.split_button)
         edits.addWidget(self.merge_button)
         edits.addStretch(1)
+        edits.addWidget(self.sheet_button)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -129,8 +132,6 @@ class ReviewView(QWidget):
         buttons2 = QHBoxLayout()
         buttons2.addWidget(self.proc_reviewed_button)
         buttons2.addWidget(self.approve_all_button)
-        self.sheet_button = QPushButton(self.tr("Print / save as sheet…"))
-        buttons2.addWidget(self.sheet_button)
         self.transcript = TranscriptView()
         self.transcript.setMinimumHeight(80)
         # The hint lives on the transcript itself: one row less keeps the view within a 800 px tablet.

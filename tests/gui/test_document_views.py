@@ -89,10 +89,11 @@ def test_review_prints_the_sheet_and_edits_the_reason(qtbot, copy_library, tmp_p
         view.select_step(1, seek=False)
         step = view.current_step()
         assert step is not None and view.sheet_button.isEnabled()
-        view.reason_edit.setText("So the die settles evenly.")
+        assert step.reason != "Otherwise the die sits crooked on the bolster."  # so Save has a change to save
+        view.reason_edit.setText("Otherwise the die sits crooked on the bolster.")
         with qtbot.waitSignal(view.tasks.idle, timeout=TIMEOUT_MS):
             qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
-        assert copy_library.step(step.step_id).reason == "So the die settles evenly."
+        assert copy_library.step(step.step_id).reason == "Otherwise the die sits crooked on the bolster."
 
         out = tmp_path / "sheet.pdf"
         task = view.save_sheet(str(out))
@@ -101,7 +102,7 @@ def test_review_prints_the_sheet_and_edits_the_reason(qtbot, copy_library, tmp_p
             pass
         text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True,
                               check=True).stdout
-        assert "So the die settles evenly." in " ".join(text.split())
+        assert "Otherwise the die sits crooked on the bolster." in " ".join(text.split())
         assert copy_library.prints()[-1]["path"] == str(out)
         assert any("Sheet saved to" in m.text for m in messages.history())
     finally:

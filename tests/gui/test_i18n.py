@@ -301,3 +301,44 @@ def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean, qapp):
         win.shutdown()
         qapp.setStyleSheet(sheet)
         qapp.setFont(font)
+
+
+def _clipped_buttons(win) -> list[tuple[str, str, int, int]]:  # type: ignore[no-untyped-def]
+    """Visible buttons of the current view narrower than their text needs: (view, text, width, needed)."""
+    from PySide6.QtWidgets import QPushButton
+
+    out = []
+    for button in win.tabs.currentWidget().findChildren(QPushButton):
+        if button.isVisible() and button.text() and button.width() < button.sizeHint().width() - 2:
+            out.append((win.tabs.tabText(win.tabs.currentIndex()), button.text(), button.width(),
+                        button.sizeHint().width()))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_button_text_is_cut_at_1280x800(qtbot, tiny_library, qapp, lang):
+    """A gloved user reads the whole label: no button of any view is squeezed below its text."""
+    from capture_app.app import MainWindow
+    from capture_app.widgets.common import apply_style
+
+    sheet, font = qapp.styleSheet(), qapp.font()
+    assert i18n.install(qapp, lang) == lang
+    apply_style(qapp)
+    i18n.apply_font(qapp, lang)
+    win = MainWindow(tiny_library, source="generated")
+    qtbot.addWidget(win)
+    try:
+        win.resize(1280, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        clipped = []
+        for view in win.views.values():
+            win.tabs.setCurrentWidget(view)
+            qapp.processEvents()
+            clipped += _clipped_buttons(win)
+        assert clipped == []
+    finally:
+        win.shutdown()
+        i18n.install(qapp, "en")
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
