@@ -229,10 +229,11 @@ def compute_session(
     check(cancel)
 
     report(progress, "embed", 0.0)
-    from indexing.store.index import step_document
+    from indexing.store.index import session_names, step_document
 
     embedder = warm.result()
-    documents = [step_document(s) for s in steps]
+    names = session_names(req.meta)
+    documents = [step_document(s, names) for s in steps]
     vectors = embedder.encode(documents) if documents else None
     stages["embed"] = f"{len(steps)} steps"
     report(progress, "embed", 1.0)

@@ -62,6 +62,14 @@ RRF_K = 60
 """The RRF constant (Cormack et al. 2009): damps the influence of top ranks."""
 
 KEYWORD_WEIGHT_FOR_CODES = 2.0
+VECTOR_WEIGHT = 1.0
+KEYWORD_WEIGHT = 1.0
+"""RRF weights of the vector and keyword rankings. On the held-out sets (Korean and English,
+tests/benchmarks/bench_search_heldout.py) weights from 0.5 to 2 and RRF constants from 10 to 60
+moved hit@1 by at most one question each way, so the plain 1 : 1 at k=60 stays."""
+NAME_WEIGHT = 1.25
+"""The name ranking's weight as a multiple of the two others' together: above 1, so a query that a
+procedure's name holds entirely ranks that procedure's first step first, whatever the step sides say."""
 OVERFETCH = 8
 """Filtered searches first take this many times the candidates, unfiltered (see `_vector_candidates`)."""
 
@@ -219,13 +227,14 @@ def search(
         indexes = vector_indexes(library, cfg)
     vector_ids, distance = _vector_side(library, cfg, indexes, text, n, k, filters)
     keyword_ids, has_code = keyword_search(library, text, n, filters)
-    # A procedure's own name (its title, workstation …) ranks its first step first on the keyword side.
+    # A procedure's own name (title, workstation, process) is a ranking of its own: only a query
+    # whose every word is in a name gets one, so step questions keep the two sides' fusion.
     name_ids = name_search(library, text, n, filters)
+    kw_weight = KEYWORD_WEIGHT * (KEYWORD_WEIGHT_FOR_CODES if has_code else 1.0)
+    rankings = [(vector_ids, VECTOR_WEIGHT), (keyword_ids, kw_weight)]
     if name_ids:
-        keyword_ids = name_ids + [i for i in keyword_ids if i not in set(name_ids)][: n - len(name_ids)]
-
-    kw_weight = KEYWORD_WEIGHT_FOR_CODES if has_code or name_ids else 1.0
-    scores = fuse([(vector_ids, 1.0), (keyword_ids, kw_weight)])
+        rankings.append((name_ids, NAME_WEIGHT * (VECTOR_WEIGHT + kw_weight)))
+    scores = fuse(rankings, RRF_K)
     # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
     ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
     hits = _hits(library, ordered, scores, filters, k)

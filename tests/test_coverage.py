@@ -114,6 +114,23 @@ def test_required_csv_json_and_csv_output(plant: Library, tmp_path: Path) -> Non
     assert snapshot(plant.root) == before
 
 
+def test_korean_required_list_from_excel(tmp_path: Path) -> None:
+    """A Korean plant's list: Korean column names, saved by Korean Excel in CP949."""
+    lib = Library(tmp_path / "lib")
+    _session(lib, "k1", "금형 교체", "김민준", "P4", "프레스", 20, ["approved"] * 2)
+    req = tmp_path / "필수작업.csv"
+    req.write_bytes("작업장,공정,작업,숙련자\nP4,프레스,금형 교체,김민준\nP4,프레스,코일 교체,이수진;박정호\n"
+                    .encode("cp949"))
+    assert [(r.workstation, r.process, r.procedure, r.experts) for r in read_required(req)] == [
+        ("P4", "프레스", "금형 교체", ("김민준",)), ("P4", "프레스", "코일 교체", ("이수진", "박정호"))]
+    report = coverage(lib, read_required(req), today=TODAY)
+    assert [(r.procedure, r.status) for r in report.rows] == [("금형 교체", "approved"), ("코일 교체", "missing")]
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xff\xfe\x00w\x00o")  # UTF-16 is neither
+    with pytest.raises(DocumentError, match="not UTF-8 or CP949"):
+        read_required(bad)
+
+
 def test_bad_required_csv_and_dates(plant: Library, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("station,process\nP4,Stamping\n", encoding="utf-8")

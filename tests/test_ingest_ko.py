@@ -55,8 +55,6 @@ def test_korean_steps_from_the_transcript(ko_library) -> None:
     assert json.loads(out.stdout)[0]["language"] == "ko"
 
 
-@pytest.mark.xfail(strict=False, reason="after merging the e5 multilingual vectors with the Korean keyword "
-                   "side, this question ranks a later step first; fusion weights need tuning (issue 8)")
 def test_korean_question_and_title_find_their_steps(ko_library) -> None:
     lib, sid = ko_library
     out = knowhow("search", "볼트 풀 때 순서가 어떻게 돼?", "-k", "3", "--json", library=lib)

@@ -1,4 +1,4 @@
-"""The frozen Linux build (installers/build-linux.sh) ingests, searches and renders offline.
+"""The frozen Linux build (installers/build-linux.sh) ingests, searches, prints and renders offline.
 
 Runs whenever a build exists (`build/installer/dist/knowhow`, or `$KNOWHOW_FROZEN_DIR`), and
 skips otherwise: building takes many minutes, so it is done on demand. The frozen programs run
@@ -21,6 +21,11 @@ import pytest
 from tests.conftest import ROOT, SAMPLE
 
 FROZEN = Path(os.environ.get("KNOWHOW_FROZEN_DIR", ROOT / "build" / "installer" / "dist" / "knowhow"))
+KO_MEDIA = ROOT / "assets" / "sample" / "ko_die_change.mp4"
+KO_SRT = ROOT / "assets" / "sample" / "ko_die_change.srt"
+KO_TRUTH = json.loads((ROOT / "assets" / "sample" / "ko_die_change.truth.json").read_text(encoding="utf-8"))
+KO_TITLES = ["프레스 전원 차단하기", "클램프 볼트 풀기", "금형 들어 올리기", "볼스터 면 닦기", "금형 올리기",
+             "시험 타발하기"]
 
 pytestmark = [
     pytest.mark.slow,
@@ -37,47 +42,111 @@ def _offline_prefix() -> list[str]:
     return []
 
 
-def _run(args: list[str], tmp: Path, timeout: int = 900) -> subprocess.CompletedProcess[str]:
+def _run(args: list[str], home: Path, timeout: int = 900, **extra: str) -> subprocess.CompletedProcess[str]:
     nowhere = "http://127.0.0.1:9"
     env = {
         "PATH": "/usr/bin:/bin",  # no virtual environment, no python of ours
-        "HOME": str(tmp / "home"),
+        "HOME": str(home / "home"),
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": "offscreen",
         "KNOWHOW_NO_DIALOGS": "1",
-        "KNOWHOW_DATA_DIR": str(tmp / "data"),
-        "KNOWHOW_CONFIG_DIR": str(tmp / "config"),
-        "KNOWHOW_CACHE_DIR": str(tmp / "cache"),
-        "KNOWHOW_LOG_DIR": str(tmp / "log"),
+        "KNOWHOW_DATA_DIR": str(home / "data"),
+        "KNOWHOW_CONFIG_DIR": str(home / "config"),
+        "KNOWHOW_CACHE_DIR": str(home / "cache"),
+        "KNOWHOW_LOG_DIR": str(home / "log"),
         "http_proxy": nowhere, "https_proxy": nowhere, "HTTP_PROXY": nowhere, "HTTPS_PROXY": nowhere,
         "ALL_PROXY": nowhere, "no_proxy": "", "NO_PROXY": "",
+        **extra,
     }
     return subprocess.run([*_offline_prefix(), *args], capture_output=True, text=True, timeout=timeout,
-                          env=env, cwd=tmp)
+                          env=env, cwd=home)
 
 
-def test_frozen_cli_ingests_and_searches_offline(tmp_path: Path) -> None:
-    lib = tmp_path / "lib"
-    out = _run([str(FROZEN / "knowhow"), "--library", str(lib), "ingest", str(SAMPLE), "--workstation", "P4",
-                "--json"], tmp_path)
+def _knowhow(lib: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return _run([str(FROZEN / "knowhow"), "--library", str(lib), *args], home)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """One user home for the module: the model cache (the joined Whisper base) is made once."""
+    return tmp_path_factory.mktemp("frozen-home")
+
+
+@pytest.fixture(scope="module")
+def english_library(home: Path) -> Path:
+    lib = home / "lib-en"
+    out = _knowhow(lib, "ingest", str(SAMPLE), "--workstation", "P4", "--json", home=home)
     assert out.returncode == 0, out.stderr[-3000:]
-    result = json.loads(out.stdout)
-    assert result["steps"] >= 5
-    out = _run([str(FROZEN / "knowhow"), "--library", str(lib), "search", "how do I change the die",
-                "--workstation", "P4", "--json"], tmp_path)
+    assert json.loads(out.stdout)["steps"] >= 5
+    return lib
+
+
+@pytest.fixture(scope="module")
+def korean_library(home: Path) -> tuple[Path, str]:
+    lib = home / "lib-ko"
+    out = _knowhow(lib, "ingest", str(KO_MEDIA), "--title", KO_TRUTH["title"], "--expert", "박정호",
+                   "--workstation", KO_TRUTH["workstation"],
+                   "--language", "ko", "--transcript", str(KO_SRT), "--json", "--quiet", home=home)
+    assert out.returncode == 0, out.stderr[-3000:]
+    doc = json.loads(out.stdout)
+    assert (doc["procedures"], doc["steps"]) == (1, 6)
+    return lib, doc["session_id"]
+
+
+def test_frozen_cli_ingests_and_searches_offline(english_library: Path, home: Path) -> None:
+    out = _knowhow(english_library, "search", "how do I change the die", "--workstation", "P4", "--json",
+                   home=home)
     assert out.returncode == 0, out.stderr[-3000:]
     hits = json.loads(out.stdout)
     assert hits and any("die" in (h["title"] + h["text"]).lower() for h in hits[:3])
     # Bad input still gives one clear line and a non-zero status.
-    bad = _run([str(FROZEN / "knowhow"), "--library", str(lib), "search", "   "], tmp_path)
+    bad = _knowhow(english_library, "search", "   ", home=home)
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1
 
 
-def test_frozen_app_renders_every_view_offline(tmp_path: Path) -> None:
-    lib = tmp_path / "lib"
-    assert _run([str(FROZEN / "knowhow"), "--library", str(lib), "ingest", str(SAMPLE)], tmp_path).returncode == 0
-    shots = tmp_path / "shots"
-    out = _run([str(FROZEN / "knowhow-app"), "--library", str(lib), "--screenshot", str(shots)], tmp_path)
+def test_frozen_cli_korean_ingest_search_and_sheet(korean_library: tuple[Path, str], home: Path) -> None:
+    lib, sid = korean_library
+    out = _knowhow(lib, "steps", sid, "--json", home=home)
     assert out.returncode == 0, out.stderr[-3000:]
+    assert [s["title"] for s in json.loads(out.stdout)] == KO_TITLES  # Kiwi and the Korean data files work
+    out = _knowhow(lib, "search", "클램프 볼트", "-k", "3", "--json", home=home)
+    assert out.returncode == 0, out.stderr[-3000:]
+    hits = json.loads(out.stdout)
+    assert any(h["step_id"] == f"{sid}-p1s02" for h in hits), [h["title"] for h in hits]
+    # The work-instruction sheet: fpdf2, segno's QR code and the system's Hangul font.
+    pdf = home / "sheet.pdf"
+    out = _knowhow(lib, "document", sid, "--out", str(pdf), home=home)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert all(title in text for title in KO_TITLES), text[:2000]
+
+
+def test_frozen_batch_ingest_says_ray_is_left_out(home: Path) -> None:
+    lib = home / "lib-batch"
+    out = _knowhow(lib, "batch-ingest", str(SAMPLE), home=home)
+    assert out.returncode != 0
+    assert len(out.stderr.strip().splitlines()) == 1 and "Ray" in out.stderr, out.stderr[-3000:]
+    assert not lib.exists()
+
+
+def test_frozen_app_renders_every_view_offline(english_library: Path, home: Path) -> None:
+    shots = home / "shots-en"
+    out = _run([str(FROZEN / "knowhow-app"), "--library", str(english_library), "--screenshot", str(shots)], home)
+    assert out.returncode == 0, out.stderr[-3000:]
+    pngs = sorted(shots.glob("*.png"))
+    assert len(pngs) >= 5 and all(p.stat().st_size > 5000 for p in pngs)
+
+
+def test_frozen_app_in_korean(korean_library: tuple[Path, str], home: Path) -> None:
+    lib, _ = korean_library
+    shots = home / "shots-ko"
+    out = _run([str(FROZEN / "knowhow-app"), "--library", str(lib), "--screenshot", str(shots)], home,
+               KNOWHOW_UI_LANGUAGE="ko")
+    assert out.returncode == 0, out.stderr[-3000:]
+    # The catalogue is in the bundle and a Hangul font was found (else these warnings are printed).
+    assert "catalogue" not in out.stderr and "no font with Hangul" not in out.stderr, out.stderr[-3000:]
     pngs = sorted(shots.glob("*.png"))
     assert len(pngs) >= 5 and all(p.stat().st_size > 5000 for p in pngs)

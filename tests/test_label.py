@@ -159,3 +159,26 @@ def test_label_steps_outside_english():
     label_steps(steps, glossary=["DS-40"], language="de")
     assert (steps[0].title, steps[0].category, steps[0].tools, steps[0].tips, steps[0].warnings) == (
         "Zuerst die DS-40 Presse sperren", "operation", ["DS-40"], [], [])
+
+
+@pytest.mark.parametrize(("text", "tips", "warnings"), [
+    # A recogniser's comma splice: each note is quoted on its own, not as a run-on of the step.
+    ("Torque them to 90 newton meters with the torque wrench, again corner to corner, make sure the wrench "
+     "clicks on every bolt, do not use the impact gun here, it stretches the bolts.",
+     ["Make sure the wrench clicks on every bolt."], ["Do not use the impact gun here, it stretches the bolts."]),
+    ("Put the bolts in the tray, don't leave them lying on the bolster.", [],
+     ["Don't leave them lying on the bolster."]),
+    # Joined by "but", or "never" before a place: one sentence, one warning.
+    ("If one corner is open, add a shim under it, but never stack more than two shims.", [],
+     ["If one corner is open, add a shim under it, but never stack more than two shims."]),
+    ("If it sticks, use the pry bar at the back, never under the edge of the punch.", [],
+     ["If it sticks, use the pry bar at the back, never under the edge of the punch."]),
+    # Know-how announced as such stays a tip when it only says what not to do ...
+    ("The trick is to crack each bolt a quarter turn first, don't rush it.",
+     ["The trick is to crack each bolt a quarter turn first, don't rush it."], []),
+    # ... and is a warning when it names harm.
+    ("The trick is to go slow, otherwise you'll strip the thread.", [],
+     ["The trick is to go slow, otherwise you'll strip the thread."]),
+])
+def test_find_notes_splits_run_ons_and_keeps_know_how(text, tips, warnings):
+    assert find_notes(text) == (tips, warnings)

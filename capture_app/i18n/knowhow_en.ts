@@ -61,6 +61,16 @@
     </message>
 </context>
 <context>
+    <name>HeatMap</name>
+    <message numerus="yes">
+        <source>%n session(s), {0} h</source>
+        <translation>
+            <numerusform>%n session, {0} h</numerusform>
+            <numerusform>%n sessions, {0} h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IngestQueue</name>
     <message numerus="yes">
         <source>ready: %n step(s)</source>

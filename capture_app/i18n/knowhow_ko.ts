@@ -485,6 +485,20 @@
 <context>
     <name>HeatMap</name>
     <message>
+        <source>{0}/{1} approved</source>
+        <translation>{1}개 중 {0}개 승인</translation>
+    </message>
+    <message>
+        <source>, {0} missing</source>
+        <translation>, {0}개 누락</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s), {0} h</source>
+        <translation>
+            <numerusform>세션 %n개, {0}시간</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Nothing recorded yet: the map fills as sessions are imported.</source>
         <translation>아직 기록이 없습니다. 세션을 가져오면 지도가 채워집니다.</translation>
     </message>

@@ -52,10 +52,17 @@ class HeatMap(QWidget):
         self.cell_w, self.left = self.CELL_W, self.LEFT
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
+    def detail(self, c: HeatCell) -> str:
+        """A cell's second line in the app's language."""
+        if c.by_procedure:
+            text = self.tr("{0}/{1} approved").format(c.approved, c.rows)
+            return text + (self.tr(", {0} missing").format(c.missing) if c.missing else "")
+        return self.tr("%n session(s), {0} h", "", c.sessions).format(f"{c.hours:.1f}")
+
     def set_coverage(self, cov: Coverage) -> None:
         self.stations, self.processes, self.cells = heat_cells(cov)
         metrics = self.fontMetrics()
-        widest = max([metrics.horizontalAdvance(c.detail) for c in self.cells] + [0])
+        widest = max([metrics.horizontalAdvance(self.detail(c)) for c in self.cells] + [0])
         heads = [metrics.horizontalAdvance(p) for p in self.processes] + [0]
         self.cell_w = min(self.MAX_CELL_W, max(self.CELL_W, widest + 24, max(heads) + 24))
         self.left = min(260, max([self.LEFT] + [metrics.horizontalAdvance(w) + 24 for w in self.stations]))
@@ -95,7 +102,7 @@ class HeatMap(QWidget):
                        | Qt.AlignmentFlag.AlignVCenter, c.text)
             p.setFont(self.font())
             p.drawText(box.adjusted(8, box.height() / 2, -4, -4), Qt.AlignmentFlag.AlignLeft
-                       | Qt.AlignmentFlag.AlignVCenter, c.detail)
+                       | Qt.AlignmentFlag.AlignVCenter, self.detail(c))
             p.setPen(QColor("black"))
         p.end()
 

@@ -15,9 +15,21 @@ from typing import Any, TextIO
 from indexing.session_commands import emit, open_library
 
 
+def _require_ray() -> None:
+    """A frozen build (installers/) leaves Ray out: its workers need a Python interpreter."""
+    import importlib.util
+
+    if getattr(sys, "frozen", False) and importlib.util.find_spec("ray") is None:
+        from indexing.batch import BatchError
+
+        raise BatchError("batch-ingest is not part of the installed app (it has no Ray): ingest files one "
+                         "by one with `knowhow ingest`, or run batch-ingest from a Python environment")
+
+
 def cmd_batch_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.batch import FileOutcome, batch_ingest
 
+    _require_ray()  # before the library is opened, so it stays unchanged
     library = open_library(args, create=True)
     bar: Any = None
     if not args.quiet and sys.stderr.isatty():

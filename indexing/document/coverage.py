@@ -23,6 +23,13 @@ from indexing.document.errors import DocumentError
 from indexing.library import Library
 
 REQUIRED_COLUMNS = ("workstation", "procedure")
+# Column names a plant's own list may use instead (Korean plants keep these lists in Korean).
+COLUMN_ALIASES = {
+    "작업장": "workstation", "설비": "workstation",
+    "공정": "process", "라인": "process",
+    "절차": "procedure", "작업": "procedure", "작업명": "procedure",
+    "숙련자": "expert", "작업자": "expert", "전문가": "expert",
+}
 OPTIONAL_COLUMNS = ("process", "expert")
 CSV_FIELDS = ("workstation", "process", "procedure", "status", "sessions", "procedures", "hours", "steps",
               "approved_steps", "approved_share", "experts", "leaves_on")
@@ -137,20 +144,31 @@ def _norm(text: str) -> str:
 def read_required(path: str | Path) -> list[Required]:
     """Required procedures from a CSV with columns workstation, procedure (and optionally process, expert).
 
-    Several experts in one cell are separated by ";". Column names are case-insensitive.
+    Several experts in one cell are separated by ";". Column names are case-insensitive and may be
+    Korean (작업장, 공정, 절차 or 작업, 숙련자); the file may be UTF-8 or CP949 (Korean Excel).
 
     Raises:
         DocumentError: The file is missing, unreadable, has no rows or lacks a required column.
     """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        raw = p.read_bytes()
     except FileNotFoundError:
         raise DocumentError(f"required-procedures file {p} does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentError(f"cannot read required-procedures file {p}: {exc}") from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read required-procedures file {p}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:  # Korean Excel saves "CSV" in the Windows Korean code page
+            text = raw.decode("cp949")
+        except UnicodeDecodeError:
+            raise DocumentError(f"cannot read required-procedures file {p}: not UTF-8 or CP949 text") from None
     reader = csv.DictReader(io.StringIO(text))
-    header = {(h or "").strip().casefold(): h for h in (reader.fieldnames or [])}
+    header: dict[str, str] = {}
+    for h in reader.fieldnames or []:
+        name = (h or "").strip().casefold()
+        header.setdefault(COLUMN_ALIASES.get(name, name), h)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DocumentError(f"{p}: missing column(s) {', '.join(missing)} "

@@ -26,7 +26,13 @@ class HeatCell:
     col: int
     value: float | None
     text: str
-    detail: str
+    detail: str  # in English (the PNG); the app words it from the counts below in its own language
+    approved: int = 0
+    rows: int = 0
+    missing: int = 0
+    sessions: int = 0
+    hours: float = 0.0
+    by_procedure: bool = False
 
 
 def heat_cells(cov: Coverage) -> tuple[list[str], list[str], list[HeatCell]]:
@@ -45,11 +51,14 @@ def heat_cells(cov: Coverage) -> tuple[list[str], list[str], list[HeatCell]]:
             value = sum(r.approved_share for r in rows) / len(rows)
             missing = sum(r.status == "missing" for r in rows)
             approved = sum(r.status == "approved" for r in rows)
-            if len(rows) > 1 or rows[0].procedure:
+            by_procedure = len(rows) > 1 or bool(rows[0].procedure)
+            if by_procedure:
                 detail = f"{approved}/{len(rows)} approved" + (f", {missing} missing" if missing else "")
             else:
                 detail = f"{rows[0].sessions} session(s), {rows[0].hours:.1f} h"
-            cells.append(HeatCell(i, j, value, f"{round(value * 100)}%", detail))
+            cells.append(HeatCell(i, j, value, f"{round(value * 100)}%", detail, approved=approved,
+                                  rows=len(rows), missing=missing, sessions=rows[0].sessions,
+                                  hours=rows[0].hours, by_procedure=by_procedure))
     return stations, [p or NO_PROCESS for p in processes], cells
 
 

@@ -211,11 +211,11 @@ def _session_result(library: Library, doc: dict[str, Any], sid: str, root: Path,
 
 def _embed(library: Library, results: list[SessionResult]) -> None:
     """Give the results their vectors (before the commit, outside the writer lock)."""
-    from indexing.store.index import embedder_for, step_document
+    from indexing.store.index import embedder_for, session_names, step_document
 
     embedder = embedder_for(library)
     for r in results:
-        r.documents = [step_document(s) for s in r.steps]
+        r.documents = [step_document(s, session_names(r.meta)) for s in r.steps]
         r.vectors = embedder.encode(r.documents) if r.documents else None
         r.embed_model_id = embedder.model_id
         r.stages["embed"] = "after import"

@@ -21,6 +21,7 @@ from indexing.lang.ko.vocab import find_tools, term_regex
 _PUNCT = re.compile(r"[\s,.!?~…·:;\"'()\[\]-]+")
 _HANGUL = re.compile(r"[가-힣]")
 CONTENT = NOUN | {"VV", "VA"}
+_STRONG_TIP = re.compile(r"요령|비결|노하우")
 ACTION_STRENGTH = 0.5
 ANAPHORIC_ACTION_STRENGTH = 0.2
 
@@ -178,7 +179,8 @@ class Korean(Language):
             probe = self.clean_sentence(s)
             if not probe:
                 continue
-            if self.is_warning(probe):
+            # An explicit "요령은 …" is a tip even when it says what not to do ("… 말고 조금씩").
+            if self.is_warning(probe) and not _STRONG_TIP.search(probe):
                 warnings.append(probe)
             elif self.is_tip(probe):
                 tips.append(probe)
