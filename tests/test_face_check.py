@@ -122,25 +122,27 @@ def _yuv(bgr: np.ndarray) -> np.ndarray:
 def test_clip_check_searches_some_frames_where_they_changed_and_fills_a_brief_face() -> None:
     frames, boxes = frames_for(("c", "astronaut", 210, 250, 80, 0, 20, 24))  # shown for 5 frames (0.33 s)
     check = ClipCheck(FPS, FaceBlurrer().hardened())
-    assert check.every == 2  # 15 fps: one frame in 0.133 s
-    searched: list[tuple[int, int]] = []
+    assert check.every == 3  # 15 fps: one frame in 0.2 s
+    searched: list[tuple[int, ...]] = []
     real = check.check.detect
 
     def spy(gray: np.ndarray, min_size: int = 24, max_size: int = 0) -> list[Box]:
-        searched.append(gray.shape[:2])
+        searched.append((*gray.shape[:2], min_size, max_size))
         return real(gray, min_size, max_size)
 
     check.check.detect = spy  # type: ignore[method-assign]
     out = []
     for i in range(20):  # the background only: searched once in full, then skipped (unchanged)
         out += check.push(_yuv(frames[i]), i / FPS)
-    assert check.looked == 10 and searched == [(H, W)] and check.found == 0
+    assert check.looked == 7 and searched == [(H, W, 24, 0)] and check.found == 0
     for i in range(20, len(frames)):
         out += check.push(_yuv(frames[i]), i / FPS)
     out += check.flush()
     assert [t for _, t in out] == [i / FPS for i in range(len(frames))]
-    # The face changed the picture: its region (grown) and the larger sizes in the whole picture were searched.
-    assert searched[1] == (H, W) and searched[2][0] * searched[2][1] < 0.8 * H * W
+    # The face changed the picture: small faces were searched in its region (grown by 48), the
+    # middle sizes in it grown by 112, and only faces of 112 or more in the whole picture.
+    assert searched[1][2:] == (24, 48) and searched[1][0] * searched[1][1] < 0.8 * H * W
+    assert searched[2][2:] == (48, 112) and searched[3] == (H, W, 112, 0)
     assert check.found >= 2 and check.repaired >= 5
     det = detectors()
     import cv2
@@ -190,3 +192,36 @@ def test_an_export_that_would_leak_a_face_stops_and_leaves_nothing(
     with pytest.raises(FaceLeakError, match="in the clip .* export stopped"):
         export(lib, ExportOptions(out=str(out), status="any", anonymize=True))
     assert list((tmp_path / "exports").iterdir()) == []
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample" / "die_change.mp4"
+
+
+@pytest.mark.parametrize("t", [18.93, 28.67])
+def test_the_samples_drawings_are_no_faces(t: float) -> None:
+    import cv2
+
+    image = clips.frame_at(SAMPLE, t)
+    assert image is not None
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    small, _ = FaceCheck().small(gray)
+    haar = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
+    assert len(haar.detectMultiScale(small, 1.1, 3, minSize=(24, 24))) >= 1  # the standard cascade is fooled
+    check = FaceCheck()
+    assert check.find(image) == [] and check.drawn >= 1
+    before = image.copy()
+    secure_still(image, FaceBlurrer())
+    assert np.array_equal(image, before)  # no patch over the drawing
+
+
+@pytest.mark.parametrize("contrast", [1.0, 0.25, 0.1])
+@pytest.mark.parametrize("kind", ["astronaut", "lfw3", "lfw40"])
+def test_a_photographed_face_is_never_taken_for_a_drawing(kind: str, contrast: float) -> None:
+    import cv2
+
+    frames, boxes = frames_for(("s", kind, 300 if kind == "astronaut" else 170, 200, 40, 0))
+    gray = cv2.cvtColor(frames[0], cv2.COLOR_BGR2GRAY).astype(np.float32)
+    gray = np.clip(128 + (gray - 128) * contrast, 0, 255).astype(np.uint8)
+    gray = cv2.imdecode(cv2.imencode(".jpg", gray, [cv2.IMWRITE_JPEG_QUALITY, 60])[1], cv2.IMREAD_GRAYSCALE)
+    check = FaceCheck()
+    assert _overlaps(check.find(gray), boxes[0]) and check.drawn == 0

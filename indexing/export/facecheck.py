@@ -13,13 +13,18 @@ detectors that do not share its blind spots:
 A still that still shows a face is blurred again, harder (a larger box filled with its mean
 colour), up to `ROUNDS` times, and the check runs on the JPEG bytes that are written. A clip is
 checked on its blurred frames on their way to the encoder (`ClipCheck`): one frame in every
-`SPACING` seconds at most, so a face visible for 0.3 s or longer is searched at least twice, and
+`SPACING` seconds at most, so a face visible for 0.2 s is searched, one for 0.4 s twice, and
 in each of those frames only where the picture changed since it was last searched (a face cannot
-appear without changing the picture). What it finds is filled, in that frame and in the frames
+appear without changing the picture; `TIERS`). What it finds is filled, in that frame and in the frames
 around it, and each frame filled is searched again in full; a face still found after `ROUNDS`
 fills deletes the clip (`clips.cut_clip`) and `FaceLeakError` stops the export, which then
 leaves nothing behind. Nothing is cut twice: frames the check finds nothing in cost one
 (partial) search in every few frames.
+
+A detection that is a flat drawing (a few flat grey tones cover the box: `drawn`) is not a face:
+the Haar cascade fires on drawn graphics (the bundled sample's hand over a green circle), and
+filling them would spoil the export for nothing. A photographed face has a spread of tones even
+at a tenth of normal contrast, so this never exempts one (see `DRAWN`).
 
 Faces are searched at `CHECK_SIDE` pixels on the longest side (the blurrer's own detection size),
 down to `MIN_FACE` pixels there: at 640x360 every face of 24 pixels or more; at 1280x720, of 48.
@@ -49,11 +54,20 @@ NEIGHBOURS = 3
 ROUNDS = 3  # stills: blur-and-check rounds before the export stops
 STRONG_GROW = 0.8  # each side of a box still showing a face grows by this fraction before refilling
 JPEG_QUALITY = 90
-SPACING = 0.15  # clips: seconds between checked frames at most (a 0.3 s face is seen twice)
+SPACING = 0.2  # clips: seconds between checked frames at most (a 0.2 s face is seen, a 0.4 s one twice)
 CELL = 8  # clips: the picture is compared with what was searched in cells of this many pixels
 CHANGE = 4.0  # ... and a cell whose mean grey level moved by more than this is searched again
-SMALL = 64  # changed regions are searched for faces up to this size, grown by it on every side;
-#             larger faces are searched in the whole picture (cheap: few windows)
+# Clips: face sizes searched in tiers. A face of size s that appeared or moved overlaps a changed
+# cell, so it lies inside the changed region grown by s: each tier's sizes are searched in the
+# changed regions grown by the tier's largest size; the last tier in the whole picture (few windows).
+TIERS = ((MIN_FACE, 48), (48, 112), (112, 0))
+# A flat drawing is no face: graphics (circles, hands and boxes drawn in flat colour) fool the Haar
+# cascade, while a photographed face, even at a tenth of normal contrast, has a spread of grey levels.
+# A box is a drawing when its `TONES` commonest grey levels (each with +-1 level, for codec noise)
+# cover more than `DRAWN` of its pixels: sample-video graphics 0.68-0.93, real faces (astronaut and
+# LFW photographs, JPEG q60, contrast 1.0 to 0.1) at most 0.76.
+TONES = 3
+DRAWN = 0.8
 
 _MODELS: dict[str, Any] = {}
 
@@ -83,6 +97,7 @@ class FaceCheck:
         self._cv2 = cv2
         self._models = _models()
         self.checked = 0
+        self.drawn = 0  # detections dropped as flat drawings
 
     def small(self, image: np.ndarray) -> tuple[np.ndarray, float]:
         """The grey picture the check searches (at most `CHECK_SIDE` long) and its scale."""
@@ -100,7 +115,11 @@ class FaceCheck:
         for model in self._models.values():
             found = model.detectMultiScale(gray, scaleFactor=STEP, minNeighbors=NEIGHBOURS,
                                            minSize=(min_size, min_size), maxSize=(max_size, max_size))
-            boxes += [(int(x), int(y), int(bw), int(bh)) for x, y, bw, bh in (found if len(found) else [])]
+            for x, y, bw, bh in (found if len(found) else []):
+                if drawn(gray[y:y + bh, x:x + bw]):
+                    self.drawn += 1
+                    continue
+                boxes.append((int(x), int(y), int(bw), int(bh)))
         return boxes
 
     def find(self, image: np.ndarray) -> list[Box]:
@@ -108,6 +127,20 @@ class FaceCheck:
         gray, scale = self.small(image)
         self.checked += 1
         return [_scaled(b, 1.0 / scale) for b in self.detect(gray)]
+
+
+def drawn(crop: np.ndarray) -> bool:
+    """Whether a grey crop is a flat drawing (a few flat tones), not a photographed face."""
+    values = crop.astype(np.int32).ravel()
+    if values.size == 0:
+        return False
+    covered = np.zeros(values.size, dtype=bool)
+    for _ in range(TONES):
+        rest = values[~covered]
+        if rest.size == 0:
+            break
+        covered |= np.abs(values - int(np.bincount(rest, minlength=256).argmax())) <= 1
+    return bool(covered.mean() > DRAWN)
 
 
 def _scaled(box: Box, f: float) -> Box:
@@ -193,22 +226,31 @@ class ClipCheck:
             return list(self._last)  # the same picture as was searched: the same answer
         n, _, stats, _ = cv2.connectedComponentsWithStats(moved, connectivity=8)
         sx, sy = w / cw, h / ch
-        rects = []
+        changed = []
         for cx, cy, cwid, chei, _area in stats[1:n]:
             self._cells[cy:cy + chei, cx:cx + cwid] = cells[cy:cy + chei, cx:cx + cwid]
-            x0, y0 = int(cx * sx) - SMALL, int(cy * sy) - SMALL
-            x1, y1 = int((cx + cwid) * sx) + SMALL, int((cy + chei) * sy) + SMALL
-            rects.append((max(0, x0), max(0, y0), min(w, x1), min(h, y1)))
-        # Small faces: in the changed regions, grown by the largest size searched there (every
-        # window that overlaps a change). Larger faces: in the whole picture (few windows).
-        rects = merged(rects)
-        # A face found before stays found where nothing was searched again.
-        boxes = [b for b in self._last if b[2] < SMALL and b[3] < SMALL and not any(
-            x0 <= b[0] and y0 <= b[1] and b[0] + b[2] <= x1 and b[1] + b[3] <= y1 for x0, y0, x1, y1 in rects)]
-        boxes += self.check.detect(small, min_size=SMALL)
-        for x0, y0, x1, y1 in rects:
-            boxes += [(x + x0, y + y0, bw, bh)
-                      for x, y, bw, bh in self.check.detect(small[y0:y1, x0:x1], max_size=SMALL)]
+            changed.append((int(cx * sx), int(cy * sy), int((cx + cwid) * sx), int((cy + chei) * sy)))
+        boxes: list[Box] = []
+        searched: list[tuple[int, int, list[tuple[int, int, int, int]]]] = []
+        for low, high in TIERS:
+            if not high:
+                searched.append((low, high, [(0, 0, w, h)]))
+                boxes += self.check.detect(small, min_size=low)
+                continue
+            rects = merged([(max(0, x0 - high), max(0, y0 - high), min(w, x1 + high), min(h, y1 + high))
+                            for x0, y0, x1, y1 in changed])
+            searched.append((low, high, rects))
+            for x0, y0, x1, y1 in rects:
+                if x1 - x0 >= low and y1 - y0 >= low:
+                    boxes += [(x + x0, y + y0, bw, bh) for x, y, bw, bh in
+                              self.check.detect(small[y0:y1, x0:x1], min_size=low, max_size=high)]
+        # A face found before stays found unless its place was searched again at its size.
+        for b in self._last:
+            size = max(b[2], b[3])
+            if not any(low <= size and (not high or size <= high) and any(
+                    x0 <= b[0] and y0 <= b[1] and b[0] + b[2] <= x1 and b[1] + b[3] <= y1 for x0, y0, x1, y1 in rects)
+                    for low, high, rects in searched):
+                boxes.append(b)
         return boxes
 
 
