@@ -225,3 +225,27 @@ def test_a_photographed_face_is_never_taken_for_a_drawing(kind: str, contrast: f
     gray = cv2.imdecode(cv2.imencode(".jpg", gray, [cv2.IMWRITE_JPEG_QUALITY, 60])[1], cv2.IMREAD_GRAYSCALE)
     check = FaceCheck()
     assert _overlaps(check.find(gray), boxes[0]) and check.drawn == 0
+
+
+@pytest.mark.parametrize("grey", [True, False], ids=["pdf-grey", "html-colour"])
+def test_a_sheet_photo_goes_through_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grey: bool) -> None:
+    import cv2
+
+    from indexing.document import photos
+
+    frames, boxes = frames_for(("s", "astronaut", 300, 190, 30, 0))
+    path = tmp_path / "key.jpg"
+    cv2.imwrite(str(path), frames[0])
+    f = photos.MAX_SIDE / W  # sheet photos are downsized
+    boxes = [(int(b[0] * f), int(b[1] * f), int(b[2] * f), int(b[3] * f)) for b in boxes]
+    plain = cv2.imdecode(np.frombuffer(photos.photo_jpeg(str(path), grey=grey) or b"", np.uint8), cv2.IMREAD_COLOR)
+    assert any(hits(detectors(), plain, boxes[0]).values())  # the photo shows the face
+    blind = Blind()
+    monkeypatch.setattr(photos, "_blurrer", lambda: blind)  # a blurrer that misses the face
+    data = photos.photo_jpeg(str(path), grey=grey, anonymize=True)
+    out = cv2.imdecode(np.frombuffer(data or b"", np.uint8), cv2.IMREAD_COLOR)
+    assert out.shape[:2] == plain.shape[:2] and (out.ndim == 3)
+    assert hits(detectors(), out, boxes[0]) == {"haar_default": False, "lbp": False} and blind.faces_found >= 1
+    monkeypatch.setattr(facecheck, "fill_boxes", lambda image, boxes, grow=0.0: None)
+    with pytest.raises(FaceLeakError, match="in the sheet photo key.jpg"):
+        photos.photo_jpeg(str(path), grey=grey, anonymize=True)

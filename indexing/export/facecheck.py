@@ -264,14 +264,15 @@ def fill_boxes(image: np.ndarray, boxes: list[Box], grow: float = STRONG_GROW) -
 
 
 def secure_still(image: np.ndarray, blurrer: Any, check: FaceCheck | None = None, *,
-                 what: str = "image") -> bytes:
+                 what: str = "image", quality: int = JPEG_QUALITY) -> bytes:
     """Blur faces in a still, check the JPEG that will be written, and blur harder until none is found.
 
     Args:
-        image: BGR image (changed in place).
+        image: BGR or grey image (changed in place).
         blurrer: The export's `FaceBlurrer`.
         check: The independent detector pass (a new one when None).
         what: Names the image in the error message.
+        quality: JPEG quality of the bytes returned.
 
     Returns:
         The JPEG bytes to write (the check ran on exactly these bytes, decoded).
@@ -284,8 +285,8 @@ def secure_still(image: np.ndarray, blurrer: Any, check: FaceCheck | None = None
     check = check or FaceCheck()
     blurrer.blur_image(image)
     for attempt in range(ROUNDS + 1):
-        ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
-        decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+        ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        decoded = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED) if ok else None
         if decoded is None:
             raise ExportError(f"cannot encode {what}")
         boxes = check.find(decoded)
