@@ -45,6 +45,8 @@ SCENARIOS = [
     ("astronaut_140_shown_0.33s", "astronaut", 210, 250, 80, 0, 20, 24),
     ("lfw_150_still", "lfw0", 170, 240, 90, 0),
     ("lfw_150_moving", "lfw1", 170, 60, 90, 9),
+    ("astronaut_50_still_top", "astronaut", 75, 300, 10, 0),
+    ("astronaut_60_moving_bottom", "astronaut", 90, 30, 260, 6),
 ]
 
 
