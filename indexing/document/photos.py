@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 MAX_SIDE = 480
 """Pixels of a photo's longer side: sharp at the sheet's 32 mm column, small in the file."""
+QUALITY = 82  # JPEG quality of sheet photos
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,13 @@ def photo_jpeg(path: str | None, *, grey: bool, anonymize: bool = False) -> byte
     Args:
         path: The keyframe file.
         grey: Greyscale (the PDF: a black-and-white print then matches the screen).
-        anonymize: Blur faces with the export's face blurrer (OpenCV cascades).
+        anonymize: Blur faces with the export's face blurrer (OpenCV cascades), then check the
+            JPEG bytes returned with the export's independent face check, which blurs harder
+            (`indexing.export.facecheck.secure_still`).
+
+    Raises:
+        FaceLeakError: (an IndexingError) A face is still detectable after the harder passes:
+            the sheet is not made (fail closed).
     """
     if not path or not Path(path).is_file():
         return None
@@ -41,12 +48,13 @@ def photo_jpeg(path: str | None, *, grey: bool, anonymize: bool = False) -> byte
         if anonymize:
             import numpy as np
 
-            # The blurrer expects BGR (or grey) and works in place.
+            from indexing.export.facecheck import secure_still
+
+            # The blurrer and the check expect BGR (or grey); the check runs on the bytes returned.
             arr = np.array(img) if grey else np.ascontiguousarray(np.array(img)[:, :, ::-1])
-            arr = _blurrer().blur_image(arr)
-            img = Image.fromarray(arr if grey else np.ascontiguousarray(arr[:, :, ::-1]))
+            return secure_still(arr, _blurrer(), what=f"the sheet photo {Path(path).name}", quality=QUALITY)
         buf = io.BytesIO()
-        img.save(buf, format="JPEG", quality=82)
+        img.save(buf, format="JPEG", quality=QUALITY)
         return buf.getvalue()
     except (OSError, ValueError, ImportError):
         log.info("cannot read keyframe %s", path, exc_info=True)

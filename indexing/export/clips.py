@@ -5,7 +5,11 @@ about as fast as reading the bytes. A copy can only begin at a key frame, so it
 starts at the last key frame at or before the step; `ClipInfo.start` says where
 it really starts so a reader can skip to the step. With face blurring (or a
 codec MP4 cannot hold) the video is decoded, blurred and re-encoded with
-H.264, and then the clip starts exactly at the step.
+H.264, and then the clip starts exactly at the step. The blurred frames are checked on
+their way to the encoder by an independent face detector
+(`indexing.export.facecheck.ClipCheck`), which fills what it still finds; a face it cannot
+remove deletes the clip and stops the export (`FaceLeakError`). Stills are written with
+`save_still`, checked the same way.
 """
 
 from __future__ import annotations
@@ -70,7 +74,8 @@ def cut_clip(
         start: Step start in seconds.
         end: Step end in seconds.
         dst: Output path (.mp4).
-        blurrer: A `FaceBlurrer`; when given the video is re-encoded with faces blurred.
+        blurrer: A `FaceBlurrer`; when given the video is re-encoded with faces blurred and the
+            frames are checked for faces by an independent detector (fail closed).
         drop_audio: Leave the audio out.
 
     Returns:
@@ -78,6 +83,8 @@ def cut_clip(
 
     Raises:
         ExportError: The recording cannot be read or the clip cannot be written.
+        FaceLeakError: (an ExportError) The check still finds a face after filling it; the
+            clip is deleted.
     """
     import av
 
@@ -95,6 +102,9 @@ def cut_clip(
             return _copy(src, start, end, dst, drop_audio=drop_audio, copy_audio=copy_audio)
         return _reencode(src, start, end, dst, blurrer=blurrer, drop_audio=drop_audio,
                          copy_audio=copy_audio)
+    except ExportError:
+        Path(dst).unlink(missing_ok=True)  # a face the check could not remove: nothing half-anonymized
+        raise
     except av.error.FFmpegError as exc:
         Path(dst).unlink(missing_ok=True)
         raise ExportError(f"cannot cut {start:.2f}-{end:.2f}s of {src}: {exc}") from None
@@ -175,6 +185,13 @@ def _reencode_with(src: str | Path, start: float, end: float, dst: str | Path, *
         # Frames stay in the encoder's YUV 4:2:0: the Y plane is the detector's grey picture
         # and no colour conversion is needed on either side.
         track = blurrer.track(yuv420=True, executor=pool) if blurrer is not None else None
+        guard = None
+        if blurrer is not None:
+            from indexing.export.facecheck import ClipCheck
+
+            # The check runs here, not on the worker: a cascade must not be used by two threads at once.
+            guard = ClipCheck(float(rate), blurrer.hardened(),
+                              what=f"the clip {start:.1f}-{end:.1f} s of {Path(src).name}")
         last_pts = -1
 
         def encode(img: np.ndarray, t: float) -> None:
@@ -208,7 +225,8 @@ def _reencode_with(src: str | Path, start: float, end: float, dst: str | Path, *
                         encode(img, t)
                         continue
                     for done, dt in track.push(img[: vout.height], img, t):
-                        encode(done, dt)
+                        for checked, ct in guard.push(done, dt):  # type: ignore[union-attr]
+                            encode(checked, ct)
             elif aout is not None and packet.pts is not None:
                 t = float(packet.pts * packet.time_base)
                 if t < start or t >= end:
@@ -227,10 +245,15 @@ def _reencode_with(src: str | Path, start: float, end: float, dst: str | Path, *
                         af.pts = int(round((float(af.time) - start) * aout.codec_context.sample_rate))
                         af.time_base = Fraction(1, aout.codec_context.sample_rate)
                         out.mux(aout.encode(af))
-        if track is not None:
+        if track is not None and guard is not None:
             for done, dt in track.flush():
-                encode(done, dt)
-            log.debug("clip %s: detector ran on %d frames", dst, len(track.looked_at))
+                for checked, ct in guard.push(done, dt):
+                    encode(checked, ct)
+            for checked, ct in guard.flush():
+                encode(checked, ct)
+            blurrer.faces_found += guard.found
+            log.debug("clip %s: detector ran on %d frames, the check searched %d, filled %d", dst,
+                      len(track.looked_at), guard.looked, guard.repaired)
         out.mux(vout.encode(None))
         if aout is not None and not copy_audio:
             out.mux(aout.encode(None))
@@ -250,6 +273,17 @@ def frame_at(src: str | Path, t: float) -> np.ndarray | None:
             if frame.time is not None and frame.time >= t - 1e-6:
                 break
         return last.to_ndarray(format="bgr24") if last is not None else None
+
+
+def save_still(image: np.ndarray, dst: str | Path, blurrer: Any) -> None:
+    """Write a still of an export with faces blurred, checked by an independent detector (fail closed).
+
+    Raises:
+        FaceLeakError: (an ExportError) A face is still detectable after the harder passes.
+    """
+    from indexing.export.facecheck import secure_still
+
+    Path(dst).write_bytes(secure_still(image, blurrer, what=f"keyframe {Path(dst).name}"))
 
 
 def write_jpeg(image: np.ndarray, dst: str | Path, quality: int = 90) -> None:

@@ -58,10 +58,11 @@ def _keyframe(item: Item, options: ExportOptions, root: Path, blur: Any) -> list
         img = clips.frame_at(item.media_path, t)
     if img is None:
         return []
-    if blur is not None:
-        blur.blur_image(img)
     rel = f"keyframes/{item.record['id']}.jpg"
-    clips.write_jpeg(img, root / rel)
+    if blur is not None:
+        clips.save_still(img, root / rel, blur)  # blurred, then checked by an independent detector
+    else:
+        clips.write_jpeg(img, root / rel)
     return [rel]
 
 

@@ -4,7 +4,9 @@ OpenCV's Haar cascades (shipped with opencv-python under `cv2.data.haarcascades`
 find frontal faces and profiles looking either way. Detection runs on a grey copy
 of the frame scaled so its longest side is at most `DETECT_SIDE` pixels; every
 box is grown generously and pixelated so coarsely that no detector finds a face
-in it afterwards. Stills are checked again after blurring. Video goes through a
+in it afterwards. Stills are checked again after blurring, and every exported still and
+clip is then searched by an independent detector (`indexing.export.facecheck`), which
+blurs harder (`FaceBlurrer.hardened`) or stops the export. Video goes through a
 `FaceTrack` (see `indexing.export.tracking`): the detector runs on every
 `every`-th frame and on scene changes, every `full_every`-th look with all its
 passes and the others with the quick frontal one, and each frame is blurred with
@@ -35,6 +37,7 @@ GROW = 0.45  # each side of a face box grows by this fraction of its size
 CELL = 24  # pixelation cell, in pixels of the blurred region's shorter side
 EVERY = 5  # video: detect on every 5th frame (and on scene changes)
 FULL_EVERY = 3  # video: every 3rd look runs every pass, the others only the quick one
+HARD_GROW = 0.8  # the harder pass after the face check found a face: boxes grow this much, and are filled
 CASCADES = (
     "haarcascade_frontalface_default.xml",
     "haarcascade_frontalface_alt2.xml",
@@ -88,12 +91,13 @@ def cv2_threads(n: int) -> Iterator[None]:
         cv2.setNumThreads(before)
 
 
-def blur_region(plane: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> None:
+def blur_region(plane: np.ndarray, x0: int, y0: int, x1: int, y1: int, fill: bool = False) -> None:
     """Pixelate and smooth `plane[y0:y1, x0:x1]` in place (grey, colour or one YUV plane).
 
     The region shrinks to a grid of cells about `CELL` pixels wide, is smoothed at that
     size and stretched back: no eye, nose or mouth survives, and the work is done on a
-    few dozen pixels instead of the whole region.
+    few dozen pixels instead of the whole region. With `fill` the region takes its mean
+    colour instead (the harder pass, after the face check still found a face).
     """
     import cv2
 
@@ -101,16 +105,19 @@ def blur_region(plane: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> None:
     h, w = roi.shape[:2]
     if h < 2 or w < 2:
         return
+    if fill:
+        roi[...] = roi.reshape(-1, *roi.shape[2:]).mean(axis=0).astype(plane.dtype)
+        return
     cells = max(2, min(h, w) // CELL)
     tiny = cv2.resize(roi, (cells, cells), interpolation=cv2.INTER_AREA)
     tiny = cv2.GaussianBlur(tiny, (3, 3), 0)
     roi[...] = cv2.resize(tiny, (w, h), interpolation=cv2.INTER_LINEAR)
 
 
-def grown(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
-    """`box` grown by `GROW` on each side and clipped to the frame, as (x0, y0, x1, y1)."""
+def grown(box: Box, width: int, height: int, grow: float = GROW) -> tuple[int, int, int, int]:
+    """`box` grown by `grow` on each side and clipped to the frame, as (x0, y0, x1, y1)."""
     x, y, bw, bh = box
-    gx, gy = int(bw * GROW), int(bh * GROW)
+    gx, gy = int(bw * grow), int(bh * grow)
     return max(0, x - gx), max(0, y - gy), min(width, x + bw + gx), min(height, y + bh + gy)
 
 
@@ -145,9 +152,12 @@ class FaceBlurrer:
             false face only costs a blurred patch).
         every: Video: run the detector on every n-th frame (and on scene changes).
         full_every: Video: every n-th look runs all passes (`FULL`), the others `QUICK`.
+        grow: Each side of a face box grows by this fraction of its size before blurring.
+        fill: Fill face regions with their mean colour instead of pixelating them.
     """
 
-    def __init__(self, min_neighbors: int = 3, every: int = EVERY, full_every: int = FULL_EVERY) -> None:
+    def __init__(self, min_neighbors: int = 3, every: int = EVERY, full_every: int = FULL_EVERY, *,
+                 grow: float = GROW, fill: bool = False) -> None:
         import cv2
 
         self._cv2 = cv2
@@ -155,8 +165,19 @@ class FaceBlurrer:
         self.min_neighbors = min_neighbors
         self.every = max(1, every)
         self.full_every = max(1, full_every)
+        self.grow = grow
+        self.fill = fill
         self.faces_found = 0
         self.frames_blurred = 0
+
+    def hardened(self) -> FaceBlurrer:
+        """The blurrer for what the face check still finds after this one: larger boxes, filled.
+
+        Returns:
+            A blurrer whose boxes grow by `HARD_GROW` and are filled with their mean colour.
+        """
+        return FaceBlurrer(self.min_neighbors, every=self.every, full_every=self.full_every,
+                           grow=max(self.grow, HARD_GROW), fill=True)
 
     def reset(self) -> None:
         """Nothing is held between clips (each clip gets its own track); counters keep adding up."""
@@ -193,8 +214,8 @@ class FaceBlurrer:
     def blur_boxes(self, image: np.ndarray, boxes: list[Box]) -> np.ndarray:
         """Blur each grown box of a BGR or grey image in place (and return the image)."""
         h, w = image.shape[:2]
-        for rect in merged([grown(box, w, h) for box in boxes]):
-            blur_region(image, *rect)
+        for rect in merged([grown(box, w, h, self.grow) for box in boxes]):
+            blur_region(image, *rect, fill=self.fill)
         return image
 
     def blur_yuv420(self, frame: np.ndarray, boxes: list[Box]) -> np.ndarray:
@@ -209,10 +230,10 @@ class FaceBlurrer:
         y_plane = frame[:h]
         u_plane = frame[h : h + h // 4].reshape(h // 2, w // 2)
         v_plane = frame[h + h // 4 :].reshape(h // 2, w // 2)
-        for x0, y0, x1, y1 in merged([grown(box, w, h) for box in boxes]):
-            blur_region(y_plane, x0, y0, x1, y1)
+        for x0, y0, x1, y1 in merged([grown(box, w, h, self.grow) for box in boxes]):
+            blur_region(y_plane, x0, y0, x1, y1, fill=self.fill)
             for plane in (u_plane, v_plane):
-                blur_region(plane, x0 // 2, y0 // 2, (x1 + 1) // 2, (y1 + 1) // 2)
+                blur_region(plane, x0 // 2, y0 // 2, (x1 + 1) // 2, (y1 + 1) // 2, fill=self.fill)
         return frame
 
     def blur_image(self, image: np.ndarray) -> np.ndarray:
