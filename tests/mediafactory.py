@@ -74,3 +74,22 @@ def write_h264(path: Path, seconds: float, frame_at: Callable[[int], np.ndarray]
         for packet in stream.encode():
             out.mux(packet)
     return path
+
+
+def write_bgr_mp4(path: Path, frames: list[np.ndarray], fps: int, *, crf: int = 14) -> Path:
+    """Encode BGR frames (all one size) as H.264 in MP4, a keyframe every second."""
+    from fractions import Fraction
+
+    import av
+
+    h, w = frames[0].shape[:2]
+    with av.open(str(path), "w", format="mp4") as out:
+        vs = out.add_stream("libx264", rate=fps)
+        vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
+        vs.options = {"g": str(fps), "preset": "ultrafast", "crf": str(crf)}
+        for i, f in enumerate(frames):
+            vf = av.VideoFrame.from_ndarray(f, format="bgr24")
+            vf.pts, vf.time_base = i, Fraction(1, fps)
+            out.mux(vs.encode(vf))
+        out.mux(vs.encode(None))
+    return path

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
 from indexing.export.clips import cut_clip
 from indexing.export.faces import FaceBlurrer, cv2_threads
+from tests.mediafactory import write_bgr_mp4
 
 try:
     from tests.test_export_data import face_image
@@ -35,17 +35,7 @@ def _frames() -> list[np.ndarray]:
 
 
 def _write(path: Path, frames: list[np.ndarray]) -> None:
-    import av
-
-    with av.open(str(path), "w", format="mp4") as out:
-        vs = out.add_stream("libx264", rate=FPS)
-        vs.width, vs.height, vs.pix_fmt = W, H, "yuv420p"
-        vs.options = {"g": str(FPS), "preset": "ultrafast", "crf": "12"}
-        for i, f in enumerate(frames):
-            vf = av.VideoFrame.from_ndarray(f, format="bgr24")
-            vf.pts, vf.time_base = i, Fraction(1, FPS)
-            out.mux(vs.encode(vf))
-        out.mux(vs.encode(None))
+    write_bgr_mp4(path, frames, FPS, crf=12)
 
 
 def _faces(img: np.ndarray) -> list[tuple[int, int, int, int]]:

@@ -8,7 +8,6 @@ it and blurs harder, or the export stops with `FaceLeakError` and leaves nothing
 from __future__ import annotations
 
 import sys
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,7 @@ import pytest
 from indexing.export import ExportOptions, clips, export, facecheck
 from indexing.export.facecheck import ClipCheck, FaceCheck, FaceLeakError, secure_still
 from indexing.export.faces import FaceBlurrer
+from tests.mediafactory import write_bgr_mp4
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 from bench_face_leak import detectors, frames_for, hits  # noqa: E402  (the benchmark's scenes and checks)
@@ -52,17 +52,7 @@ class Hopeless(Blind):
 
 
 def _write(path: Path, frames: list[np.ndarray]) -> None:
-    import av
-
-    with av.open(str(path), "w", format="mp4") as out:
-        vs = out.add_stream("libx264", rate=FPS)
-        vs.width, vs.height, vs.pix_fmt = W, H, "yuv420p"
-        vs.options = {"g": str(FPS), "preset": "ultrafast", "crf": "14"}
-        for i, f in enumerate(frames):
-            vf = av.VideoFrame.from_ndarray(f, format="bgr24")
-            vf.pts, vf.time_base = i, Fraction(1, FPS)
-            out.mux(vs.encode(vf))
-        out.mux(vs.encode(None))
+    write_bgr_mp4(path, frames, FPS, crf=14)
 
 
 def _decoded(path: Path) -> list[np.ndarray]:

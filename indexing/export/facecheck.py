@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from indexing.errors import ExportError
-from indexing.export.faces import grown, merged
+from indexing.export.faces import grey_at_most, grown, merged
 from indexing.export.tracking import Box, FaceTrack
 
 log = logging.getLogger(__name__)
@@ -101,13 +101,7 @@ class FaceCheck:
 
     def small(self, image: np.ndarray) -> tuple[np.ndarray, float]:
         """The grey picture the check searches (at most `CHECK_SIDE` long) and its scale."""
-        cv2 = self._cv2
-        gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        h, w = gray.shape[:2]
-        scale = min(1.0, CHECK_SIDE / float(max(w, h)))
-        if scale < 1.0:
-            gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
-        return np.ascontiguousarray(gray), scale
+        return grey_at_most(image, CHECK_SIDE)
 
     def detect(self, gray: np.ndarray, min_size: int = MIN_FACE, max_size: int = 0) -> list[Box]:
         """Faces either detector finds in a grey picture at check scale, in its coordinates."""

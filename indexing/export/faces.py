@@ -91,6 +91,18 @@ def cv2_threads(n: int) -> Iterator[None]:
         cv2.setNumThreads(before)
 
 
+def grey_at_most(image: np.ndarray, side: int) -> tuple[np.ndarray, float]:
+    """`image` (BGR or grey) as grey, shrunk so its longest side is at most `side`, and the scale used."""
+    import cv2
+
+    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    h, w = gray.shape[:2]
+    scale = min(1.0, side / float(max(w, h)))
+    if scale < 1.0:
+        gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(gray), scale
+
+
 def blur_region(plane: np.ndarray, x0: int, y0: int, x1: int, y1: int, fill: bool = False) -> None:
     """Pixelate and smooth `plane[y0:y1, x0:x1]` in place (grey, colour or one YUV plane).
 
@@ -190,11 +202,7 @@ class FaceBlurrer:
             full: Run every pass (`FULL`); otherwise only the quick frontal one (`QUICK`).
         """
         cv2 = self._cv2
-        gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        h, w = gray.shape[:2]
-        scale = min(1.0, DETECT_SIDE / float(max(w, h)))
-        if scale < 1.0:
-            gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+        gray, scale = grey_at_most(image, DETECT_SIDE)
         small = cv2.equalizeHist(gray)
         boxes: list[Box] = []
         mirrored = None

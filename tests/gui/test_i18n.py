@@ -9,6 +9,7 @@ placeholder lost in translation, or a literal handed to a widget without `tr()`.
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 import shutil
 import subprocess
@@ -263,20 +264,31 @@ def test_the_app_speaks_korean(qtbot, tiny_library, korean, qapp, tmp_path, monk
         win.shutdown()
 
 
-def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean, qapp):
-    """Every view's smallest layout in Korean fits the 1280x800 screen of the target tablet, recording too."""
+@contextlib.contextmanager
+def _tablet_window(qtbot, qapp, library, lang: str):  # type: ignore[no-untyped-def]
+    """The main window at the tablet's 1280x800, with the app's touch style and `lang`'s font, shown."""
     from capture_app.app import MainWindow
     from capture_app.widgets.common import apply_style
 
     sheet, font = qapp.styleSheet(), qapp.font()
     apply_style(qapp)  # the touch sizes the app runs with
-    i18n.apply_font(qapp, "ko")
-    win = MainWindow(tiny_library, source="generated")
+    i18n.apply_font(qapp, lang)
+    win = MainWindow(library, source="generated")
     qtbot.addWidget(win)
     try:
         win.resize(1280, 800)
         win.show()
         qtbot.waitExposed(win)
+        yield win
+    finally:
+        win.shutdown()
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
+
+
+def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean, qapp):
+    """Every view's smallest layout in Korean fits the 1280x800 screen of the target tablet, recording too."""
+    with _tablet_window(qtbot, qapp, tiny_library, "ko") as win:
         for name, view in win.views.items():
             win.tabs.setCurrentWidget(view)
             need = win.minimumSizeHint()
@@ -297,10 +309,6 @@ def test_korean_views_fit_a_tablet(qtbot, tiny_library, korean, qapp):
         assert need.width() <= 1280 and need.height() <= 800, ("recording", need)
         record._on_stop_clicked()
         qtbot.waitUntil(lambda: record._stop_thread is None, timeout=30000)
-    finally:
-        win.shutdown()
-        qapp.setStyleSheet(sheet)
-        qapp.setFont(font)
 
 
 def _clipped_buttons(win) -> list[tuple[str, str, int, int]]:  # type: ignore[no-untyped-def]
@@ -318,27 +326,14 @@ def _clipped_buttons(win) -> list[tuple[str, str, int, int]]:  # type: ignore[no
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_no_button_text_is_cut_at_1280x800(qtbot, tiny_library, qapp, lang):
     """A gloved user reads the whole label: no button of any view is squeezed below its text."""
-    from capture_app.app import MainWindow
-    from capture_app.widgets.common import apply_style
-
-    sheet, font = qapp.styleSheet(), qapp.font()
     assert i18n.install(qapp, lang) == lang
-    apply_style(qapp)
-    i18n.apply_font(qapp, lang)
-    win = MainWindow(tiny_library, source="generated")
-    qtbot.addWidget(win)
     try:
-        win.resize(1280, 800)
-        win.show()
-        qtbot.waitExposed(win)
-        clipped = []
-        for view in win.views.values():
-            win.tabs.setCurrentWidget(view)
-            qapp.processEvents()
-            clipped += _clipped_buttons(win)
-        assert clipped == []
+        with _tablet_window(qtbot, qapp, tiny_library, lang) as win:
+            clipped = []
+            for view in win.views.values():
+                win.tabs.setCurrentWidget(view)
+                qapp.processEvents()
+                clipped += _clipped_buttons(win)
+            assert clipped == []
     finally:
-        win.shutdown()
         i18n.install(qapp, "en")
-        qapp.setStyleSheet(sheet)
-        qapp.setFont(font)
