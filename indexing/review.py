@@ -74,7 +74,7 @@ def split_step(library: Library, step_id: str, t: float, *, reindex: bool = True
         SettingError: `t` is outside the step or too close to its edges.
     """
     if reindex:
-        library.warm_vectors()
+        library.warm_vectors(steps=[step_id])
     with library.writing("review split"):
         row = library.step_row(step_id)
         start, end = float(row["start"]), float(row["end"])
@@ -121,7 +121,7 @@ def merge_steps(library: Library, step_id: str, *, reindex: bool = True) -> list
         SettingError: The step is the last of its procedure.
     """
     if reindex:
-        library.warm_vectors()
+        library.warm_vectors(steps=[step_id])
     with library.writing("review merge"):
         row = library.step_row(step_id)
         session_id, proc = row["session_id"], row["procedure_idx"]
@@ -158,7 +158,7 @@ def move_boundary(library: Library, step_id: str, start: float | None = None,
         SettingError: The new edges would leave a step shorter than `MIN_STEP_SECONDS`.
     """
     if reindex:
-        library.warm_vectors()
+        library.warm_vectors(steps=[step_id])
     with library.writing("review move"):
         row = library.step_row(step_id)
         session_id, proc = row["session_id"], row["procedure_idx"]
@@ -209,7 +209,7 @@ def set_procedure_status(library: Library, session_id: str, procedure_index: int
     """
     check_status(status)
     if reindex:
-        library.warm_vectors()
+        library.warm_vectors(sessions=[session_id])
     with library.writing("review status"):
         ids = library.set_procedure_status(session_id, procedure_index, status)
         return _finish(library, [], ids, ids, reindex)
@@ -229,7 +229,7 @@ def restore_steps(library: Library, session_id: str, snapshot: Sequence[dict[str
         The restored step ids.
     """
     if reindex:
-        library.warm_vectors()
+        library.warm_vectors(sessions=[session_id])
     with library.writing("review restore"):
         old_ids = [r["step_id"] for r in library.step_rows(session_id)]
         new_ids = library.restore_step_rows(session_id, snapshot)

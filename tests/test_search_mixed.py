@@ -135,3 +135,26 @@ def test_a_korean_edit_is_re_embedded_in_the_korean_collection(tmp_path) -> None
     assert not en.get_ids(KO_SESSION)
     assert sorted(ko.get_ids()) == sorted(s.step_id for s in lib.steps(KO_SESSION))
     close_stores()
+
+
+def test_an_edit_warms_only_its_own_language_model(library: Library, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Before the writer lock, an edit loads the model of the edited steps' language alone:
+    an English reviewer in a mixed library does not wait for the Korean model to load."""
+    import indexing.embed
+
+    asked: list[str] = []
+    real = indexing.embed.get_embedder
+    monkeypatch.setattr(indexing.embed, "get_embedder", lambda m, d="cpu": asked.append(m) or real(m, d))
+    en_step = next(s for s in library.all_steps() if s.session_id != KO_SESSION)
+    ko_step = library.steps(KO_SESSION)[0]
+    library.warm_vectors(steps=[en_step.step_id])
+    assert asked == ["all-MiniLM-L6-v2"]
+    asked.clear()
+    library.warm_vectors(sessions=[KO_SESSION])
+    assert asked == ["multilingual-e5-small"]
+    asked.clear()
+    library.warm_vectors(steps=[en_step.step_id, ko_step.step_id])
+    assert sorted(asked) == ["all-MiniLM-L6-v2", "multilingual-e5-small"]
+    asked.clear()
+    library.warm_vectors()
+    assert asked == models_in_use(library) == ["all-MiniLM-L6-v2", "multilingual-e5-small"]

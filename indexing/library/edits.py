@@ -49,7 +49,7 @@ class StepsWriteMixin(VectorsMixin):
             The new step ids in order.
         """
         stamp = now()
-        self.warm_vectors()
+        self.warm_vectors(sessions=[session_id])
         with self.writing("replace steps"):
             old = [r["step_id"] for r in self.step_rows(session_id)]
             with self.transaction() as db:
@@ -91,7 +91,7 @@ class StepsWriteMixin(VectorsMixin):
         else:
             record["edited"] = 1
         if reindex:
-            self.warm_vectors()
+            self.warm_vectors(steps=[step_id])
         with self.writing("review edit"):
             row = self.step_row(step_id)
             with self.transaction() as db:
@@ -189,7 +189,7 @@ class StepsWriteMixin(VectorsMixin):
         """
         check_status(status)
         if reindex:
-            self.warm_vectors()
+            self.warm_vectors(steps=step_ids)
         with self.writing(action):
             found = self.steps_by_ids(step_ids)
             missing = [i for i in step_ids if i not in found]

@@ -38,15 +38,42 @@ class VectorsMixin(StepsReadMixin):
 
         return open_store(self._lib, model_id if model_id is not None else embedder_for(self._lib).model_id)
 
-    def warm_vectors(self) -> None:
-        """Load the embedding models in use before taking the writer lock (so the lock stays short)."""
-        if self.has_vectors():
-            from indexing.embed import get_embedder
-            from indexing.store.index import models_in_use
+    def warm_vectors(self, *, sessions: Sequence[str] | None = None, steps: Sequence[str] | None = None) -> None:
+        """Load embedding models before taking the writer lock (so the lock stays short).
 
-            cfg = self.settings()
-            for model in models_in_use(self._lib, cfg):
-                get_embedder(model, cfg["embed_device"])
+        Args:
+            sessions: Only the models of these sessions' languages.
+            steps: Only the models of these steps' sessions' languages.
+
+        With neither, every model in use is loaded (a rebuild or an ingest). An edit names
+        what it touches: a reviewer's English edit in a mixed library then loads MiniLM alone,
+        not the Korean model as well.
+        """
+        if not self.has_vectors():
+            return
+        from indexing.embed import get_embedder
+        from indexing.store.index import embed_model_for, models_in_use
+
+        cfg = self.settings()
+        if sessions is None and steps is None:
+            models = models_in_use(self._lib, cfg)
+        else:
+            models = sorted({embed_model_for(cfg, lang) for lang in self._languages_of(sessions, steps)})
+        for model in models:
+            get_embedder(model, cfg["embed_device"])
+
+    def _languages_of(self, sessions: Sequence[str] | None, steps: Sequence[str] | None) -> set[str]:
+        """The languages of some sessions and of the sessions of some steps ("" for none set)."""
+        langs: set[str] = set()
+        for ids, sql in ((sessions, "SELECT language FROM sessions WHERE session_id IN ({})"),
+                         (steps, "SELECT DISTINCT s.language FROM sessions s JOIN steps t "
+                                 "ON t.session_id = s.session_id WHERE t.step_id IN ({})")):
+            ids = list(ids or ())
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows = self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+                langs.update(r[0] or "" for r in rows)
+        return langs
 
     def sync_vectors(self, step_ids: Sequence[str], removed: Sequence[str] = (), *,
                      force: bool = False) -> int:
