@@ -6,11 +6,11 @@ Inputs, no speech recognition run:
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
-Steps: (1) features of every sentence start; label 1 for the sentence start nearest each true step
+Steps, for each pause cap in GAP_CAPS: (1) features of every sentence start; label 1 for the sentence start nearest each true step
 start (within 2 s). (2) Class-balanced logistic regression with L2 (numpy, Newton steps) on the
 tune halves of both languages. (3) Grid search of the decoder's cut cost, length weight and typical
 step length on the tune halves, maximising the mean over both languages of boundary F1 at +-2 s +
-0.5 x share of sessions with the exact step count. Figures for the old cue fusion (method "fusion")
+0.5 x share of sessions with the exact step count. The cap with the best tune objective wins. Figures for the old cue fusion (method "fusion")
 and the learned method ("learned", with the module's constants and with the weights just fitted)
 come from the same run, through the same cut-time and merge code as `segment()`.
 
@@ -33,6 +33,8 @@ DEFAULT_DATA = HERE.parent / ".heldout"
 TOLERANCE = 2.0
 L2 = 0.3
 EXACT_WEIGHT = 0.5
+# Pause caps tried (seconds); for each, the scorer is refitted and the decoder searched.
+GAP_CAPS = [0.75, 1.0, 1.25, 1.5, 2.0, 3.0]
 GRID = {
     "cut_cost": [-1.0, -0.5, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0],
     "length": [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
@@ -68,6 +70,7 @@ class Session:
         self.sentences = build_sentences(transcript)
         self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
         self.rows = features(self.ctx)
+
         self.first = max(0.0, self.sentences[0].start - LEAD_IN)
         self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
         starts = [s.start for s in self.sentences]
@@ -76,6 +79,11 @@ class Session:
             i = min(range(1, len(starts)), key=lambda k: abs(starts[k] - t), default=None)
             if i is not None and abs(starts[i] - t) <= TOLERANCE:
                 self.labels[i] = 1
+
+    def refeature(self, gap_full: float) -> None:
+        from indexing.segment.learned import features
+
+        self.rows = features(self.ctx, gap_full=gap_full)
 
     def starts(self, params: Any, min_step: float = 4.0) -> list[float]:
         """Step starts exactly as `segment(method="learned")` makes them."""
@@ -214,23 +222,33 @@ def main(argv: list[str] | None = None) -> int:
     results["fusion"] = report("fusion", base, by)
     results["learned_module"] = report("learned (module)", {s.name: s.through_segment("learned") for s in sessions},
                                        by)
-    weights, bias = fit_logistic(tune)
-    params = Params(weights=tuple(weights.items()), bias=bias)
-    print("weights", weights, "bias", bias)
-    print("AUC tune", auc(tune, params), "test en", auc(by["en-test"], params), "test ko", auc(by["ko-test"], params))
-    best, best_val = params, -1.0
-    for cost, length, typical in itertools.product(*GRID.values()):
-        cand = replace(params, cut_cost=cost, length=length, typical=typical)
-        val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
-        if val > best_val + 1e-9:
-            best, best_val = cand, val
-    print(f"decoder cut_cost {best.cut_cost} length {best.length} typical {best.typical} objective {best_val:.4f}")
+    best, best_val, best_cap, weights, bias = None, -1.0, 0.0, {}, 0.0
+    for cap in GAP_CAPS:
+        for s in sessions:
+            s.refeature(cap)
+        w, b = fit_logistic(tune)
+        params = Params(weights=tuple(w.items()), bias=b)
+        cap_best, cap_val = params, -1.0
+        for cost, length, typical in itertools.product(*GRID.values()):
+            cand = replace(params, cut_cost=cost, length=length, typical=typical)
+            val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
+            if val > cap_val + 1e-9:
+                cap_best, cap_val = cand, val
+        print(f"pause cap {cap}: AUC tune {auc(tune, params)}  decoder cut_cost {cap_best.cut_cost} "
+              f"length {cap_best.length} typical {cap_best.typical}  tune objective {cap_val:.4f}", flush=True)
+        if cap_val > best_val + 1e-9:
+            best, best_val, best_cap, weights, bias = cap_best, cap_val, cap, w, b
+    assert best is not None
+    for s in sessions:
+        s.refeature(best_cap)
+    print(f"chosen: pause cap {best_cap}, tune objective {best_val:.4f}")
+    print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best))
     fitted = {s.name: s.starts(best) for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
-    print(f"WEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
+    print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
           f"TYPICAL = {best.typical}")
-    results["params"] = {"weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
+    results["params"] = {"gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
                          "typical": best.typical}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
