@@ -108,8 +108,8 @@ def test_unknown_method_is_refused():
 
 
 def test_method_setting():
-    assert get_setting("segment_method") == "fusion"
-    assert get_setting("segment_method", overrides={"segment_method": "learned"}) == "learned"
+    assert get_setting("segment_method") == "learned"
+    assert get_setting("segment_method", overrides={"segment_method": "fusion"}) == "fusion"
     with pytest.raises(SettingError):
         get_setting("segment_method", overrides={"segment_method": "magic"})
 

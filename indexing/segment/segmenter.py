@@ -31,7 +31,7 @@ TAIL = 0.5
 # A tip or warning marker refers to the sentence being spoken, or one starting this soon after.
 NOTE_REACH = 3.0
 # Boundary method when no cut markers decide: "fusion" or "learned" (see `segment`).
-DEFAULT_METHOD = "fusion"
+DEFAULT_METHOD = "learned"
 METHODS = ("fusion", "learned")
 
 
