@@ -32,7 +32,7 @@ T = TypeVar("T")
 
 # Settings that change what a stage computes (the cache keys on them).
 _ASR_KEYS = ("asr_model", "asr_beam_size", "asr_glossary_mode", "asr_compute_type")
-_LATER_KEYS = ("embed_model", "visual_fps", "min_step_seconds")
+_LATER_KEYS = ("embed_model", "visual_fps", "min_step_seconds", "segment_method")
 
 
 def session_id_for(sha256: str) -> str:
@@ -261,7 +261,8 @@ def segment_and_label(req: IngestRequest, transcript: Transcript, visual: Any) -
 
     language = transcript.language or req.language or "en"
     procedures, steps = segment(transcript, duration=req.info.duration, markers=req.markers, visual=visual,
-                                min_step=req.settings["min_step_seconds"], language=language)
+                                min_step=req.settings["min_step_seconds"], language=language,
+                                method=req.settings.get("segment_method"))
     label_steps(steps, glossary=list(req.glossary), language=language)
     for proc in procedures:
         if not proc.title:

@@ -93,6 +93,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("visual_fps", float, 2.0, "frames per second sampled for visual-change cues"),
         Setting("search_candidates", int, 50, "candidates taken from each retriever before fusion"),
         Setting("min_step_seconds", float, 4.0, "shortest step the segmenter will propose"),
+        Setting("segment_method", str, "learned",
+                "how step boundaries are chosen without markers: 'learned' (fitted boundary scorer, "
+                "whole-session decoding) or 'fusion' (the earlier hand-set cue weights, greedy); "
+                "held-out figures in README 'Segmentation'",
+                ("fusion", "learned")),
         Setting("lock_wait", float, 30.0,
                 "seconds a writer waits for another writer's (short) commit before giving up"),
     )

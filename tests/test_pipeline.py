@@ -32,8 +32,6 @@ def _truth() -> dict:
     return json.loads(SAMPLE_TRUTH.read_text())
 
 
-@pytest.mark.xfail(strict=False, reason="the segmenter over-cuts the natural-voice sample (10 steps of 7: the "
-                   "cleaning and the new-die steps are cut in two and three); issue 9's segmentation is not done")
 def test_sample_is_cut_into_its_steps(sample_library) -> None:
     truth = _truth()["steps"]
     steps = sample_library.steps(sample_library.sample_session_id)

@@ -1,8 +1,10 @@
 """Segmentation: cut a session's narration into procedures and steps.
 
 Boundary evidence comes from small swappable cues (`BoundaryCue`, one per
-module: markers, speech cue phrases, pauses, visual change, topic shift) that
-`combine` fuses into boundaries with a confidence.
+module: markers, speech cue phrases, pauses, visual change, topic shift). By
+default `learned` scores every sentence start with a fitted logistic regression
+over that evidence and picks all boundaries at once by dynamic programming;
+`combine` (method "fusion") is the earlier hand-weighted sum, picked greedily.
 """
 
 from indexing.segment.base import BoundaryCue, Candidate, CueContext, Sentence, build_sentences

@@ -30,6 +30,9 @@ LEAD_IN = 0.3
 TAIL = 0.5
 # A tip or warning marker refers to the sentence being spoken, or one starting this soon after.
 NOTE_REACH = 3.0
+# Boundary method when no cut markers decide: "fusion" or "learned" (see `segment`).
+DEFAULT_METHOD = "learned"
+METHODS = ("fusion", "learned")
 
 
 def default_cues() -> list[BoundaryCue]:
@@ -93,6 +96,7 @@ def segment(
     min_step: float = 4.0,
     cues: Sequence[BoundaryCue] | None = None,
     language: str | None = None,
+    method: str | None = None,
 ) -> tuple[list[ProcedureDraft], list[StepDraft]]:
     """Cut a session into procedures and steps.
 
@@ -107,12 +111,18 @@ def segment(
         min_step: Shortest step in seconds; shorter ones merge into a neighbour.
         cues: Boundary cues to fuse when there are no cut markers (default: `default_cues()`).
         language: Narration language code (default: the transcript's, else English).
+        method: How boundaries are chosen without cut markers: "fusion" (the cues' weighted sum,
+            picked greedily) or "learned" (`indexing.segment.learned`: fitted scorer, whole-session
+            decoding); default `DEFAULT_METHOD`. `cues` applies to "fusion" only.
 
     Returns:
         (procedures, steps). Steps carry their time span, narration text and
         boundary confidence; titles, categories and tools are left for the labeller.
         An empty transcript gives ([], []).
     """
+    chosen_method = method or DEFAULT_METHOD
+    if chosen_method not in METHODS:
+        raise ValueError(f"unknown segment method {chosen_method!r} (known: {', '.join(METHODS)})")
     sentences = build_sentences(transcript)
     if not sentences:
         return [], []
@@ -130,6 +140,12 @@ def segment(
         for c in MarkerCue().propose(ctx):
             t = _cut_time(sentences, c.sentence) if c.sentence is not None else round(c.t, 3)
             cuts.append(_Cut(t=t, confidence=1.0, kind=c.kind))
+    elif chosen_method == "learned":
+        from indexing.segment.learned import plan
+
+        for lc in plan(ctx, min_step=min_step):
+            cuts.append(_Cut(t=_cut_time(sentences, lc.sentence), confidence=lc.confidence))
+            log.debug("cut before sentence %d p %.3f %s", lc.sentence, lc.confidence, ",".join(lc.reasons))
     else:
         fused = fuse(ctx, cues if cues is not None else default_cues())
         for f in choose(fused, start=sentences[0].start, end=last_word, min_step=min_step):

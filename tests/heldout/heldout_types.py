@@ -23,11 +23,12 @@ class Recording:
         domain: repair, maintenance or kitchen.
         title: The procedure's name.
         category: Overall category (one of `indexing.models.CATEGORIES`).
-        voice: (espeak-ng voice[+variant], words per minute, gap between sentences in seconds).
+        voice: (espeak-ng voice[+variant] or "festival:<voice>", words per minute, gap between sentences in seconds).
         scene: "steps" (a new scene per step), "fixed" (one static view) or None (audio only).
         noise: RMS of mixed-in machine noise, 0 for none (speech peaks at 0.7).
         pauses: Silence after each step but the last, in seconds.
         steps: The script.
+        part: "tune" (may be used to fit the segmenter) or "test" (figures only); empty: by script file.
     """
 
     name: str
@@ -40,6 +41,7 @@ class Recording:
     noise: float
     pauses: list[float]
     steps: list[StepScript] = field(default_factory=list)
+    part: str = ""
 
     def __post_init__(self) -> None:
         if len(self.pauses) != len(self.steps) - 1:

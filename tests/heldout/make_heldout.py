@@ -5,7 +5,7 @@ per-step cameras, background machine noise, audio-only containers, and no marker
 no speech at all (silence, machine noise). Every recording gets `<name>.truth.json` (the sample's
 schema plus a trainee-style `description` per step) and the set gets `manifest.json`.
 
-    python tests/heldout/make_heldout.py [--out tests/.heldout] [--only NAME]
+    python tests/heldout/make_heldout.py [--out tests/.heldout] [--only NAME] [--keep]
 
 Deterministic: fixed scripts, seeded noise and drawing.
 """
@@ -13,6 +13,7 @@ Deterministic: fixed scripts, seeded noise and drawing.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ sys.path.insert(0, str(HERE))
 from heldout_types import Recording  # noqa: E402
 from scripts_a import RECORDINGS_A  # noqa: E402
 from scripts_b import RECORDINGS_B  # noqa: E402
+from scripts_c import RECORDINGS_C  # noqa: E402
 from synth import (  # noqa: E402
     RATE,
     Voice,
@@ -39,7 +41,12 @@ from synth import (  # noqa: E402
     write_json,
 )
 
-RECORDINGS: list[Recording] = RECORDINGS_A + RECORDINGS_B
+RECORDINGS: list[Recording] = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
+
+
+def part_of(rec: Recording) -> str:
+    """Part A tunes, part B tests; part C says per recording."""
+    return rec.part or ("tune" if rec in RECORDINGS_A else "test")
 DEFAULT_OUT = HERE.parent / ".heldout"
 VIDEO_SIZE = (640, 360)
 DECOY_SECONDS = 30.0
@@ -80,7 +87,8 @@ def generate_recording(rec: Recording, seed: int, out_dir: Path) -> dict:
         media=media.name, title=rec.title, category=rec.category, steps=rec.steps, spans=spans,
         inner_pauses=inner, duration=audio.size / RATE, voice=voice,
         extra={"domain": rec.domain, "camera": rec.scene or "none", "noise_rms": rec.noise,
-               "scene_changes": changes if rec.scene == "steps" else [], "decoy": False},
+               "scene_changes": changes if rec.scene == "steps" else [], "decoy": False,
+               "part": part_of(rec)},
     )
     write_json(out_dir / f"{rec.name}.truth.json", truth)
     return truth
@@ -107,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--only", help="generate just this recording (file stem)")
+    parser.add_argument("--keep", action="store_true", help="keep recordings already generated (resume a run)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.process_time()
@@ -114,8 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     for seed, rec in enumerate(RECORDINGS, start=1):
         if args.only and rec.name != args.only:
             continue
-        truth = generate_recording(rec, seed, args.out)
-        manifest.append({"name": rec.name, "media": truth["media"], "truth": f"{rec.name}.truth.json", "decoy": False})
+        done = args.out / f"{rec.name}.truth.json"
+        if args.keep and done.exists() and (args.out / f"{rec.name}.{rec.ext}").exists():
+            truth = json.loads(done.read_text(encoding="utf-8"))
+        else:
+            truth = generate_recording(rec, seed, args.out)
+        manifest.append({"name": rec.name, "media": truth["media"], "truth": f"{rec.name}.truth.json", "decoy": False,
+                         "part": part_of(rec)})
         print(f"{truth['media']:28s} {truth['duration']:6.1f} s  {len(truth['steps'])} steps  "
               f"{rec.voice[0]} {rec.voice[1]} wpm  camera={truth['camera']}  noise={rec.noise}")
     if not args.only or args.only.startswith("decoy"):
@@ -125,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{doc['media']:28s} {doc['duration']:6.1f} s  decoy")
     if not args.only:
         write_json(args.out / "manifest.json", manifest)
-    print(f"done in {time.process_time() - t0:.1f} s CPU (this process; espeak-ng runs in children)")
+    print(f"done in {time.process_time() - t0:.1f} s CPU (this process; the voices run in children)")
     return 0
 
 

@@ -16,8 +16,9 @@ sys.path.insert(0, str(HERE))
 
 from scripts_a import RECORDINGS_A  # noqa: E402
 from scripts_b import RECORDINGS_B  # noqa: E402
+from scripts_c import RECORDINGS_C  # noqa: E402
 
-RECORDINGS = RECORDINGS_A + RECORDINGS_B
+RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -44,6 +45,23 @@ def test_set_composition() -> None:
     # Some recordings pause long inside steps, some pause only briefly between steps.
     assert sum(any(isinstance(p, float) and p >= 2.0 for s in r.steps for p in s.parts) for r in RECORDINGS) >= 3
     assert sum(max(r.pauses) <= 1.3 for r in RECORDINGS) >= 2
+
+
+def test_hard_cases_for_segmentation() -> None:
+    # Part C: natural voices, fixed cameras, 2-2.5 s pauses inside steps at least as long as
+    # the pauses between them, and split into a part to tune on and a part to test on.
+    assert sum(r.voice[0].startswith("festival:") for r in RECORDINGS_C) >= 6
+    assert sum(r.scene == "fixed" for r in RECORDINGS_C) >= 5
+    for rec in RECORDINGS_C:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.5
+        assert max(inner) >= max(rec.pauses), rec.name
+    parts = [r.part for r in RECORDINGS_C]
+    assert parts.count("tune") == parts.count("test") == len(RECORDINGS_C) // 2
+    # Few cue words: most steps open without "next", "then", "first", "finally", "now" ...
+    cues = ("next", "then", "first", "finally", "now", "after that", "step")
+    openings = [s.text.lower() for r in RECORDINGS_C for s in r.steps]
+    assert sum(o.startswith(cues) for o in openings) <= 2
 
 
 @pytest.mark.parametrize("rec", RECORDINGS, ids=lambda r: r.name)

@@ -1,0 +1,264 @@
+"""Fit the learned boundary scorer (`indexing.segment.learned`) on the TUNE halves; report the TEST halves.
+
+Inputs, no speech recognition run:
+- English: the transcripts and visual changes cached by `cache_inputs.py` (`<data>/cache/<key>/`);
+  tune = parts A + C-tune, test = parts B + C-test.
+- Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
+  and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
+
+Steps, for each pause cap in GAP_CAPS: (1) features of every sentence start; label 1 for the sentence start nearest each true step
+start (within 2 s). (2) Class-balanced logistic regression with L2 (numpy, Newton steps) on the
+tune halves of both languages. (3) Grid search of the decoder's cut cost, length weight and typical
+step length on the tune halves, maximising the mean over both languages of boundary F1 at +-2 s +
+0.5 x share of sessions with the exact step count. The cap with the best tune objective wins. Figures for the old cue fusion (method "fusion")
+and the learned method ("learned", with the module's constants and with the weights just fitted)
+come from the same run, through the same cut-time and merge code as `segment()`.
+
+    python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA = HERE.parent / ".heldout"
+TOLERANCE = 2.0
+L2 = 0.3
+EXACT_WEIGHT = 0.5
+# Pause caps tried (seconds); for each, the scorer is refitted and the decoder searched.
+GAP_CAPS = [0.75, 1.0, 1.25, 1.5, 2.0, 3.0]
+GRID = {
+    "cut_cost": [-1.0, -0.5, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0],
+    "length": [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
+    "typical": [0.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0],
+}
+
+
+def _load(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"heldout_{name}", HERE / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sc = _load("scoring")
+ci = _load("cache_inputs")
+
+
+class Session:
+    """One recording: its sentences, features and true step starts."""
+
+    def __init__(self, name: str, lang: str, part: str, camera: str, transcript: Any, visual: Any,
+                 duration: float, true_starts: list[float]) -> None:
+        from indexing.segment.base import CueContext, build_sentences
+        from indexing.segment.learned import features
+        from indexing.segment.segmenter import LEAD_IN, TAIL
+
+        self.name, self.lang, self.part, self.camera = name, lang, part, camera
+        self.transcript, self.visual, self.duration = transcript, visual, duration
+        self.true_starts = true_starts
+        self.sentences = build_sentences(transcript)
+        self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
+        self.rows = features(self.ctx)
+
+        self.first = max(0.0, self.sentences[0].start - LEAD_IN)
+        self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
+        starts = [s.start for s in self.sentences]
+        self.labels = [0] * len(starts)
+        for t in true_starts[1:]:
+            i = min(range(1, len(starts)), key=lambda k: abs(starts[k] - t), default=None)
+            if i is not None and abs(starts[i] - t) <= TOLERANCE:
+                self.labels[i] = 1
+
+    def refeature(self, gap_full: float) -> None:
+        from indexing.segment.learned import features
+
+        self.rows = features(self.ctx, gap_full=gap_full)
+
+    def starts(self, params: Any, min_step: float = 4.0) -> list[float]:
+        """Step starts exactly as `segment(method="learned")` makes them."""
+        from indexing.segment.learned import decode, log_odds
+        from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
+
+        logits = log_odds(self.rows, params)
+        chosen = decode([s.start for s in self.sentences], self.sentences[-1].end, logits, params,
+                        min_step=min_step)
+        cuts = [_Cut(t=_cut_time(self.sentences, i), confidence=0.5) for i in chosen]
+        return [self.first] + [c.t for c in _merge_short(self.first, self.end, cuts, min_step)]
+
+    def through_segment(self, method: str) -> list[float]:
+        from indexing.segment import segment
+
+        _, steps = segment(self.transcript, duration=self.duration, visual=self.visual, language=self.lang,
+                           method=method)
+        return [s.start for s in steps]
+
+
+def english(data: Path, key: str) -> list[Session]:
+    out = []
+    for doc in ci.load_cache(data, key):
+        out.append(Session(doc["name"], "en", doc["part"], doc["camera"], ci.transcript_from_dict(doc["transcript"]),
+                           ci.visual_from_dict(doc["visual"]), doc["duration"],
+                           [s["start"] for s in doc["truth_doc"]["steps"]]))
+    return out
+
+
+def korean(folder: Path) -> list[Session]:
+    from indexing.subtitles import load_transcript
+    from indexing.visual import analyze_video
+
+    cache = folder / "cache_segment"
+    cache.mkdir(exist_ok=True)
+    out = []
+    for path in sorted(folder.glob("*.truth.json")):
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        name = truth["name"]
+        vis_path = cache / f"{name}.visual.json"
+        if not vis_path.exists():
+            vis = analyze_video(folder / f"{name}.mp4", fps=2.0, max_key_gap=5.0)
+            vis_path.write_text(json.dumps(asdict(vis)) + "\n", encoding="utf-8")
+        visual = ci.visual_from_dict(json.loads(vis_path.read_text(encoding="utf-8")))
+        tx = load_transcript(folder / f"{name}.srt", language="ko", duration=truth["duration"])
+        out.append(Session(name, "ko", truth["part"], truth["scene"], tx, visual, truth["duration"],
+                           [s["start"] for s in truth["steps"]]))
+    return out
+
+
+def score(preds: dict[str, list[float]], sessions: list[Session]) -> dict[str, Any]:
+    """Boundary P/R/F1 (micro), fixed-camera F1 (micro), exact step-count share."""
+    total, fixed, exact = sc.PRF(0, 0, 0), sc.PRF(0, 0, 0), 0
+    for s in sessions:
+        prf = sc.boundary_prf(preds[s.name], s.true_starts, TOLERANCE)
+        total = total + prf
+        if s.camera == "fixed":
+            fixed = fixed + prf
+        exact += len(preds[s.name]) == len(s.true_starts)
+    return {"n": len(sessions), "f1": round(total.f1, 3), "p": round(total.precision, 3),
+            "r": round(total.recall, 3), "f1_fixed": round(fixed.f1, 3),
+            "exact": round(exact / max(len(sessions), 1), 3)}
+
+
+def objective(preds: dict[str, list[float]], groups: list[list[Session]]) -> float:
+    vals = []
+    for g in groups:
+        m = score(preds, g)
+        vals.append(m["f1"] + EXACT_WEIGHT * m["exact"])
+    return sum(vals) / len(vals)
+
+
+def fit_logistic(sessions: list[Session]) -> tuple[dict[str, float], float]:
+    """Class-balanced L2 logistic regression by Newton steps; returns (weights by feature, bias)."""
+    import numpy as np
+
+    from indexing.segment.learned import FEATURES
+
+    x = np.array([r for s in sessions for r in s.rows[1:]], dtype=float)
+    y = np.array([lab for s in sessions for lab in s.labels[1:]], dtype=float)
+    langs = np.array([s.lang for s in sessions for _ in s.rows[1:]])
+    # Each language, and within it each class, weighs the same: the easier Korean set (more
+    # sessions, regular pauses) must not decide the weights alone.
+    sw = np.zeros(len(y))
+    for lang in set(langs.tolist()):
+        for cls in (0, 1):
+            mask = (langs == lang) & (y == cls)
+            if mask.any():
+                sw[mask] = len(y) / (2 * len(set(langs.tolist())) * mask.sum())
+    xa = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xa.shape[1])
+    reg = np.full(xa.shape[1], L2 * len(x) / 100.0)
+    reg[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-xa @ w))
+        grad = xa.T @ (sw * (p - y)) + reg * w
+        hess = (xa * (sw * p * (1 - p))[:, None]).T @ xa + np.diag(reg)
+        w -= np.linalg.solve(hess, grad)
+    return {f: round(float(v), 3) for f, v in zip(FEATURES, w[:-1], strict=True)}, round(float(w[-1]), 3)
+
+
+def auc(sessions: list[Session], params: Any) -> float:
+    from indexing.segment.learned import log_odds
+
+    pairs = [(v, lab) for s in sessions for v, lab in zip(log_odds(s.rows, params)[1:], s.labels[1:], strict=True)]
+    pos = [v for v, lab in pairs if lab]
+    neg = [v for v, lab in pairs if not lab]
+    wins = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
+    return round(wins / max(len(pos) * len(neg), 1), 3)
+
+
+def report(label: str, preds: dict[str, list[float]], by: dict[str, list[Session]]) -> dict[str, Any]:
+    out = {k: score(preds, v) for k, v in by.items()}
+    print(f"{label:16s} " + "  ".join(f"{k}: F1 {m['f1']:.3f} fixed {m['f1_fixed']:.3f} exact {m['exact']:.3f}"
+                                      for k, m in out.items()), flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--key", default="default")
+    parser.add_argument("--ko", type=Path, required=True, help="folder made by make_heldout_ko.py")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+
+    from indexing.segment.learned import Params
+
+    sessions = english(args.data, args.key) + korean(args.ko)
+    by = {f"{lang}-{part}": [s for s in sessions if s.lang == lang and s.part == part]
+          for lang in ("en", "ko") for part in ("tune", "test")}
+    tune = by["en-tune"] + by["ko-tune"]
+    print({k: len(v) for k, v in by.items()})
+    results: dict[str, Any] = {}
+    base = {s.name: s.through_segment("fusion") for s in sessions}
+    results["fusion"] = report("fusion", base, by)
+    results["learned_module"] = report("learned (module)", {s.name: s.through_segment("learned") for s in sessions},
+                                       by)
+    best, best_val, best_cap, weights, bias = None, -1.0, 0.0, {}, 0.0
+    for cap in GAP_CAPS:
+        for s in sessions:
+            s.refeature(cap)
+        w, b = fit_logistic(tune)
+        params = Params(weights=tuple(w.items()), bias=b)
+        cap_best, cap_val = params, -1.0
+        for cost, length, typical in itertools.product(*GRID.values()):
+            cand = replace(params, cut_cost=cost, length=length, typical=typical)
+            val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
+            if val > cap_val + 1e-9:
+                cap_best, cap_val = cand, val
+        print(f"pause cap {cap}: AUC tune {auc(tune, params)}  decoder cut_cost {cap_best.cut_cost} "
+              f"length {cap_best.length} typical {cap_best.typical}  tune objective {cap_val:.4f}", flush=True)
+        if cap_val > best_val + 1e-9:
+            best, best_val, best_cap, weights, bias = cap_best, cap_val, cap, w, b
+    assert best is not None
+    for s in sessions:
+        s.refeature(best_cap)
+    print(f"chosen: pause cap {best_cap}, tune objective {best_val:.4f}")
+    print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best))
+    fitted = {s.name: s.starts(best) for s in sessions}
+    results["fitted"] = report("learned (fitted)", fitted, by)
+    print("constants for indexing/segment/learned.py:")
+    print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
+          f"TYPICAL = {best.typical}")
+    results["params"] = {"gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
+                         "typical": best.typical}
+    for s in sessions:
+        f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
+        f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1
+        print(f"  {s.name:24s} {s.lang} {s.part:4s} {s.camera:6s} true {len(s.true_starts)} "
+              f"fusion {len(base[s.name])} F1 {f0:.2f}  learned {len(fitted[s.name])} F1 {f1:.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The segmenter-fitting tool: labels, the harness matching `segment()`, the regression, the scores."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from indexing.segment import segment
+from indexing.segment.learned import FEATURES, Params
+from tests.test_segment import PRESS, make_transcript
+
+_spec = importlib.util.spec_from_file_location("heldout_fit_boundaries", Path(__file__).with_name("fit_boundaries.py"))
+assert _spec and _spec.loader
+fb = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = fb
+_spec.loader.exec_module(fb)
+
+
+def _press_session(true_starts: list[float]) -> object:
+    tx = make_transcript(PRESS, 40.0)
+    return fb.Session("press", "en", "tune", "fixed", tx, None, 40.0, true_starts)
+
+
+def test_labels_are_the_sentence_starts_nearest_the_true_starts():
+    # 11.5 -> the sentence at 12.0; 26.0 is 3 s from 23.0 and 1.7 s from 27.7 -> 27.7; 50.0 is too far.
+    s = _press_session([1.0, 11.5, 26.0, 50.0])
+    assert s.labels == [0, 0, 1, 0, 0, 1, 0, 0]
+
+
+def test_harness_makes_the_same_starts_as_segment():
+    s = _press_session([1.0, 12.0, 23.0, 31.2])
+    _, steps = segment(s.transcript, duration=40.0, method="learned")
+    assert s.starts(Params()) == [st.start for st in steps] == [0.7, 11.7, 22.7, 30.9]
+    assert s.through_segment("learned") == [0.7, 11.7, 22.7, 30.9]
+
+
+def _fake(lang: str, rows: list[list[float]], labels: list[int]) -> SimpleNamespace:
+    return SimpleNamespace(lang=lang, rows=[[0.0] * len(FEATURES)] + rows, labels=[0] + labels)
+
+
+def test_logistic_regression_finds_the_informative_feature():
+    k = FEATURES.index("cue")
+
+    def row(cue: float, noise: float) -> list[float]:
+        r = [0.0] * len(FEATURES)
+        r[k], r[FEATURES.index("lexical")] = cue, noise
+        return r
+
+    en = _fake("en", [row(1.0, 0.3), row(0.0, 0.3), row(0.0, 0.7), row(0.0, 0.0), row(1.0, 0.7), row(0.0, 0.5)],
+               [1, 0, 0, 0, 1, 1])
+    ko = _fake("ko", [row(1.0, 0.2), row(0.0, 0.9), row(0.0, 0.1), row(1.0, 0.4)], [1, 0, 0, 0])
+    weights, bias = fb.fit_logistic([en, ko])
+    assert set(weights) == set(FEATURES)
+    assert weights["cue"] > 1.0 and bias < 0.0
+    assert weights["action"] == 0.0  # a feature that is always 0 gets no weight
+
+
+def test_score_micro_averages_and_counts_exact_sessions():
+    a = SimpleNamespace(name="a", camera="fixed", true_starts=[0.0, 10.0, 20.0])
+    b = SimpleNamespace(name="b", camera="steps", true_starts=[0.0, 5.0])
+    m = fb.score({"a": [0.0, 10.5, 30.0], "b": [0.0, 5.0]}, [a, b])
+    # a: 1 of 2 cuts right; b: 1 of 1 -> micro P = R = 2/3.
+    assert m["f1"] == pytest.approx(0.667, abs=1e-3)
+    assert m["f1_fixed"] == 0.5 and m["exact"] == 1.0 and m["n"] == 2
