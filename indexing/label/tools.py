@@ -33,6 +33,7 @@ _THROWAWAY = frozenset(
     yellow black white grey gray silver orange brown pink purple bare spare replacement usual favourite
     favorite trusty nice proper main whole real cheap much ever less enough every such""".split())
 _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
+_FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
@@ -127,11 +128,28 @@ def _number(tokens: list[str], i: int) -> tuple[str, int]:
     return "", 0
 
 
+def _fraction_before(tokens: list[str], i: int) -> tuple[str, int]:
+    """A spoken fraction ("three eighths", "half") just before token i, and how many tokens it spans."""
+    if i >= 2 and f"{tokens[i - 2]} {tokens[i - 1]}" in FRACTION_WORDS:
+        return FRACTION_WORDS[f"{tokens[i - 2]} {tokens[i - 1]}"], 2
+    if i >= 1 and tokens[i - 1] in FRACTION_WORDS:
+        return FRACTION_WORDS[tokens[i - 1]], 1
+    return "", 0
+
+
 def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
     """A size such as "19 mm", "#2" or "M8" written just before token i, and how many tokens it spans."""
     if i < 1:
         return "", 0
     tok = tokens[i - 1]
+    if tok == "drive":
+        # A socket set's drive size: "3/8 drive ratchet", "half inch drive breaker bar".
+        size, span = _size_before(tokens, i - 1)
+        if not size and i >= 2:
+            size, span = _fraction_before(tokens, i - 1)
+        return (f"{size} drive", span + 1) if size else ("", 0)
+    if re.fullmatch(r"\d+/\d+", tok):
+        return tok, 1  # "a 5/16 wrench": a fraction alone is an inch size
     glued = re.fullmatch(r"(\d+(?:[.,]\d+)?(?:/\d+)?)(mm|\"|in)", tok)
     if glued:
         return f"{glued.group(1).replace(',', '.')} {UNITS[glued.group(2)]}", 1
@@ -163,7 +181,8 @@ def _modifiers(words: list[str], i: int) -> list[str]:
     while j >= 1 and len(mods) < 2:
         w = words[j - 1]
         if (not w.isalpha() or len(w) < 3 or w in stop or w in _THROWAWAY or w in _DETERMINERS
-                or w in _PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE):
+                or w in _PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE
+                or w in _FRACTION_PARTS):
             break
         mods.insert(0, w)
         j -= 1
