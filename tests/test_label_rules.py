@@ -35,6 +35,11 @@ from indexing.label.tools import find_tools
     ("Blue swarf means the tool is blunt.", ["Blue swarf means the tool is blunt."], []),
     ("Tighten them in a cross pattern, it keeps the flange flat.", ["Tighten them in a cross pattern, it keeps"
                                                                     " the flange flat."], []),
+    ("Too much flux just spits, a thin smear does it.", ["Too much flux just spits, a thin smear does it."], []),
+    ("Drill the pilot hole first so the wood does not split.", ["Drill the pilot hole first so the wood does not"
+                                                                " split."], []),
+    ("Sweep toward the door so the dust ends up outside.", ["Sweep toward the door so the dust ends up outside."],
+     []),
     # know-how announced as such stays a tip even with a harm word in it
     ("The trick is to let it cool first, or it will burn the seal.", ["The trick is to let it cool first, or it will"
                                                                       " burn the seal."], []),
@@ -58,6 +63,10 @@ def test_notes(text: str, tips: list[str], warnings: list[str]) -> None:
     ("Knock the pin out with a brass drift and a hammer.", ["brass drift", "hammer"]),
     ("The reading will drift a bit and the oil can be hot.", []),
     ("Hook the old o-ring out with a seal pick.", ["o-ring", "seal pick"]),
+    # a near-miss after a verb whose object is a tool; a real word there is left alone
+    ("Grab the spaner and undo it.", ["spanner"]),
+    ("Use a scaper on the old gasket.", ["scraper", "gasket"]),
+    ("Grab the handle and use the lever.", []),
 ])
 def test_tool_sizes_and_words(text: str, tools: list[str]) -> None:
     assert find_tools(text) == tools

@@ -45,7 +45,9 @@ CRITERION_PATTERN = re.compile(
     r"\bshould (?:feel|look|sound|read|smell|be)\b|\b(?:is|are|it's) (?:normal|enough|plenty|ready)\b"
     r"|\b(?:means?|meaning) (?:a|an|the|it|its|that|you|your)\b|\balways (?:looks?|feels?|sounds?|reads?)\b"
     r"|\b(?:it|that|this) keeps\b|\byou want (?:a|an|the|it)\b|\binstead of\b"
-    r"|\b(?:much|a lot|far) (?:safer|easier|quicker|faster|cleaner)\b|\bsafer\b|\bif you can (?:see|hear|feel)\b",
+    r"|\b(?:much|a lot|far) (?:safer|easier|quicker|faster|cleaner)\b|\bsafer\b|\bif you can (?:see|hear|feel)\b"
+    r"|\btoo (?:much|many|little|few)\b"
+    r"|\bso (?:that )?(?:the|it|they|you)\b[^.]*?\b(?:does not|doesn't|do not|don't|won't|will not|can't|ends? up|stays?)\b",
     re.IGNORECASE,
 )
 # A note announced as know-how ("The trick is to…") stays a tip when it only says what not to

@@ -248,7 +248,8 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     heard = words[i]
     prev = words[i - 1] if i >= 1 else ""
     prev2 = words[i - 2] if i >= 2 else ""
-    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and prev2 in ("with", "using"))
+    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and (prev2 in ("with", "using")
+                                                                       or base_verb(prev2) in _TOOL_VERBS))
                  or bool(_size_before(words, i)[1]))
     if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
             or base_verb(heard) is not None:
@@ -264,6 +265,8 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     return (1, best[1]) if best else None
 
 
+# Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
+_TOOL_VERBS = frozenset("use grab fetch".split())
 _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
