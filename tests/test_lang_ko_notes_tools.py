@@ -48,6 +48,8 @@ def test_korean_notes(text: str, tips: list[str], warnings: list[str]) -> None:
     ("기름받이부터 비웁니다.", ["기름받이"]),
     ("오븐 문을 열고 오븐 장갑을 낍니다.", ["오븐 장갑"]),
     ("스톱워치로 시간을 잽니다.", ["스톱워치"]),
+    # one thing said two ways is shown once, by its canonical name
+    ("잠금장치를 겁니다. 자물쇠에 이름표를 답니다.", ["자물쇠"]),
 ])
 def test_korean_tools(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools

@@ -49,6 +49,16 @@ def _as_said(spelling: str, canonical: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _canonical_of() -> dict[str, str]:
+    """Compact spelling -> the canonical name of its row in `tools.txt`."""
+    out: dict[str, str] = {}
+    for row in table("ko/tools.txt"):
+        for spelling in row:
+            out.setdefault("".join(spelling.split()).casefold(), row[0])
+    return out
+
+
+@lru_cache(maxsize=1)
 def _tool_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical: dict[str, str] = {}
     for row in table("ko/tools.txt"):
@@ -91,8 +101,9 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         glossary: Plant terms (any language).
 
     Returns:
-        Canonical names in order of mention, with a size when one is said ("19mm 소켓"); a bare tool
-        is dropped when the same tool is also mentioned with a size.
+        Names as said ("솔", "나무 주걱"; one thing said two ways is shown by its canonical name), in
+        order of mention, with a size when one is said ("19mm 소켓"); a bare tool is dropped when the
+        same tool is also mentioned with a size.
     """
     mentions: list[tuple[int, int, str]] = []
     for term in glossary:
@@ -104,10 +115,12 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         mentions.append((m.start(), m.end(), f"{''.join(m.group('size').split())} {m.group('part')}"))
     spans = list(mentions)
     pat, canonical = _tool_pattern()
+    plain_of: dict[int, str] = {}  # start of a bare vocabulary mention -> its canonical name
     for m in pat.finditer(text):
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in spans):
             continue
         name = canonical["".join(m.group("name").split()).casefold()]
+        plain_of[m.start()] = _canonical_of()["".join(m.group("name").split()).casefold()]
         # The word after a bare tool word, when no particle ends the tool word ("클램프 볼트", not "기름받이부터").
         head = None if re.match(rf"(?:{_particles()})(?![\w])", text[m.end("name"):]) else \
             re.match(r"\s*([가-힣]+)", text[m.end():])
@@ -131,6 +144,13 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
     # A mention inside a longer one ("오븐" in "오븐 장갑") is a word of that name, not a tool.
     mentions = [x for x in mentions if not any(o is not x and o[0] <= x[0] and x[1] <= o[1] and o[1] - o[0] > x[1] - x[0]
                                                for o in mentions)]
+    # One thing said two ways ("잠금장치를 겁니다. 자물쇠에 …") is shown once, by its canonical name.
+    said: dict[str, set[str]] = {}
+    for start, _, name in mentions:
+        if start in plain_of:
+            said.setdefault(plain_of[start], set()).add(name)
+    mentions = [(s0, e0, plain_of[s0] if s0 in plain_of and len(said[plain_of[s0]]) > 1 else n0)
+                for s0, e0, n0 in mentions]
     names: list[str] = []
     for _, _, name in mentions:
         if name.casefold() not in (n.casefold() for n in names):
