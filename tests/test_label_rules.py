@@ -67,6 +67,15 @@ def test_notes(text: str, tips: list[str], warnings: list[str]) -> None:
     ("Grab the spaner and undo it.", ["spanner"]),
     ("Use a scaper on the old gasket.", ["scraper", "gasket"]),
     ("Grab the handle and use the lever.", []),
+    # "tool", "kit", "jig" name a tool only with a word that says which
+    ("Line it up with the alignment tool, then fit the seal kit.", ["alignment tool", "seal kit"]),
+    ("Put the tool down and use the right tool for it.", []),
+    # an imperative whose verb needs one tool
+    ("Weigh out the flour into the steel bowl.", ["scale", "steel bowl"]),
+    ("Torque the four bolts to 25 newton metres.", ["torque wrench"]),
+    ("The torque is 40 newton metres.", []),
+    # the die's lifting eyes are part of the die
+    ("Hook the hoist onto the lifting eyes.", ["hoist"]),
 ])
 def test_tool_sizes_and_words(text: str, tools: list[str]) -> None:
     assert find_tools(text) == tools

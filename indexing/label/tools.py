@@ -42,6 +42,9 @@ _QUALIFIED = frozenset(
     "seal element filter washer cartridge bearing electrode roller pump magnet".split())
 # Bare names of kitchen things that count with a word that says which ("the steel bowl") or "new".
 _NAMED = frozenset("bowl tray scale spoon mixer".split())
+# Heads that name a tool of their own only with a word that says which ("the alignment tool",
+# "a seal kit", "the drilling jig"); "the tool" alone says nothing.
+_BOUND_HEADS = frozenset("tool kit jig".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -86,7 +89,7 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             toks = tuple(t for t, _ in _tokens(spelling))
             if not toks or toks in table:
                 continue
-            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED)
+            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED | _BOUND_HEADS)
             table[toks] = entry
             by_len.setdefault(len(toks), []).append((toks, entry))
             for plural in _plurals(toks[-1]):
@@ -267,6 +270,8 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
 
 # Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
 _TOOL_VERBS = frozenset("use grab fetch".split())
+_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
+_VERB_OBJECTS = frozenset("out up it them everything all both".split())
 _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
@@ -325,7 +330,9 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         mods = _modifiers(words, i)
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
-                and not (mods and entry.spelling in _NAMED):
+                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS):
+            continue
+        if entry.spelling in _BOUND_HEADS and not mods:
             continue
         size, span = _size_before(words, i - len(mods))
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
@@ -338,6 +345,16 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         size, span = _size_before(words, i) if single else ("", 0)
         if single and size:
             out.append((toks[i - span][1], toks[i][1] + len(w), f"{size} {single}", single, True))
+    named = {m[3] for m in out}
+    for i, w in enumerate(words):
+        # An imperative whose verb needs one tool ("Weigh out the flour" -> scale, "Torque the bolts"
+        # -> torque wrench), unless that tool is named anyway.
+        tool = _VERB_TOOLS.get(w)
+        nxt = words[i + 1] if i + 1 < len(words) else "."
+        if tool and tool not in named and (i == 0 or words[i - 1] in _CLAUSE_START) \
+                and (nxt in _DETERMINERS or nxt in _VERB_OBJECTS):
+            named.add(tool)
+            out.append((toks[i][1], toks[i][1] + len(w), tool, tool, False))
     out.sort(key=lambda m: m[0])
     return out
 
