@@ -1,4 +1,4 @@
-"""Step titles and tools on the held-out set, main's labeller (baseline) against this checkout's.
+"""Step titles, tools, tips and warnings on the held-out set, main's labeller (baseline) against this checkout's.
 
 Speech recognition is not run: each recording's recognised transcript is read from the held-out
 cache (`tests/.heldout/cache/<key>/<name>.json`, written by the segmentation helper's
@@ -12,6 +12,9 @@ Scored per truth step:
             or `lenient` (one is a whole-word part of the other, as `tests/heldout/scoring.py`
             matches: "wrench" ~ "30 mm wrench"). Precision counts every labelled tool.
             `session` is evaluate.py's measure: the union of a recording's labels against its tools.
+    tips, warnings  a labelled note matches a truth note of the same step (one to one) when it holds
+            at least 60 % of the truth's content words and at least half of its own words are the
+            truth's (recognition errors tolerated; a whole step quoted as one note is not a match).
     category  the step's category equals the truth's (labelling reads the title, so it is watched).
     titles  imperative (first word is a base-form verb from this bench's own list, not the
             labeller's), object (shares a content word with the truth title after its verb),
