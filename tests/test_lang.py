@@ -100,7 +100,7 @@ def test_korean_notes_tools_category() -> None:
     tips, warnings = KO.find_notes(text)
     assert tips == ["요령은 천천히 돌리는 겁니다.", "꼭 장갑을 끼고 하세요."]
     assert warnings == ["절대 손을 금형 사이에 넣지 마세요.", "위험하니까 주의하세요."]
-    assert KO.find_tools(text) == ["19mm 소켓", "안전 장갑", "토크 렌치", "육각 렌치"]
+    assert KO.find_tools(text) == ["19mm 소켓", "장갑", "토크 렌치", "육각 렌치"]
     assert KO.find_tools("10 밀리 육각렌치를 씁니다. PX-4471 금형은", ["PX-4471"]) == ["10mm 육각 렌치", "PX-4471"]
     assert KO.categorize(text, KO.step_title(text)) == "operation"  # its action: 클램프 볼트 풀기
     assert KO.categorize("전원을 차단하고 잠금장치를 겁니다.", "전원 차단하기") == "safety"

@@ -21,6 +21,35 @@ TIP_PATTERN = re.compile(
     r"|\bbest (?:way|to)\b|\bthe knack\b",
     re.IGNORECASE,
 )
+# Harm said without a warning word: to people ("in your face", "get burned", "keep your fingers
+# clear", "wear your glasses"), to parts ("it ruins them", "it will drop") or machines ("will
+# overheat"). Kept apart from WARNING_PATTERN, which the segmenter also reads as "not an action".
+_PPE = (r"(?:safety |protective |cut resistant |heat resistant |nitrile |rubber |welding )?"
+        r"(?:mask|gloves|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
+        r"|earplugs|apron|boots|hard hat|helmet)")
+HARM_PATTERN = re.compile(
+    rf"\bwear (?:a |an |your |the |some |proper )?{_PPE}\b"
+    r"|\bkeep (?:your |the )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
+    r" (?:\w+ )?(?:away|clear|out of|off)\b"
+    r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shock)\b(?! (?:off|in)\b)"
+    r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
+    r"|\bget (?:hurt|burned|burnt|cut|crushed|injured|trapped|caught|pinched)\b|\binjur\w*|\bhurt (?:you|someone)\b"
+    r"|\bwill (?:drop|fall|overheat|crack|snap|shatter|spray|explode|kick back|whip|slip off|fly)\b|\boverheat\w*"
+    r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\bwithout warning\b"
+    r"|\b(?:crush|crushes|trap|traps|pinch|pinches) (?:your|a|the) (?:fingers?|hands?|arm|foot|feet)\b",
+    re.IGNORECASE,
+)
+# Know-how said as a criterion or a reason, without a tip word: "it should feel barely warm",
+# "a drip or two is normal", "flakes mean a bearing is going", "it keeps the two sides even".
+CRITERION_PATTERN = re.compile(
+    r"\bshould (?:feel|look|sound|read|smell|be)\b|\b(?:is|are|it's) (?:normal|enough|plenty|ready)\b"
+    r"|\b(?:means?|meaning) (?:a|an|the|it|its|that|you|your)\b|\balways (?:looks?|feels?|sounds?|reads?)\b"
+    r"|\b(?:it|that|this) keeps\b|\byou want (?:a|an|the|it)\b|\binstead of\b"
+    r"|\b(?:much|a lot|far) (?:safer|easier|quicker|faster|cleaner)\b|\bsafer\b|\bif you can (?:see|hear|feel)\b"
+    r"|\btoo (?:much|many|little|few)\b"
+    r"|\bso (?:that )?(?:the|it|they|you)\b[^.]*?\b(?:does not|doesn't|do not|don't|won't|will not|can't|ends? up|stays?)\b",
+    re.IGNORECASE,
+)
 # A note announced as know-how ("The trick is to…") stays a tip when it only says what not to
 # do ("…don't force it, let it settle"); it is a warning only when it also names harm.
 _STRONG_TIP = re.compile(
@@ -60,11 +89,31 @@ def note_units(sentence: str) -> list[str]:
 
 def _is_warning(probe: str) -> bool:
     if not WARNING_PATTERN.search(probe):
-        return False
+        return bool(HARM_PATTERN.search(probe)) and not _STRONG_TIP.search(probe)
     if _STRONG_TIP.search(probe):
         # Only a negation ("don't", "never") speaks for a warning: the know-how framing wins.
         return bool(WARNING_PATTERN.search(_NEGATION_ONLY.sub(" ", probe)))
     return True
+
+
+_REASON_START = re.compile(r"^(?:it|it's|they|that|this|the|those|these|because|or|one|a|an)\b", re.IGNORECASE)
+_LONG_NOTE = 18  # words; a longer harm note is quoted from the clause that names the harm
+
+
+def _harm_clause(unit: str) -> str:
+    """A long run-on whose harm comes late, quoted from the clause that names it ("Hang the blade…,
+    a blade fitted backwards will overheat fast" -> "A blade fitted backwards will overheat fast")."""
+    if len(unit.split()) <= _LONG_NOTE:
+        return unit
+    parts = unit.split(", ")
+    for k in range(1, len(parts)):
+        head = ", ".join(parts[:k])
+        if HARM_PATTERN.search(head) or WARNING_PATTERN.search(head):
+            break
+        rest = ", ".join(parts[k:])
+        if HARM_PATTERN.search(parts[k]) and len(rest.split()) >= 5:
+            return rest
+    return unit
 
 
 def find_notes(text: str) -> tuple[list[str], list[str]]:
@@ -83,13 +132,22 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
     """
     tips: list[str] = []
     warnings: list[str] = []
+    last_warning = False
     for sentence in split_sentences(straighten(text)):
         for unit in note_units(sentence):
             probe = clean_sentence(unit)
             if not probe:
                 continue
             if _is_warning(probe):
-                warnings.append(probe)
-            elif TIP_PATTERN.search(probe):
+                harm_only = not WARNING_PATTERN.search(probe)
+                if harm_only and warnings and last_warning and _REASON_START.match(probe):
+                    # "Do not touch the faces. The oil from your skin ruins them.": one warning.
+                    warnings[-1] = f"{warnings[-1]} {probe}"
+                else:
+                    warnings.append(clean_sentence(_harm_clause(probe)) if harm_only else probe)
+                last_warning = True
+                continue
+            elif TIP_PATTERN.search(probe) or CRITERION_PATTERN.search(probe):
                 tips.append(probe)
+            last_warning = False
     return tips, warnings

@@ -33,6 +33,7 @@ _THROWAWAY = frozenset(
     yellow black white grey gray silver orange brown pink purple bare spare replacement usual favourite
     favorite trusty nice proper main whole real cheap much ever less enough every such""".split())
 _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
+_FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
@@ -41,6 +42,9 @@ _QUALIFIED = frozenset(
     "seal element filter washer cartridge bearing electrode roller pump magnet".split())
 # Bare names of kitchen things that count with a word that says which ("the steel bowl") or "new".
 _NAMED = frozenset("bowl tray scale spoon mixer".split())
+# Heads that name a tool of their own only with a word that says which ("the alignment tool",
+# "a seal kit", "the drilling jig"); "the tool" alone says nothing.
+_BOUND_HEADS = frozenset("tool kit jig".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -85,7 +89,7 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             toks = tuple(t for t, _ in _tokens(spelling))
             if not toks or toks in table:
                 continue
-            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED)
+            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED | _BOUND_HEADS)
             table[toks] = entry
             by_len.setdefault(len(toks), []).append((toks, entry))
             for plural in _plurals(toks[-1]):
@@ -127,11 +131,28 @@ def _number(tokens: list[str], i: int) -> tuple[str, int]:
     return "", 0
 
 
+def _fraction_before(tokens: list[str], i: int) -> tuple[str, int]:
+    """A spoken fraction ("three eighths", "half") just before token i, and how many tokens it spans."""
+    if i >= 2 and f"{tokens[i - 2]} {tokens[i - 1]}" in FRACTION_WORDS:
+        return FRACTION_WORDS[f"{tokens[i - 2]} {tokens[i - 1]}"], 2
+    if i >= 1 and tokens[i - 1] in FRACTION_WORDS:
+        return FRACTION_WORDS[tokens[i - 1]], 1
+    return "", 0
+
+
 def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
     """A size such as "19 mm", "#2" or "M8" written just before token i, and how many tokens it spans."""
     if i < 1:
         return "", 0
     tok = tokens[i - 1]
+    if tok == "drive":
+        # A socket set's drive size: "3/8 drive ratchet", "half inch drive breaker bar".
+        size, span = _size_before(tokens, i - 1)
+        if not size and i >= 2:
+            size, span = _fraction_before(tokens, i - 1)
+        return (f"{size} drive", span + 1) if size else ("", 0)
+    if re.fullmatch(r"\d+/\d+", tok):
+        return tok, 1  # "a 5/16 wrench": a fraction alone is an inch size
     glued = re.fullmatch(r"(\d+(?:[.,]\d+)?(?:/\d+)?)(mm|\"|in)", tok)
     if glued:
         return f"{glued.group(1).replace(',', '.')} {UNITS[glued.group(2)]}", 1
@@ -163,7 +184,8 @@ def _modifiers(words: list[str], i: int) -> list[str]:
     while j >= 1 and len(mods) < 2:
         w = words[j - 1]
         if (not w.isalpha() or len(w) < 3 or w in stop or w in _THROWAWAY or w in _DETERMINERS
-                or w in _PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE):
+                or w in _PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE
+                or w in _FRACTION_PARTS):
             break
         mods.insert(0, w)
         j -= 1
@@ -229,7 +251,8 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     heard = words[i]
     prev = words[i - 1] if i >= 1 else ""
     prev2 = words[i - 2] if i >= 2 else ""
-    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and prev2 in ("with", "using"))
+    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and (prev2 in ("with", "using")
+                                                                       or base_verb(prev2) in _TOOL_VERBS))
                  or bool(_size_before(words, i)[1]))
     if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
             or base_verb(heard) is not None:
@@ -245,6 +268,10 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     return (1, best[1]) if best else None
 
 
+# Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
+_TOOL_VERBS = frozenset("use grab fetch".split())
+_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
+_VERB_OBJECTS = frozenset("out up it them everything all both".split())
 _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
@@ -303,7 +330,9 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         mods = _modifiers(words, i)
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
-                and not (mods and entry.spelling in _NAMED):
+                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS):
+            continue
+        if entry.spelling in _BOUND_HEADS and not mods:
             continue
         size, span = _size_before(words, i - len(mods))
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
@@ -316,6 +345,16 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         size, span = _size_before(words, i) if single else ("", 0)
         if single and size:
             out.append((toks[i - span][1], toks[i][1] + len(w), f"{size} {single}", single, True))
+    named = {m[3] for m in out}
+    for i, w in enumerate(words):
+        # An imperative whose verb needs one tool ("Weigh out the flour" -> scale, "Torque the bolts"
+        # -> torque wrench), unless that tool is named anyway.
+        tool = _VERB_TOOLS.get(w)
+        nxt = words[i + 1] if i + 1 < len(words) else "."
+        if tool and tool not in named and (i == 0 or words[i - 1] in _CLAUSE_START) \
+                and (nxt in _DETERMINERS or nxt in _VERB_OBJECTS):
+            named.add(tool)
+            out.append((toks[i][1], toks[i][1] + len(w), tool, tool, False))
     out.sort(key=lambda m: m[0])
     return out
 

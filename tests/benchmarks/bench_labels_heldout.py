@@ -1,4 +1,4 @@
-"""Step titles and tools on the held-out set, main's labeller (baseline) against this checkout's.
+"""Step titles, tools, tips and warnings on the held-out set, main's labeller (baseline) against this checkout's.
 
 Speech recognition is not run: each recording's recognised transcript is read from the held-out
 cache (`tests/.heldout/cache/<key>/<name>.json`, written by the segmentation helper's
@@ -12,6 +12,9 @@ Scored per truth step:
             or `lenient` (one is a whole-word part of the other, as `tests/heldout/scoring.py`
             matches: "wrench" ~ "30 mm wrench"). Precision counts every labelled tool.
             `session` is evaluate.py's measure: the union of a recording's labels against its tools.
+    tips, warnings  a labelled note matches a truth note of the same step (one to one) when it holds
+            at least 60 % of the truth's content words and at least half of its own words are the
+            truth's (recognition errors tolerated; a whole step quoted as one note is not a match).
     category  the step's category equals the truth's (labelling reads the title, so it is watched).
     titles  imperative (first word is a base-form verb from this bench's own list, not the
             labeller's), object (shares a content word with the truth title after its verb),
@@ -87,8 +90,8 @@ def _predict(doc: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any]:
                      language="en")
     label_steps(own, glossary=(), language="en")
     return {
-        "true": [{"text": s.text, "title": s.title, "tools": list(s.tools), "category": s.category}
-                 for s in true_steps],
+        "true": [{"text": s.text, "title": s.title, "tools": list(s.tools), "category": s.category,
+                  "tips": list(s.tips), "warnings": list(s.warnings)} for s in true_steps],
         "own": [{"start": s.start, "end": s.end, "text": s.text, "title": s.title, "tools": list(s.tools)}
                 for s in own],
     }
@@ -233,6 +236,31 @@ def title_scores(title: str, truth_title: str, text: str) -> dict[str, bool]:
     }
 
 
+def _note_words(note: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", note.lower().replace("'", "")) if w not in _STOP}
+
+
+def note_match_count(pred: list[str], true: list[str]) -> tuple[int, int, int]:
+    """(matched, predicted, true) tips or warnings of one step, one to one. A labelled note matches a
+    truth note when it holds at least 60 % of the truth's content words and at least half of its own
+    words are the truth's (recognition errors and a clause more or less are tolerated; a whole step
+    quoted as one note is not)."""
+    used: set[int] = set()
+    tp = 0
+    for p in pred:
+        pw = _note_words(p)
+        for j, t in enumerate(true):
+            tw = _note_words(t)
+            if j in used or not pw or not tw:
+                continue
+            common = len(pw & tw)
+            if common >= 0.6 * len(tw) and common >= 0.5 * len(pw):
+                used.add(j)
+                tp += 1
+                break
+    return tp, len(pred), len(true)
+
+
 def _truth_index_of(step: dict[str, Any], truth_steps: list[dict[str, Any]], duration: float) -> int:
     best, best_j = -1.0, 0
     for j, ts in enumerate(truth_steps):
@@ -245,7 +273,7 @@ def _truth_index_of(step: dict[str, Any], truth_steps: list[dict[str, Any]], dur
 
 def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) -> dict[str, Any]:
     """Micro-averaged tool and title measures of one labeller's predictions over one half."""
-    tot = {k: [0, 0, 0] for k in ("strict", "lenient", "own_strict", "own_lenient", "session")}
+    tot = {k: [0, 0, 0] for k in ("strict", "lenient", "own_strict", "own_lenient", "session", "tips", "warnings")}
     tmeas: dict[str, int] = {}
     n_titles = 0
     for name, rec in sorted(pred["recordings"].items()):
@@ -257,6 +285,9 @@ def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) ->
             for mode in ("strict", "lenient"):
                 m = match_count(step["tools"], tstep["tools"], lenient=mode == "lenient")
                 tot[mode] = [a + b for a, b in zip(tot[mode], m, strict=True)]
+            for kind in ("tips", "warnings"):
+                m = note_match_count(step.get(kind, []), tstep.get(kind, []))
+                tot[kind] = [a + b for a, b in zip(tot[kind], m, strict=True)]
             for k, v in title_scores(step["title"], tstep["title"], step["text"]).items():
                 tmeas[k] = tmeas.get(k, 0) + int(v)
             tmeas["category"] = tmeas.get("category", 0) + int(step.get("category") == tstep.get("category"))
@@ -314,7 +345,7 @@ def _line(label: str, s: dict[str, Any]) -> str:
         return f"{t[k]['precision']:.2f}/{t[k]['recall']:.2f}"
 
     return (f"{label:9s} {pr('strict'):>9s} {pr('lenient'):>9s} {pr('session'):>9s} {pr('own_strict'):>9s} "
-            f"{pr('own_lenient'):>9s} | {ti.get('imperative', 0):.2f} {ti.get('object', 0):.2f} {ti.get('verb', 0):.2f} "
+            f"{pr('own_lenient'):>9s} {pr('tips'):>9s} {pr('warnings'):>9s} | {ti.get('imperative', 0):.2f} {ti.get('object', 0):.2f} {ti.get('verb', 0):.2f} "
             f"{ti.get('short', 0):.2f} {ti.get('complete', 0):.2f} {ti.get('ok', 0):.2f} | {ti.get('category', 0):.2f}")
 
 
@@ -341,8 +372,8 @@ def main(argv: list[str] | None = None) -> int:
         runs["this"] = _run_child(ROOT, args.data, args.key)
     results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
 
-    print("tools P/R: strict, lenient, session (evaluate.py's union), own boundaries strict, lenient"
-          " | titles: imperative object verb <=8 complete ok | category")
+    print("tools P/R: strict, lenient, session (evaluate.py's union), own boundaries strict, lenient;"
+          " tips P/R, warnings P/R | titles: imperative object verb <=8 complete ok | category")
     for part in ("tune", "test"):
         print(f"--- {part} half ({results['this'][part]['steps']} steps)")
         for label in results:
@@ -357,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
             for step, b, ts in zip(rec["true"], base, truth["steps"], strict=True):
                 print(f"  truth {ts['title']!r} {ts['tools']}")
                 print(f"  this  {step['title']!r} {step['tools']}")
+                for kind in ("tips", "warnings"):
+                    if ts.get(kind) or step.get(kind):
+                        print(f"    {kind} truth {ts.get(kind)}\n    {kind} this  {step.get(kind)}")
                 if b:
                     print(f"  base  {b.get('title')!r} {b.get('tools')}")
     if args.json:

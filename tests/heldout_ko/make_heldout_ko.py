@@ -7,7 +7,7 @@ the picture 0.6 s before each step's first word.
 
     python tests/heldout_ko/make_heldout_ko.py --out DIR [--split tune|test|all]
 
-The tune split (`scripts_ko.py`, `scripts_ko_tune_more.py`) is what rules may be tuned on; the test split (`scripts_ko_test.py`)
+The tune split (`scripts_ko.py`, `scripts_ko_tune_more.py`, `scripts_ko_tune_l15.py`) is what rules may be tuned on; the test split (`scripts_ko_test.py`)
 is only measured. Each truth file says its split in "part".
 """
 
@@ -29,6 +29,7 @@ for p in (str(HERE), str(ASSETS)):
 
 from scripts_ko import PROCEDURES, KoProcedure  # noqa: E402
 from scripts_ko_test import TEST_PROCEDURES  # noqa: E402
+from scripts_ko_tune_l15 import L15_TUNE_PROCEDURES  # noqa: E402
 from scripts_ko_tune_more import MORE_TUNE_PROCEDURES  # noqa: E402
 from synth import RATE, encode_video, fixed_scene, room_tone, step_scene  # noqa: E402
 
@@ -90,7 +91,7 @@ def procedures(split: str = "all") -> list[tuple[int, KoProcedure]]:
     """(seed, procedure) of one split ("tune", "test" or "all"); seeds do not depend on the split."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
-    every = list(enumerate([*PROCEDURES, *TEST_PROCEDURES, *MORE_TUNE_PROCEDURES]))
+    every = list(enumerate([*PROCEDURES, *TEST_PROCEDURES, *MORE_TUNE_PROCEDURES, *L15_TUNE_PROCEDURES]))
     return [(n, p) for n, p in every if split in ("all", p.part)]
 
 

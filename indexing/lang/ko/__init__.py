@@ -33,6 +33,18 @@ _ADDITIVE = frozenset("도".split())
 _RELATIVE = frozenset("전 후 뒤".split())
 
 
+def _join_comma_ends(sentences: list[str]) -> list[str]:
+    """Sentences with a piece that ends on a comma joined to the next: a note and its reason are
+    one note ("철판은 식힌 다음에 닦으세요, 바로 만지면 손을 데요.")."""
+    out: list[str] = []
+    for s in sentences:
+        if out and out[-1].rstrip().endswith(","):
+            out[-1] = f"{out[-1].rstrip()} {s.strip()}"
+        else:
+            out.append(s)
+    return out
+
+
 def _compact(text: str) -> str:
     return _PUNCT.sub("", text)
 
@@ -228,7 +240,7 @@ class Korean(Language):
     def find_notes(self, text: str) -> tuple[list[str], list[str]]:
         tips: list[str] = []
         warnings: list[str] = []
-        for s in self.split_sentences(text):
+        for s in _join_comma_ends(self.split_sentences(text)):
             probe = self.clean_sentence(s)
             if not probe:
                 continue

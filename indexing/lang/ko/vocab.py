@@ -40,25 +40,55 @@ def term_regex(phrase: str, *, particles: bool = True) -> str:
     return rf"(?<![\w]){body}{right}"
 
 
+def _as_said(spelling: str, canonical: str) -> str:
+    """The name a step shows: what was said ("솔", "웨스", "나무 주걱"), with the vocabulary's spacing;
+    the canonical name where the spelling only spaces it otherwise ("토크렌치") or clips it ("몽키")."""
+    if "".join(spelling.split()) == "".join(canonical.split()) or canonical.startswith(spelling + " "):
+        return canonical
+    return spelling
+
+
+@lru_cache(maxsize=1)
+def _canonical_of() -> dict[str, str]:
+    """Compact spelling -> the canonical name of its row in `tools.txt`."""
+    out: dict[str, str] = {}
+    for row in table("ko/tools.txt"):
+        for spelling in row:
+            out.setdefault("".join(spelling.split()).casefold(), row[0])
+    return out
+
+
 @lru_cache(maxsize=1)
 def _tool_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical: dict[str, str] = {}
     for row in table("ko/tools.txt"):
         for spelling in row:
-            canonical.setdefault("".join(spelling.split()).casefold(), row[0])
+            canonical.setdefault("".join(spelling.split()).casefold(), _as_said(spelling, row[0]))
     spellings = sorted(canonical, key=len, reverse=True)
     alts = "|".join(r"\s*".join(re.escape(ch) for ch in s) if len(s) > 1 else re.escape(s) for s in spellings)
     pat = re.compile(rf"(?<![\w]){_SIZE}(?P<name>{alts})(?=(?:{_particles()})?(?![\w]))", re.IGNORECASE)
     return pat, canonical
 
 
+@lru_cache(maxsize=1)
+def _bound_pattern() -> re.Pattern[str]:
+    heads = sorted(words("ko/bound_tool_heads.txt"), key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?P<name>{'|'.join(re.escape(h) for h in heads)})(?=(?:{_particles()})?(?![\w]))")
+
+
+_MATERIAL_SYLLABLES = frozenset("철 쇠 동 납 천 솜 돌 털".split())
+
+
 def _plain_noun_before(text: str, at: int) -> str:
     """The word right before `at` (one space between) when it is a bare noun ("나무" in "나무 막대로")."""
     from indexing.lang.ko.analyser import analyse
 
-    found = re.search(r"(?<![\w])([가-힣]{2,4})\s$", text[:at])
+    found = re.search(r"(?<![\w])([가-힣]{1,4})\s$", text[:at])
     if not found:
         return ""
+    if len(found.group(1)) == 1:
+        # One syllable alone is too often a determiner or "new"/"old" (새, 헌): only materials count.
+        return found.group(1) if found.group(1) in _MATERIAL_SYLLABLES else ""
     ms = analyse(found.group(1))
     return found.group(1) if ms and all(m.tag in ("NNG", "NNP") for m in ms) else ""
 
@@ -71,8 +101,9 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         glossary: Plant terms (any language).
 
     Returns:
-        Canonical names in order of mention, with a size when one is said ("19mm 소켓"); a bare tool
-        is dropped when the same tool is also mentioned with a size.
+        Names as said ("솔", "나무 주걱"; one thing said two ways is shown by its canonical name), in
+        order of mention, with a size when one is said ("19mm 소켓"); a bare tool is dropped when the
+        same tool is also mentioned with a size.
     """
     mentions: list[tuple[int, int, str]] = []
     for term in glossary:
@@ -84,11 +115,15 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         mentions.append((m.start(), m.end(), f"{''.join(m.group('size').split())} {m.group('part')}"))
     spans = list(mentions)
     pat, canonical = _tool_pattern()
+    plain_of: dict[int, str] = {}  # start of a bare vocabulary mention -> its canonical name
     for m in pat.finditer(text):
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in spans):
             continue
         name = canonical["".join(m.group("name").split()).casefold()]
-        head = re.match(r"\s*([가-힣]+)", text[m.end():])
+        plain_of[m.start()] = _canonical_of()["".join(m.group("name").split()).casefold()]
+        # The word after a bare tool word, when no particle ends the tool word ("클램프 볼트", not "기름받이부터").
+        head = None if re.match(rf"(?:{_particles()})(?![\w])", text[m.end("name"):]) else \
+            re.match(r"\s*([가-힣]+)", text[m.end():])
         if " " not in name and not m.group("size") and head and any(
                 head.group(1).startswith(h) for h in words("ko/part_heads.txt")):
             continue  # "클램프 볼트": the tool word only names the part
@@ -100,7 +135,22 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
             if before:
                 name, start = f"{before} {m.group('name').strip()}", m.start() - len(before) - 1
         mentions.append((start, m.end(), name))
-    mentions.sort()
+    for m in _bound_pattern().finditer(text):
+        # "구리 봉", "황동 봉": a word that is a tool only with a plain noun that says which.
+        before = _plain_noun_before(text, m.start())
+        if before and not any(s <= m.start() < e for s, e, _ in mentions):
+            mentions.append((m.start() - len(before) - 1, m.end(), f"{before} {m.group('name')}"))
+    mentions.sort(key=lambda x: (x[0], -x[1]))
+    # A mention inside a longer one ("오븐" in "오븐 장갑") is a word of that name, not a tool.
+    mentions = [x for x in mentions if not any(o is not x and o[0] <= x[0] and x[1] <= o[1] and o[1] - o[0] > x[1] - x[0]
+                                               for o in mentions)]
+    # One thing said two ways ("잠금장치를 겁니다. 자물쇠에 …") is shown once, by its canonical name.
+    said: dict[str, set[str]] = {}
+    for start, _, name in mentions:
+        if start in plain_of:
+            said.setdefault(plain_of[start], set()).add(name)
+    mentions = [(s0, e0, plain_of[s0] if s0 in plain_of and len(said[plain_of[s0]]) > 1 else n0)
+                for s0, e0, n0 in mentions]
     names: list[str] = []
     for _, _, name in mentions:
         if name.casefold() not in (n.casefold() for n in names):
