@@ -26,6 +26,7 @@ INDEX_BATCH = 256
 
 DOCUMENT_NAMES = True
 """Whether step documents start with their session's names (see `step_document`)."""
+DOCUMENT_NOTES = ("tools", "tips", "warnings")
 
 
 def session_names(meta: Mapping[str, Any]) -> str:
@@ -59,11 +60,11 @@ def step_document(step: Step | StepDraft, names: str = "") -> str:
         One text, lines in a fixed order, empty parts left out.
     """
     parts = [names.strip() if DOCUMENT_NAMES else "", step.title.strip(), step.text.strip()]
-    if step.tools:
+    if step.tools and "tools" in DOCUMENT_NOTES:
         parts.append("Tools: " + ", ".join(t.strip() for t in step.tools))
-    if step.tips:
+    if step.tips and "tips" in DOCUMENT_NOTES:
         parts.append("Tips: " + " ".join(t.strip() for t in step.tips))
-    if step.warnings:
+    if step.warnings and "warnings" in DOCUMENT_NOTES:
         parts.append("Warnings: " + " ".join(w.strip() for w in step.warnings))
     return "\n".join(p for p in parts if p)
 
