@@ -80,9 +80,45 @@ class VectorsMixin(StepsReadMixin):
 
         forget_session(self._lib, session_id)
 
+    def reembed_pending(self) -> int:
+        """Re-embed the sessions a migration listed (`indexing.library.reembed`); a library open calls it.
+
+        A library without vectors only clears the list (its first index builds everything new).
+        A model or store failure is logged and leaves the rest listed for the next open.
+
+        Returns:
+            How many steps were embedded.
+        """
+        from indexing.library import reembed
+
+        sessions = reembed.pending(self.db.conn)
+        if not sessions:
+            return 0
+        if not self.has_vectors():
+            with self.writing("re-embed"), self.transaction() as db:
+                reembed.done(db.conn)
+            return 0
+        from indexing.errors import IndexingError
+        from indexing.store.index import index_session
+
+        total = 0
+        for sid in sessions:
+            try:
+                total += index_session(self._lib, sid)
+            except IndexingError as exc:
+                log.warning("re-embedding session %s failed, will retry on next open: %s", sid, exc)
+                break
+            with self.writing("re-embed"), self.transaction() as db:
+                reembed.done(db.conn, [sid])
+        log.info("re-embedded %d step(s) of %d session(s) with the current step documents", total, len(sessions))
+        return total
+
     def record_reindex(self, steps: int) -> None:
         """Note a full rebuild: every session now has the current model's vectors."""
+        from indexing.library import reembed
+
         model = self.setting("embed_model")
         with self.writing("reindex"), self.transaction() as db:
             db.execute("UPDATE sessions SET embed_model=?", [model])
+            reembed.done(db.conn)
             self.audit("reindex", {"steps": steps, "model": model}, db=db)
