@@ -78,7 +78,9 @@ RELATION_WEIGHT = 1.0
 """Weight of the neighbour ranking of a question asked relative to another step ("펌프 떼기 전에 …").
 
 Measured with tests/benchmarks/bench_search_parts.py (tune parts; test parts only reported): Korean
-tune hit@1 0.644 -> 0.699 at 0.5 and 1.0, 0.616 at 2.0 (test: 0.483 -> 0.466, hit@5 0.776 -> 0.793).
+tune hit@1 0.644 -> 0.699 at 0.5 and 1.0, 0.616 at 2.0 (test: 0.483 -> 0.466, hit@5 0.776 -> 0.793);
+with step documents without note lines, 0 -> 1.0 gives tune 0.630 -> 0.685 (0.5: 0.685), test
+0.534 -> 0.552 and hit@5 0.776 -> 0.793. It costs one more search (the anchor's) for such questions only.
 English has no relation rule: "before …" in the English step descriptions mostly describes the same
 step, and a rule for it lowered English tune hit@1 from 0.684 to 0.632."""
 RELATION_ANCHORS = 3
@@ -266,7 +268,7 @@ def search(
     # A procedure's own name (title, workstation, process) is a ranking of its own: only a query
     # whose every word is in a name gets one, so step questions keep the two sides' fusion.
     # A question asked relative to another step ("펌프 떼기 전에 …") is about a step, never a name.
-    relation_ids = _relation_side(library, cfg, indexes, text, n, k, filters)
+    relation_ids = _relation_side(library, cfg, indexes, text, n, k, filters) if RELATION_WEIGHT > 0 else []
     name_ids = [] if relation_ids else name_search(library, text, n, filters)
     kw_weight = KEYWORD_WEIGHT * (KEYWORD_WEIGHT_FOR_CODES if has_code else 1.0)
     rankings = [(vector_ids, VECTOR_WEIGHT), (keyword_ids, kw_weight)]

@@ -134,6 +134,17 @@ def _variant(spec: str) -> Iterator[bool]:
         yield mod_name == "index"
 
 
+@variant("main")
+@contextmanager
+def _main() -> Iterator[bool]:
+    """The ranking before q15: step documents with note lines, no neighbour ranking for relative questions."""
+    from indexing import search as S
+    from indexing.store import index as I
+
+    with patched(I, DOCUMENT_NOTES=("tools", "tips", "warnings")), patched(S, RELATION_WEIGHT=0.0):
+        yield True
+
+
 _LIBS: dict[str, Any] = {}
 
 
