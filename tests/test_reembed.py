@@ -63,6 +63,23 @@ def test_old_library_is_re_embedded_on_open(tmp_path, monkeypatch) -> None:
     close_stores()
 
 
+def test_large_library_is_left_to_reindex(tmp_path, monkeypatch) -> None:
+    from indexing.library import vectors
+    from indexing.pipeline import reindex
+
+    close_stores()
+    lib = _build(tmp_path / "lib")
+    index_steps(lib, lib.all_steps())
+    with lib.writing(), lib.transaction() as db:
+        reembed.add_all(db.conn)
+    monkeypatch.setattr(vectors, "REEMBED_ON_OPEN_MAX_STEPS", 2)
+    assert Library(tmp_path / "lib").reembed_pending() == 0  # too many for an open
+    assert len(reembed.pending(lib.db.conn)) == 3
+    assert reindex(lib) == 9
+    assert reembed.pending(lib.db.conn) == []
+    close_stores()
+
+
 def test_library_without_vectors_only_clears_the_list(tmp_path) -> None:
     lib = _build(tmp_path / "lib")
     assert not lib.has_vectors()

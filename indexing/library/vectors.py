@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+REEMBED_ON_OPEN_MAX_STEPS = 2000
+"""Up to this many listed steps are re-embedded when the library opens (about 0.1-0.3 s a step on
+a loaded 2-core machine: minutes at most); a larger library is left to `knowhow reindex`."""
+
+
 class VectorsMixin(StepsReadMixin):
     """The library's side of the vector store."""
 
@@ -87,7 +92,8 @@ class VectorsMixin(StepsReadMixin):
         A model or store failure, or a writer holding the lock, is logged and leaves the rest
         listed for the next open: opening never fails for it. Cost: one embedding pass over
         the listed steps, once (on a shared 2-core machine about 0.1-0.3 s a step with
-        multilingual-e5-small, 0.1 s with MiniLM, model loading included).
+        multilingual-e5-small, 0.1 s with MiniLM, model loading included); more than
+        `REEMBED_ON_OPEN_MAX_STEPS` are left to `knowhow reindex`, with a warning.
 
         Returns:
             How many steps were embedded.
@@ -96,6 +102,12 @@ class VectorsMixin(StepsReadMixin):
 
         sessions = reembed.pending(self.db.conn)
         if not sessions:
+            return 0
+        marks = ",".join("?" * len(sessions))
+        steps = self.db.execute(f"SELECT count(*) FROM steps WHERE session_id IN ({marks})", sessions).fetchone()[0]
+        if steps > REEMBED_ON_OPEN_MAX_STEPS and self.has_vectors():
+            log.warning("%d step(s) wait to be re-embedded with the current step documents; "
+                        "run `knowhow reindex` (search works meanwhile, with the older vectors)", steps)
             return 0
         from indexing.errors import IndexingError
         from indexing.store.index import index_session
