@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-REEMBED_ON_OPEN_MAX_STEPS = 2000
+REEMBED_ON_OPEN_MAX_STEPS = 500
 """Up to this many listed steps are re-embedded when the library opens (about 0.1-0.3 s a step on
-a loaded 2-core machine: minutes at most); a larger library is left to `knowhow reindex`."""
+a loaded 2-core machine: 2.5 minutes at most); a larger library is left to `knowhow reindex`."""
 
 
 class VectorsMixin(StepsReadMixin):
