@@ -27,6 +27,7 @@ from indexing.library.keywords import (
     in_library_words,
     keyword_search,
     name_search,
+    neighbour_steps,
     query_terms,
 )
 from indexing.models import SearchHit
@@ -67,10 +68,23 @@ VECTOR_WEIGHT = 1.0
 KEYWORD_WEIGHT = 1.0
 """RRF weights of the vector and keyword rankings. On the held-out sets (Korean and English,
 tests/benchmarks/bench_search_heldout.py) weights from 0.5 to 2 and RRF constants from 10 to 60
-moved hit@1 by at most one question each way, so the plain 1 : 1 at k=60 stays."""
+moved hit@1 by at most one question each way, so the plain 1 : 1 at k=60 stays. Rechecked on the tune
+parts (tests/benchmarks/bench_search_parts.py): vector weight 0.7 or 1.5 and k=10 or 20 change Korean
+tune hit@1 by at most one question (0.644 -> 0.658 at k=10) and English tune hit@1 not at all."""
 NAME_WEIGHT = 1.25
 """The name ranking's weight as a multiple of the two others' together: above 1, so a query that a
 procedure's name holds entirely ranks that procedure's first step first, whatever the step sides say."""
+RELATION_WEIGHT = 1.0
+"""Weight of the neighbour ranking of a question asked relative to another step ("펌프 떼기 전에 …").
+
+Measured with tests/benchmarks/bench_search_parts.py (tune parts; test parts only reported): Korean
+tune hit@1 0.644 -> 0.699 at 0.5 and 1.0, 0.616 at 2.0 (test: 0.483 -> 0.466, hit@5 0.776 -> 0.793);
+with step documents without note lines, 0 -> 1.0 gives tune 0.630 -> 0.685 (0.5: 0.685), test
+0.534 -> 0.552 and hit@5 0.776 -> 0.793. It costs one more search (the anchor's) for such questions only.
+English has no relation rule: "before …" in the English step descriptions mostly describes the same
+step, and a rule for it lowered English tune hit@1 from 0.684 to 0.632."""
+RELATION_ANCHORS = 3
+"""How many of the anchor action's best steps lend their neighbour to that ranking."""
 OVERFETCH = 8
 """Filtered searches first take this many times the candidates, unfiltered (see `_vector_candidates`)."""
 
@@ -175,6 +189,29 @@ def _vector_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[tup
     return ordered[:n], distance
 
 
+def _relation_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[tuple[Embedder, VectorStore]],
+                   text: str, n: int, k: int, filters: Mapping[str, str]) -> list[str]:
+    """For a question asked relative to another action, the neighbours of that action's best steps.
+
+    "필터 컵 열기 전에 뭘 해야 하나요?" asks for the step before the one that opens the filter cup:
+    the anchor ("필터 컵 열기") is searched on its own, and the step before each of its
+    `RELATION_ANCHORS` best steps is ranked in their order. Session filters (workstation, expert)
+    narrow the anchor search; step filters apply to the answer only.
+    """
+    from indexing.lang import get_language, language_of_text
+
+    relation = get_language(language_of_text(text)).relative_anchor(text)
+    if relation is None:
+        return []
+    anchor, offset = relation
+    session_filters = {key: v for key, v in filters.items() if key in ("workstation", "expert")}
+    anchor_vec, distance = _vector_side(library, cfg, indexes, anchor, n, k, session_filters)
+    anchor_kw, _ = keyword_search(library, anchor, n, session_filters)
+    scores = fuse([(anchor_vec, VECTOR_WEIGHT), (anchor_kw, KEYWORD_WEIGHT)], RRF_K)
+    best = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))[:RELATION_ANCHORS]
+    return neighbour_steps(library, best, offset)
+
+
 def search(
     library: Library,
     query: str,
@@ -230,9 +267,13 @@ def search(
     keyword_ids, has_code = keyword_search(library, text, n, filters)
     # A procedure's own name (title, workstation, process) is a ranking of its own: only a query
     # whose every word is in a name gets one, so step questions keep the two sides' fusion.
-    name_ids = name_search(library, text, n, filters)
+    # A question asked relative to another step ("펌프 떼기 전에 …") is about a step, never a name.
+    relation_ids = _relation_side(library, cfg, indexes, text, n, k, filters) if RELATION_WEIGHT > 0 else []
+    name_ids = [] if relation_ids else name_search(library, text, n, filters)
     kw_weight = KEYWORD_WEIGHT * (KEYWORD_WEIGHT_FOR_CODES if has_code else 1.0)
     rankings = [(vector_ids, VECTOR_WEIGHT), (keyword_ids, kw_weight)]
+    if relation_ids:
+        rankings.append((relation_ids, RELATION_WEIGHT))
     if name_ids:
         rankings.append((name_ids, NAME_WEIGHT * (VECTOR_WEIGHT + kw_weight)))
     scores = fuse(rankings, RRF_K)

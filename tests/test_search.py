@@ -104,10 +104,8 @@ def test_step_document_joins_every_part(library: Library) -> None:
     assert step_document(step) == (
         "Lock out the press\n"
         "Before anything else I switch off the main isolator and hang my padlock on it, then I press "
-        "the start button to prove the press is dead.\n"
-        "Tools: padlock, lockout tag\n"
-        "Warnings: Never reach into the die area with power on."
-    )
+        "the start button to prove the press is dead."
+    )  # no note lines: tools and warnings are words of the narration already (DOCUMENT_NOTES)
 
 
 def test_query_terms_quote_everything() -> None:

@@ -90,6 +90,14 @@ class Language:
         """The search terms of a query written in this language, stopwords dropped."""
         return [t for t in text.split() if t.strip("\"'.,;:!?()[]{}").casefold() not in self.search_stopwords]
 
+    def relative_anchor(self, text: str) -> tuple[str, int] | None:
+        """The action a question is asked relative to, and which way: ``(action, -1 | +1)``.
+
+        "What do I do before opening the cup?" asks about the step before the one that opens
+        the cup: ``("opening the cup", -1)``. None when the question names no such action.
+        """
+        return None
+
     # -- redaction -----------------------------------------------------------------
     def phrase_regex(self, phrase: str) -> str:
         """Regex source matching a name or term as a whole word, words joined by any whitespace.

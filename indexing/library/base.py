@@ -89,10 +89,11 @@ class CatalogBase:
         self.lock.wait = float(self.setting("lock_wait"))
 
     def _needs_migration(self) -> bool:
-        from indexing.library.schema import LATEST
+        from indexing.library.schema import MIGRATIONS
 
-        row = self.db.execute("SELECT max(version) FROM migrations").fetchone()
-        return not row or row[0] is None or row[0] < LATEST
+        # Every version, not only the latest: a catalog can miss one below its newest.
+        done = {r[0] for r in self.db.execute("SELECT version FROM migrations").fetchall()}
+        return any(v not in done for v, _, _ in MIGRATIONS)
 
     # -- plumbing -----------------------------------------------------------------
     @property

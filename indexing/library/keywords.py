@@ -339,6 +339,22 @@ def _hits(library: Library, ids: Sequence[str], scores: Mapping[str, float],
     return out
 
 
+def neighbour_steps(library: Library, ids: Sequence[str], offset: int) -> list[str]:
+    """The steps `offset` places after (before, when negative) each of `ids` in its session, in order.
+
+    A step without such a neighbour (the first step, asked for the one before) adds nothing.
+    """
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = library.db.execute(
+        "SELECT a.step_id, b.step_id FROM steps a JOIN steps b "
+        "ON b.session_id = a.session_id AND b.idx = a.idx + ? "
+        f"WHERE a.step_id IN ({marks})", [offset, *ids]).fetchall()
+    found = dict((r[0], r[1]) for r in rows)
+    return list(dict.fromkeys(found[i] for i in ids if i in found))
+
+
 def _matching(library: Library, ids: Sequence[str], filters: Mapping[str, str]) -> set[str]:
     """The ids among `ids` whose catalog fields pass every filter."""
     keep: set[str] = set()

@@ -207,6 +207,13 @@ def _m008_approvals(db: sqlite_utils.Database) -> None:
     db.table("steps").add_column("approved_at", str, not_null_default="")
 
 
+def _m010_step_documents(db: sqlite_utils.Database) -> None:
+    """Step documents without their note lines (`step_document`): every session's vectors are rebuilt."""
+    from indexing.library.reembed import add_all
+
+    add_all(db.conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial catalog", _m001_initial),
     (2, "export secrets, people and imports", _m002_export_identity),
@@ -216,6 +223,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (7, "step vectors in the catalog", _m007_step_vectors),
     (8, "who approved each step and when", _m008_approvals),
     (9, "keyword rows with Korean synonym heads", _m009_keyword_synonyms),
+    (10, "step vectors rebuilt from step documents without note lines", _m010_step_documents),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+REEMBED_ON_OPEN_MAX_STEPS = 500
+"""Up to this many listed steps are re-embedded when the library opens (about 0.1-0.3 s a step on
+a loaded 2-core machine: 2.5 minutes at most); a larger library is left to `knowhow reindex`."""
+
+
 class VectorsMixin(StepsReadMixin):
     """The library's side of the vector store."""
 
@@ -107,9 +112,54 @@ class VectorsMixin(StepsReadMixin):
 
         forget_session(self._lib, session_id)
 
+    def reembed_pending(self) -> int:
+        """Re-embed the sessions a migration listed (`indexing.library.reembed`); a library open calls it.
+
+        A library without vectors only clears the list (its first index builds everything new).
+        A model or store failure, or a writer holding the lock, is logged and leaves the rest
+        listed for the next open: opening never fails for it. Cost: one embedding pass over
+        the listed steps, once (on a shared 2-core machine about 0.1-0.3 s a step with
+        multilingual-e5-small, 0.1 s with MiniLM, model loading included); more than
+        `REEMBED_ON_OPEN_MAX_STEPS` are left to `knowhow reindex`, with a warning.
+
+        Returns:
+            How many steps were embedded.
+        """
+        from indexing.library import reembed
+
+        sessions = reembed.pending(self.db.conn)
+        if not sessions:
+            return 0
+        marks = ",".join("?" * len(sessions))
+        steps = self.db.execute(f"SELECT count(*) FROM steps WHERE session_id IN ({marks})", sessions).fetchone()[0]
+        if steps > REEMBED_ON_OPEN_MAX_STEPS and self.has_vectors():
+            log.warning("%d step(s) wait to be re-embedded with the current step documents; "
+                        "run `knowhow reindex` (search works meanwhile, with the older vectors)", steps)
+            return 0
+        from indexing.errors import IndexingError
+        from indexing.store.index import index_session
+
+        total = 0
+        try:
+            if not self.has_vectors():
+                with self.writing("re-embed"), self.transaction() as db:
+                    reembed.done(db.conn)
+                return 0
+            for sid in sessions:
+                total += index_session(self._lib, sid)
+                with self.writing("re-embed"), self.transaction() as db:
+                    reembed.done(db.conn, [sid])
+        except IndexingError as exc:  # no model, no store, another writer: the next open tries again
+            log.warning("re-embedding %d session(s) stopped, the next open goes on: %s", len(sessions), exc)
+        log.info("re-embedded %d step(s) of %d session(s) with the current step documents", total, len(sessions))
+        return total
+
     def record_reindex(self, steps: int) -> None:
         """Note a full rebuild: every session now has the current model's vectors."""
+        from indexing.library import reembed
+
         model = self.setting("embed_model")
         with self.writing("reindex"), self.transaction() as db:
             db.execute("UPDATE sessions SET embed_model=?", [model])
+            reembed.done(db.conn)
             self.audit("reindex", {"steps": steps, "model": model}, db=db)

@@ -26,6 +26,15 @@ INDEX_BATCH = 256
 
 DOCUMENT_NAMES = True
 """Whether step documents start with their session's names (see `step_document`)."""
+DOCUMENT_NOTES: tuple[str, ...] = ()
+"""Which of a step's notes ("tools", "tips", "warnings") get a line of their own in its document: none.
+
+They are words and sentences of the narration already, so a line of their own only weighs them
+twice in the step's one vector. Measured on the tune parts (tests/benchmarks/bench_search_parts.py,
+fused hit@1 / hit@5): all three lines Korean 0.699 / 0.932, English 0.684 / 0.868; none 0.685 / 0.959
+and 0.711 / 0.868; tools only 0.685 / 0.932 and 0.658 / 0.895; warnings only 0.685 / 0.945 and
+0.737 / 0.868. Changing this changes stored vectors: add a migration that lists the sessions to
+re-embed (`indexing.library.reembed`, migration 10)."""
 
 
 def session_names(meta: Mapping[str, Any]) -> str:
@@ -43,7 +52,7 @@ def session_names(meta: Mapping[str, Any]) -> str:
 
 
 def step_document(step: Step | StepDraft, names: str = "") -> str:
-    """The text embedded for a step: its session's names, title, narration, tools, tips and warnings.
+    """The text embedded for a step: its session's names, title and narration (`DOCUMENT_NOTES`: no notes).
 
     The session's names (`session_names`) come first so that the vector side knows
     which procedure a step belongs to: a query of a procedure's title then finds its
@@ -59,11 +68,11 @@ def step_document(step: Step | StepDraft, names: str = "") -> str:
         One text, lines in a fixed order, empty parts left out.
     """
     parts = [names.strip() if DOCUMENT_NAMES else "", step.title.strip(), step.text.strip()]
-    if step.tools:
+    if step.tools and "tools" in DOCUMENT_NOTES:
         parts.append("Tools: " + ", ".join(t.strip() for t in step.tools))
-    if step.tips:
+    if step.tips and "tips" in DOCUMENT_NOTES:
         parts.append("Tips: " + " ".join(t.strip() for t in step.tips))
-    if step.warnings:
+    if step.warnings and "warnings" in DOCUMENT_NOTES:
         parts.append("Warnings: " + " ".join(w.strip() for w in step.warnings))
     return "\n".join(p for p in parts if p)
 

@@ -160,6 +160,27 @@ class Korean(Language):
                     out.append(form)
         return out
 
+    def relative_anchor(self, text: str) -> tuple[str, int] | None:
+        """"필터 컵 열기 전에 뭘 해요?" -> ("필터 컵 열기", -1); "조립한 뒤에 …" -> ("조립한", +1).
+
+        The action is the clause before the relation noun (전, 후, 뒤) whose own word before it
+        is a verb or a noun (with 하다), as `_question_lemmas` drops it from the keyword query.
+        """
+        ms = analyse(text)
+        for i, m in enumerate(ms):
+            if m.form not in _RELATIVE or m.tag not in ("NNG", "NNB"):
+                continue
+            j = i - 1
+            while j >= 0 and ms[j].tag in ("ETN", "ETM", "EP"):
+                j -= 1
+            if j < 0 or not (ms[j].tag in ("VV", "VA", "NNG") or (ms[j].tag == "XSV" and j >= 1)):
+                continue
+            start = max((k.end for k in ms[:j] if k.tag in ("SP", "SF", "EC")), default=0)
+            anchor = text[start:ms[i - 1].end].strip(" ,")
+            if anchor:
+                return anchor, (-1 if m.form == "전" else 1)
+        return None
+
     def content_words(self, text: str) -> set[str]:
         return {w for w in self.lemmas(text) if len(w) >= 2 or _HANGUL.match(w)}
 

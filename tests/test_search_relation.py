@@ -1,0 +1,63 @@
+"""Questions asked relative to another step ("… 전에", "… 뒤에"): the neighbour ranking of `indexing.search`."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.lang import get_language
+from indexing.library import Library
+from indexing.library.keywords import neighbour_steps
+from indexing.models import ProcedureDraft, StepDraft
+
+pytest.importorskip("kiwipiepy")
+
+STEPS = [
+    ("전원 차단하기", "먼저 메인 전원을 내리고 잠금장치를 겁니다."),
+    ("잔압 빼기", "밸브를 열어서 남은 압력을 다 빼 줍니다. 압력계가 영이 될 때까지 기다립니다."),
+    ("펌프 떼기", "고정 볼트 네 개를 풀고 펌프를 모터에서 떼어 냅니다."),
+    ("새 펌프 달기", "새 펌프를 맞춰 끼우고 볼트를 대각선 순서로 조입니다."),
+]
+
+
+def test_relative_anchor_finds_the_action_and_the_direction() -> None:
+    ko = get_language("ko")
+    assert ko.relative_anchor("펌프 떼기 전에 뭘 해야 해요?") == ("펌프 떼기", -1)
+    assert ko.relative_anchor("다시 조립한 뒤에 샘은 어떻게 확인해요?") == ("다시 조립한", 1)
+    assert ko.relative_anchor("교체 후에 새는지 확인은 어떻게 하나요?") == ("교체", 1)
+    assert ko.relative_anchor("볼트 풀 때 순서가 어떻게 돼?") is None
+    assert get_language("en").relative_anchor("what do I do before removing the pump?") is None
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Library:
+    from indexing.search import index_session
+
+    lib = Library(tmp_path_factory.mktemp("relation") / "lib")
+    lib.db["sessions"].insert({
+        "session_id": "ko1", "title": "유압 펌프 교체", "expert": "박정호", "workstation": "HPU-2",
+        "process": "유압", "language": "ko", "consent": 1, "sha256": "0" * 64, "duration": 40.0, "status": "ready",
+    })
+    lib.db.conn.commit()
+    drafts = [StepDraft(0, i, i * 10.0, i * 10.0 + 10.0, text, title=t) for i, (t, text) in enumerate(STEPS)]
+    lib.replace_steps("ko1", [ProcedureDraft(0, "유압 펌프 교체", 0.0, 40.0)], drafts)
+    index_session(lib, "ko1")
+    return lib
+
+
+def test_neighbour_steps_in_order(library: Library) -> None:
+    assert neighbour_steps(library, ["ko1-p1s03", "ko1-p1s01"], -1) == ["ko1-p1s02"]  # the first has none before
+    assert neighbour_steps(library, ["ko1-p1s03", "ko1-p1s01"], 1) == ["ko1-p1s04", "ko1-p1s02"]
+
+
+def test_question_before_an_action_lifts_the_step_before_it(library: Library, monkeypatch) -> None:
+    from indexing import search as S
+
+    question = "펌프 떼기 전에 뭘 해야 해요?"
+    monkeypatch.setattr(S, "RELATION_WEIGHT", 0.0)  # without the neighbour ranking
+    before = [h.step_id for h in S.search(library, question, k=4)]
+    monkeypatch.setattr(S, "RELATION_WEIGHT", 1.0)
+    after = [h.step_id for h in S.search(library, question, k=4)]
+    # Releasing the pressure is the step before removing the pump.
+    assert after.index("ko1-p1s02") < before.index("ko1-p1s02"), (before, after)
+    # A question whose own words already name that step keeps it first.
+    assert S.search(library, "펌프 떼기 전에 밸브는 어떻게 해요?", k=1)[0].step_id == "ko1-p1s02"
