@@ -270,6 +270,21 @@ class MainWindow(QMainWindow):
         self._scan_task = task
         return workers.start(task)
 
+    def reembed_pending(self) -> workers.Task | None:
+        """Re-embed, in a worker, the sessions an upgrade listed (`Library.reembed_pending`).
+
+        Returns:
+            The task, or None when nothing is listed or the window is closing.
+        """
+        from indexing.library import reembed
+
+        if self._closing or not reembed.pending(self.library.db.conn):
+            return None
+        task = workers.reembed_task(self.library)
+        task.succeeded.connect(lambda n: log.info("start-up: re-embedded %d step(s)", n))
+        task.failed.connect(lambda text: log.warning("start-up re-embedding stopped: %s", text))
+        return workers.start(task)
+
     def _on_scan_done(self, found: list[Any]) -> None:
         self._scan_task = None
         if self._closing:
@@ -345,6 +360,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._write_probe(probe))
         elif not self._shown_once:
             QTimer.singleShot(0, self, self.scan_recordings)  # after the first paint, never blocking it
+            QTimer.singleShot(0, self, self.reembed_pending)
         self._shown_once = True
 
     def _write_probe(self, path: str) -> None:

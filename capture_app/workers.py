@@ -377,6 +377,15 @@ def reindex_task(library: Any) -> Task:
     return Task(QCoreApplication.translate("workers", "Re-index the library"), work)
 
 
+def reembed_task(library: Any) -> Task:
+    """A task re-embedding the sessions an upgrade listed (`Library.reembed_pending`); result: steps embedded."""
+
+    def work(progress: Callable[[Progress], None], cancel: CancelToken) -> int:
+        return int(library.reembed_pending(progress=progress, cancel=cancel))
+
+    return Task(QCoreApplication.translate("workers", "Update the search index"), work)
+
+
 def export_task(library: Any, options: Any) -> Task:
     """A task writing a training set (`indexing.export.export` with `ExportOptions`); result: ExportResult."""
 

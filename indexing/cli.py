@@ -163,7 +163,7 @@ def cmd_reindex(args: argparse.Namespace, out: TextIO) -> int:
     library = open_library(args)
     bars = StageBars(sys.stderr, enabled=not args.quiet)
     try:
-        n = reindex(library, progress=bars)
+        n = library.reembed_pending(progress=bars) if args.pending else reindex(library, progress=bars)
     finally:
         bars.close()
     if args.json:
@@ -244,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("reindex", "rebuild all step vectors (after changing the embedding model)", cmd_reindex)
     p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--pending", action="store_true",
+                   help="only the sessions an upgrade listed for re-embedding (the app does this in the background)")
 
     p = add("settings", "show or change the library's settings", cmd_settings)
     p.add_argument("name", nargs="?")

@@ -1,4 +1,8 @@
-"""Migration 10: a library indexed with the old step documents (note lines) re-embeds on its next open."""
+"""Migration 10: a library indexed with the old step documents (note lines) is listed for re-embedding.
+
+Opening it changes no vector (every command and the app's first paint stay fast); the app re-embeds
+the listed sessions in the background, `knowhow reindex --pending` from the command line.
+"""
 
 from __future__ import annotations
 
@@ -36,21 +40,33 @@ def test_step_documents_have_no_note_lines(tmp_path) -> None:
         assert s.text in docs[s.step_id]
 
 
-def test_old_library_is_re_embedded_on_open(tmp_path, monkeypatch) -> None:
-    close_stores()
-    lib = _build(tmp_path / "lib")
-    with monkeypatch.context() as m:  # indexed as before migration 10: with note lines
+def _old_library(root):  # type: ignore[no-untyped-def]
+    """A library as it was before migration 10: vectors of documents with note lines."""
+    lib = _build(root)
+    with pytest.MonkeyPatch.context() as m:
         m.setattr(index_module, "DOCUMENT_NOTES", ("tools", "tips", "warnings"))
         index_steps(lib, lib.all_steps())
-    old = _vectors(lib)
-    noted = [s.step_id for s in lib.all_steps() if s.tools or s.tips or s.warnings]
-    # The catalog as a library of before migration 10 has it.
     lib.db.execute("DELETE FROM migrations WHERE version = 10")
     lib.db.execute(f"DROP TABLE {reembed.TABLE}")
     lib.db.conn.commit()
+    return lib
+
+
+def test_an_old_library_is_listed_on_open_and_re_embedded_on_demand(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    close_stores()
+    lib = _old_library(tmp_path / "lib")
+    old = _vectors(lib)
+    noted = [s.step_id for s in lib.all_steps() if s.tools or s.tips or s.warnings]
+    assert noted
     close_stores()
 
     reopened = Library(tmp_path / "lib")
+    assert len(reembed.pending(reopened.db.conn)) == 3
+    assert _vectors(reopened).keys() == old.keys()
+    for i in old:  # opening changed no vector
+        np.testing.assert_array_equal(_vectors(reopened)[i], old[i])
+
+    assert reopened.reembed_pending() == 9
     assert reembed.pending(reopened.db.conn) == []
     new = _vectors(reopened)
     docs = _documents(reopened)
@@ -58,24 +74,49 @@ def test_old_library_is_re_embedded_on_open(tmp_path, monkeypatch) -> None:
     for i, vec in zip(noted, want, strict=True):
         assert not np.allclose(old[i], new[i], atol=1e-4)  # the note lines are gone from the vector
         np.testing.assert_allclose(new[i], vec, atol=1e-4)
-    # Opening again has nothing left to do.
-    assert Library(tmp_path / "lib").reembed_pending() == 0
+    assert Library(tmp_path / "lib").reembed_pending() == 0  # nothing left to do
     close_stores()
 
 
-def test_large_library_is_left_to_reindex(tmp_path, monkeypatch) -> None:
-    from indexing.library import vectors
+def test_a_cancelled_re_embedding_keeps_the_rest_listed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from indexing.errors import CancelledError
+    from indexing.progress import CancelToken
+
+    close_stores()
+    _old_library(tmp_path / "lib")
+    lib = Library(tmp_path / "lib")
+    token = CancelToken()
+    seen: list[str] = []
+
+    def progress(p) -> None:  # type: ignore[no-untyped-def]
+        seen.append(p.message)
+        if len(seen) == 2:
+            token.cancel()
+
+    with pytest.raises(CancelledError):
+        lib.reembed_pending(progress=progress, cancel=token)
+    assert seen == ["session 1 of 3", "session 2 of 3"]
+    assert len(reembed.pending(lib.db.conn)) == 1  # the second finished; the third waits
+    close_stores()
+
+
+def test_reindex_pending_on_the_command_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from indexing.cli import main
     from indexing.pipeline import reindex
 
     close_stores()
-    lib = _build(tmp_path / "lib")
-    index_steps(lib, lib.all_steps())
+    _old_library(tmp_path / "lib")
+    close_stores()
+    assert main(["--library", str(tmp_path / "lib"), "reindex", "--pending", "--json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["steps"] == 9
+    assert main(["--library", str(tmp_path / "lib"), "reindex", "--pending", "--json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["steps"] == 0
+    lib = Library(tmp_path / "lib")
     with lib.writing(), lib.transaction() as db:
         reembed.add_all(db.conn)
-    monkeypatch.setattr(vectors, "REEMBED_ON_OPEN_MAX_STEPS", 2)
-    assert Library(tmp_path / "lib").reembed_pending() == 0  # too many for an open
-    assert len(reembed.pending(lib.db.conn)) == 3
-    assert reindex(lib) == 9
+    assert reindex(lib) == 9  # a full rebuild clears the list too
     assert reembed.pending(lib.db.conn) == []
     close_stores()
 

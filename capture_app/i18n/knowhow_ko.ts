@@ -1482,6 +1482,10 @@
         <translation>라이브러리 다시 색인</translation>
     </message>
     <message>
+        <source>Update the search index</source>
+        <translation>검색 색인 갱신</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>

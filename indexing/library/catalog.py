@@ -16,9 +16,6 @@ per subject:
 
 from __future__ import annotations
 
-import os
-from typing import Any
-
 from indexing.library.base import CATALOG, MEDIA, VECTORS
 from indexing.library.commit import CommitMixin, Committed, link_or_copy
 from indexing.library.documents import DocumentsMixin
@@ -38,11 +35,6 @@ class Library(CommitMixin, DocumentsMixin):
     Raises:
         LibraryError: The folder cannot be created or is not a library.
     """
-
-    def __init__(self, root: str | os.PathLike[str] | None = None, *, create: bool = True,
-                 overrides: dict[str, Any] | None = None) -> None:
-        super().__init__(root, create=create, overrides=overrides)
-        self.reembed_pending()  # what a migration left to the vector store (indexing.library.reembed)
 
 
 __all__ = ["CATALOG", "MEDIA", "STAGES", "VECTORS", "Committed", "Library", "_loads", "link_or_copy", "now"]

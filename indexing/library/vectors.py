@@ -13,16 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from indexing.library.steps import StepsReadMixin
+from indexing.progress import CancelToken, ProgressCallback, check, report
 
 if TYPE_CHECKING:
     from indexing.library.catalog import Library
 
 log = logging.getLogger(__name__)
-
-
-REEMBED_ON_OPEN_MAX_STEPS = 500
-"""Up to this many listed steps are re-embedded when the library opens (about 0.1-0.3 s a step on
-a loaded 2-core machine: 2.5 minutes at most); a larger library is left to `knowhow reindex`."""
 
 
 class VectorsMixin(StepsReadMixin):
@@ -112,45 +108,47 @@ class VectorsMixin(StepsReadMixin):
 
         forget_session(self._lib, session_id)
 
-    def reembed_pending(self) -> int:
-        """Re-embed the sessions a migration listed (`indexing.library.reembed`); a library open calls it.
+    def reembed_pending(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> int:
+        """Re-embed the sessions a migration listed (`indexing.library.reembed`), one at a time.
 
-        A library without vectors only clears the list (its first index builds everything new).
-        A model or store failure, or a writer holding the lock, is logged and leaves the rest
-        listed for the next open: opening never fails for it. Cost: one embedding pass over
-        the listed steps, once (on a shared 2-core machine about 0.1-0.3 s a step with
-        multilingual-e5-small, 0.1 s with MiniLM, model loading included); more than
-        `REEMBED_ON_OPEN_MAX_STEPS` are left to `knowhow reindex`, with a warning.
+        Opening a library never does this: at plant scale it would hold every command and the
+        app's first paint for minutes. Search meanwhile uses the older vectors, which differ only
+        in what the documents repeated. The app runs it in the background after its first paint;
+        `knowhow reindex --pending` runs it from the command line; `knowhow reindex` rebuilds all.
+        Each session is embedded before the writer lock and written under it, like an edit, so a
+        reviewer waits for one session at most. A library without vectors only clears the list
+        (its first index builds everything new).
+
+        Cost, once: on a shared 2-core machine about 0.3 s a step with multilingual-e5-small and
+        0.1 s with MiniLM, model loading included.
 
         Returns:
             How many steps were embedded.
+
+        Raises:
+            EmbeddingError, StoreError: The model or the store failed; the sessions not yet done stay listed.
+            CancelledError: `cancel` was set; the same.
         """
         from indexing.library import reembed
 
         sessions = reembed.pending(self.db.conn)
         if not sessions:
             return 0
-        marks = ",".join("?" * len(sessions))
-        steps = self.db.execute(f"SELECT count(*) FROM steps WHERE session_id IN ({marks})", sessions).fetchone()[0]
-        if steps > REEMBED_ON_OPEN_MAX_STEPS and self.has_vectors():
-            log.warning("%d step(s) wait to be re-embedded with the current step documents; "
-                        "run `knowhow reindex` (search works meanwhile, with the older vectors)", steps)
+        if not self.has_vectors():
+            with self.writing("re-embed"), self.transaction() as db:
+                reembed.done(db.conn)
             return 0
-        from indexing.errors import IndexingError
         from indexing.store.index import index_session
 
         total = 0
-        try:
-            if not self.has_vectors():
-                with self.writing("re-embed"), self.transaction() as db:
-                    reembed.done(db.conn)
-                return 0
-            for sid in sessions:
+        for n, sid in enumerate(sessions):
+            check(cancel)
+            report(progress, "re-embed", n / len(sessions), f"session {n + 1} of {len(sessions)}")
+            self.warm_vectors(sessions=[sid])
+            with self.writing("re-embed"):
                 total += index_session(self._lib, sid)
-                with self.writing("re-embed"), self.transaction() as db:
+                with self.transaction() as db:
                     reembed.done(db.conn, [sid])
-        except IndexingError as exc:  # no model, no store, another writer: the next open tries again
-            log.warning("re-embedding %d session(s) stopped, the next open goes on: %s", len(sessions), exc)
         log.info("re-embedded %d step(s) of %d session(s) with the current step documents", total, len(sessions))
         return total
 

@@ -199,3 +199,21 @@ def test_discard_needs_a_second_tap(qtbot, tmp_path, monkeypatch):
     assert json.loads((folder / INGESTED).read_text())["discarded"] is True
     assert find_unfinished(root) == [] and find_not_ingested(root, library) == []
     win.shutdown()
+
+
+def test_an_upgraded_library_is_re_embedded_in_the_background_after_the_first_paint(qtbot, tmp_path, monkeypatch):
+    """Migration 10 lists every session; the window opens at once and a worker re-embeds them."""
+    from indexing.library import reembed
+    from indexing.store import close_stores
+    from tests.test_reembed import _old_library
+
+    close_stores()
+    _old_library(tmp_path / "lib")
+    library = Library(tmp_path / "lib")
+    assert len(reembed.pending(library.db.conn)) == 3  # opening re-embedded nothing
+    win, _calls = _window(qtbot, library, monkeypatch, views=[ViewSpec("Library", _make_library)])
+    win.show()
+    qtbot.waitUntil(lambda: not reembed.pending(library.db.conn), timeout=60000)
+    assert win.reembed_pending() is None  # nothing left: no second task
+    win.shutdown()
+    close_stores()
