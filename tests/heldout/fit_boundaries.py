@@ -2,7 +2,8 @@
 
 Inputs, no speech recognition run:
 - English: the transcripts and visual changes cached by `cache_inputs.py` (`<data>/cache/<key>/`);
-  tune = parts A + C-tune, test = parts B + C-test.
+  tune = parts A + C-tune, test = parts B + C-test; the blind part D (`make_heldout.py --set D`), when
+  cached, is its own group "en-D" (reported, never fitted on).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -107,7 +108,8 @@ class Session:
 def english(data: Path, key: str) -> list[Session]:
     out = []
     for doc in ci.load_cache(data, key):
-        out.append(Session(doc["name"], "en", doc["part"], doc["camera"], ci.transcript_from_dict(doc["transcript"]),
+        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D) is its own group
+        out.append(Session(doc["name"], "en", part, doc["camera"], ci.transcript_from_dict(doc["transcript"]),
                            ci.visual_from_dict(doc["visual"]), doc["duration"],
                            [s["start"] for s in doc["truth_doc"]["steps"]]))
     return out
@@ -215,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     sessions = english(args.data, args.key) + korean(args.ko)
     by = {f"{lang}-{part}": [s for s in sessions if s.lang == lang and s.part == part]
           for lang in ("en", "ko") for part in ("tune", "test")}
+    if any(s.part == "D" for s in sessions):
+        by["en-D"] = [s for s in sessions if s.part == "D"]
     tune = by["en-tune"] + by["ko-tune"]
     print({k: len(v) for k, v in by.items()})
     results: dict[str, Any] = {}
@@ -242,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     for s in sessions:
         s.refeature(best_cap)
     print(f"chosen: pause cap {best_cap}, tune objective {best_val:.4f}")
-    print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best))
+    print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best),
+          *(("D", auc(by["en-D"], best)) if "en-D" in by else ()))
     fitted = {s.name: s.starts(best) for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
