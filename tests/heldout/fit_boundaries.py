@@ -40,6 +40,7 @@ GRID = {
     "cut_cost": [-1.0, -0.5, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0],
     "length": [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
     "typical": [0.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0],
+    "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
 }
 
 
@@ -210,7 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key", default="default")
     parser.add_argument("--ko", type=Path, required=True, help="folder made by make_heldout_ko.py")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--caps", help="comma-separated pause caps to try (default: GAP_CAPS)")
+    parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     args = parser.parse_args(argv)
+    caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
+    grid = {**GRID, **({"short": [float(v) for v in args.short.split(",")]} if args.short else {})}
 
     from indexing.segment.learned import Params
 
@@ -227,19 +232,20 @@ def main(argv: list[str] | None = None) -> int:
     results["learned_module"] = report("learned (module)", {s.name: s.through_segment("learned") for s in sessions},
                                        by)
     best, best_val, best_cap, weights, bias = None, -1.0, 0.0, {}, 0.0
-    for cap in GAP_CAPS:
+    for cap in caps:
         for s in sessions:
             s.refeature(cap)
         w, b = fit_logistic(tune)
         params = Params(weights=tuple(w.items()), bias=b)
         cap_best, cap_val = params, -1.0
-        for cost, length, typical in itertools.product(*GRID.values()):
-            cand = replace(params, cut_cost=cost, length=length, typical=typical)
+        for cost, length, typical, short in itertools.product(*grid.values()):
+            cand = replace(params, cut_cost=cost, length=length, typical=typical, short=short)
             val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
             if val > cap_val + 1e-9:
                 cap_best, cap_val = cand, val
         print(f"pause cap {cap}: AUC tune {auc(tune, params)}  decoder cut_cost {cap_best.cut_cost} "
-              f"length {cap_best.length} typical {cap_best.typical}  tune objective {cap_val:.4f}", flush=True)
+              f"length {cap_best.length} typical {cap_best.typical} short {cap_best.short}  "
+              f"tune objective {cap_val:.4f}", flush=True)
         if cap_val > best_val + 1e-9:
             best, best_val, best_cap, weights, bias = cap_best, cap_val, cap, w, b
     assert best is not None
@@ -252,9 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}")
     results["params"] = {"gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
-                         "typical": best.typical}
+                         "typical": best.typical, "short": best.short}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1
