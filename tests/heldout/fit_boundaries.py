@@ -213,9 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--caps", help="comma-separated pause caps to try (default: GAP_CAPS)")
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
+    parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
     args = parser.parse_args(argv)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
     grid = {**GRID, **({"short": [float(v) for v in args.short.split(",")]} if args.short else {})}
+    if args.typical:
+        grid["typical"] = [float(v) for v in args.typical.split(",")]
 
     from indexing.segment.learned import Params
 
