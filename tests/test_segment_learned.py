@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -42,6 +43,18 @@ def test_adaptive_prior_follows_the_scorer_expected_count():
     # typical 0: the span (40 s) over 1 + the sum of probabilities (3 x 0.5) gives 16 s steps.
     adaptive = Params(weights=(), bias=0.0, cut_cost=0.0, length=1.0, typical=0.0)
     assert decode([0, 5, 10, 15, 20, 25, 30, 35], 40, logits, adaptive) == [4]
+
+
+def test_short_weight_softens_the_prior_on_short_steps_only():
+    # Weak evidence (+0.5) at every 5 s sentence start: the symmetric prior merges pairs into 10 s
+    # steps; with no weight on steps shorter than typical, each 5 s step stands on its evidence.
+    starts, logits = [0, 5, 10, 15, 20, 25, 30, 35], [0.0] + [0.5] * 7
+    sym = Params(weights=(), bias=0.0, cut_cost=0.0, length=1.0, typical=10.0)
+    assert decode(starts, 40, logits, sym) == [2, 4, 6]
+    assert decode(starts, 40, logits, replace(sym, short=0.0)) == [1, 2, 3, 4, 5, 6, 7]
+    # Long steps are still held back: typical 2.5 s makes every step "long", so short has no effect.
+    assert decode(starts, 40, logits, replace(sym, typical=2.5, short=0.0)) == decode(
+        starts, 40, logits, replace(sym, typical=2.5))
 
 
 def test_features_of_a_sentence_start():

@@ -80,6 +80,9 @@ CUT_COST = -0.5
 LENGTH = 1.5
 # Seconds; 0 makes the prior adaptive (the session's span over the steps the scorer expects).
 TYPICAL = 12.0
+# Weight of the length prior on steps shorter than TYPICAL, relative to LENGTH (1: symmetric in
+# log-duration; below 1 lets short steps stand on their evidence).
+SHORT = 1.0
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Params:
     cut_cost: float = CUT_COST
     length: float = LENGTH
     typical: float = TYPICAL
+    short: float = SHORT
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,8 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
         typical = max(min_step, (last_end - starts[0]) / expected)
 
     def step(a: int, b: int) -> float:
-        return -params.length * math.log(dur(a, b) / typical) ** 2
+        r = math.log(dur(a, b) / typical)
+        return -params.length * (params.short if r < 0.0 else 1.0) * r * r
 
     best = [-math.inf] * (n + 1)
     back = [-1] * (n + 1)

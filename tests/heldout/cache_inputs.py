@@ -9,7 +9,10 @@ configuration gets its own folder under `<data>/cache/<key>/`:
                    "asr_s": seconds of recognition, "media_s": seconds of audio}
 
     python tests/heldout/cache_inputs.py [--data tests/.heldout] [--key default] [--set KEY=VALUE ...]
-                                         [--part tune|test] [--voice-prefix festival:] [--no-visual]
+                                         [--part tune|test] [--subset D] [--voice-prefix festival:] [--no-visual]
+
+The recordings are those of `manifest.json` (parts A-C) and of any later part's `manifest_<set>.json`
+(part D: `make_heldout.py --set D`); `--subset D` caches only that part.
 
 `--set` takes `AsrConfig` fields (beam_size=1, glossary_mode=off). (Branch i9's `decode.KEY=VALUE`
 faster-whisper options need a `decode_options` argument that `indexing.transcribe` on main does
@@ -71,12 +74,19 @@ def parse_sets(items: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
     return config, decode
 
 
+def read_manifest(data: Path) -> list[dict[str, Any]]:
+    """The entries of `manifest.json` followed by those of each later part's `manifest_<set>.json`."""
+    out: list[dict[str, Any]] = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
+    for path in sorted(data.glob("manifest_*.json")):
+        out.extend(json.loads(path.read_text(encoding="utf-8")))
+    return out
+
+
 def load_cache(data: Path, key: str) -> list[dict[str, Any]]:
     """All cached recordings of one configuration, with their truth documents attached."""
     folder = data / "cache" / key
-    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
     out = []
-    for e in manifest:
+    for e in read_manifest(data):
         if e["decoy"]:
             continue
         path = folder / f"{e['name']}.json"
@@ -94,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key", default="default", help="cache folder name for this configuration")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--part", choices=("tune", "test"), help="only this part of the set")
+    parser.add_argument("--subset", help="only this later part (D)")
     parser.add_argument("--no-visual", action="store_true", help="skip video analysis (decoding runs)")
     parser.add_argument("--voice-prefix", default="", help="only recordings whose voice starts with this")
     args = parser.parse_args(argv)
@@ -109,9 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     load_model(config)
     folder = args.data / "cache" / args.key
     folder.mkdir(parents=True, exist_ok=True)
-    manifest = json.loads((args.data / "manifest.json").read_text(encoding="utf-8"))
-    for e in manifest:
-        if e["decoy"] or (args.part and e.get("part") != args.part):
+    for e in read_manifest(args.data):
+        if e["decoy"] or (args.part and e.get("part") != args.part) or (args.subset and e.get("set") != args.subset):
             continue
         out = folder / f"{e['name']}.json"
         if out.exists():

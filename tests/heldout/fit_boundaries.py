@@ -2,7 +2,8 @@
 
 Inputs, no speech recognition run:
 - English: the transcripts and visual changes cached by `cache_inputs.py` (`<data>/cache/<key>/`);
-  tune = parts A + C-tune, test = parts B + C-test.
+  tune = parts A + C-tune, test = parts B + C-test; the blind part D (`make_heldout.py --set D`), when
+  cached, is its own group "en-D" (reported, never fitted on).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -39,6 +40,7 @@ GRID = {
     "cut_cost": [-1.0, -0.5, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0],
     "length": [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
     "typical": [0.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0],
+    "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
 }
 
 
@@ -107,7 +109,8 @@ class Session:
 def english(data: Path, key: str) -> list[Session]:
     out = []
     for doc in ci.load_cache(data, key):
-        out.append(Session(doc["name"], "en", doc["part"], doc["camera"], ci.transcript_from_dict(doc["transcript"]),
+        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D) is its own group
+        out.append(Session(doc["name"], "en", part, doc["camera"], ci.transcript_from_dict(doc["transcript"]),
                            ci.visual_from_dict(doc["visual"]), doc["duration"],
                            [s["start"] for s in doc["truth_doc"]["steps"]]))
     return out
@@ -208,13 +211,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key", default="default")
     parser.add_argument("--ko", type=Path, required=True, help="folder made by make_heldout_ko.py")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--caps", help="comma-separated pause caps to try (default: GAP_CAPS)")
+    parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
+    parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
     args = parser.parse_args(argv)
+    caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
+    grid = {**GRID, **({"short": [float(v) for v in args.short.split(",")]} if args.short else {})}
+    if args.typical:
+        grid["typical"] = [float(v) for v in args.typical.split(",")]
 
     from indexing.segment.learned import Params
 
     sessions = english(args.data, args.key) + korean(args.ko)
     by = {f"{lang}-{part}": [s for s in sessions if s.lang == lang and s.part == part]
           for lang in ("en", "ko") for part in ("tune", "test")}
+    if any(s.part == "D" for s in sessions):
+        by["en-D"] = [s for s in sessions if s.part == "D"]
     tune = by["en-tune"] + by["ko-tune"]
     print({k: len(v) for k, v in by.items()})
     results: dict[str, Any] = {}
@@ -223,33 +235,35 @@ def main(argv: list[str] | None = None) -> int:
     results["learned_module"] = report("learned (module)", {s.name: s.through_segment("learned") for s in sessions},
                                        by)
     best, best_val, best_cap, weights, bias = None, -1.0, 0.0, {}, 0.0
-    for cap in GAP_CAPS:
+    for cap in caps:
         for s in sessions:
             s.refeature(cap)
         w, b = fit_logistic(tune)
         params = Params(weights=tuple(w.items()), bias=b)
         cap_best, cap_val = params, -1.0
-        for cost, length, typical in itertools.product(*GRID.values()):
-            cand = replace(params, cut_cost=cost, length=length, typical=typical)
+        for cost, length, typical, short in itertools.product(*grid.values()):
+            cand = replace(params, cut_cost=cost, length=length, typical=typical, short=short)
             val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
             if val > cap_val + 1e-9:
                 cap_best, cap_val = cand, val
         print(f"pause cap {cap}: AUC tune {auc(tune, params)}  decoder cut_cost {cap_best.cut_cost} "
-              f"length {cap_best.length} typical {cap_best.typical}  tune objective {cap_val:.4f}", flush=True)
+              f"length {cap_best.length} typical {cap_best.typical} short {cap_best.short}  "
+              f"tune objective {cap_val:.4f}", flush=True)
         if cap_val > best_val + 1e-9:
             best, best_val, best_cap, weights, bias = cap_best, cap_val, cap, w, b
     assert best is not None
     for s in sessions:
         s.refeature(best_cap)
     print(f"chosen: pause cap {best_cap}, tune objective {best_val:.4f}")
-    print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best))
+    print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best),
+          *(("D", auc(by["en-D"], best)) if "en-D" in by else ()))
     fitted = {s.name: s.starts(best) for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}")
     results["params"] = {"gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
-                         "typical": best.typical}
+                         "typical": best.typical, "short": best.short}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1

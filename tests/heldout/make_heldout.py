@@ -5,7 +5,10 @@ per-step cameras, background machine noise, audio-only containers, and no marker
 no speech at all (silence, machine noise). Every recording gets `<name>.truth.json` (the sample's
 schema plus a trainee-style `description` per step) and the set gets `manifest.json`.
 
-    python tests/heldout/make_heldout.py [--out tests/.heldout] [--only NAME] [--keep]
+    python tests/heldout/make_heldout.py [--out tests/.heldout] [--only NAME] [--keep] [--set D]
+
+`--set D` renders only the blind test part D (`scripts_d`) and writes its own `manifest_d.json`;
+the recordings of parts A-C and `manifest.json` are left as they are.
 
 Deterministic: fixed scripts, seeded noise and drawing.
 """
@@ -27,6 +30,7 @@ from heldout_types import Recording  # noqa: E402
 from scripts_a import RECORDINGS_A  # noqa: E402
 from scripts_b import RECORDINGS_B  # noqa: E402
 from scripts_c import RECORDINGS_C  # noqa: E402
+from scripts_d import RECORDINGS_D  # noqa: E402
 from synth import (  # noqa: E402
     RATE,
     Voice,
@@ -42,6 +46,8 @@ from synth import (  # noqa: E402
 )
 
 RECORDINGS: list[Recording] = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
+# Later parts, each generated on its own (`--set`) into its own manifest, with seeds of their own.
+LATER_SETS: dict[str, tuple[list[Recording], int]] = {"D": (RECORDINGS_D, 101)}
 
 
 def part_of(rec: Recording) -> str:
@@ -65,8 +71,11 @@ def _scene_changes(spans: list[dict[str, float]]) -> list[float]:
     return out
 
 
-def generate_recording(rec: Recording, seed: int, out_dir: Path) -> dict:
-    """Render one recording and its truth file into `out_dir`; return the truth document."""
+def generate_recording(rec: Recording, seed: int, out_dir: Path, set_name: str = "") -> dict:
+    """Render one recording and its truth file into `out_dir`; return the truth document.
+
+    `set_name` ("D") is recorded in the truth document of a later part's recording.
+    """
     name, wpm, gap = rec.voice
     voice = Voice(name=name, wpm=wpm, gap=gap)
     speech, spans, inner = render_speech(rec.steps, voice, lead_in=0.8 + 0.1 * (seed % 4), tail=1.2)
@@ -88,7 +97,7 @@ def generate_recording(rec: Recording, seed: int, out_dir: Path) -> dict:
         inner_pauses=inner, duration=audio.size / RATE, voice=voice,
         extra={"domain": rec.domain, "camera": rec.scene or "none", "noise_rms": rec.noise,
                "scene_changes": changes if rec.scene == "steps" else [], "decoy": False,
-               "part": part_of(rec)},
+               "part": part_of(rec), **({"set": set_name} if set_name else {})},
     )
     write_json(out_dir / f"{rec.name}.truth.json", truth)
     return truth
@@ -116,28 +125,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--only", help="generate just this recording (file stem)")
     parser.add_argument("--keep", action="store_true", help="keep recordings already generated (resume a run)")
+    parser.add_argument("--set", choices=sorted(LATER_SETS), help="generate only this later part, with its own manifest")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.process_time()
     manifest = []
-    for seed, rec in enumerate(RECORDINGS, start=1):
+    recordings, first_seed = LATER_SETS[args.set] if args.set else (RECORDINGS, 1)
+    for seed, rec in enumerate(recordings, start=first_seed):
         if args.only and rec.name != args.only:
             continue
         done = args.out / f"{rec.name}.truth.json"
         if args.keep and done.exists() and (args.out / f"{rec.name}.{rec.ext}").exists():
             truth = json.loads(done.read_text(encoding="utf-8"))
         else:
-            truth = generate_recording(rec, seed, args.out)
+            truth = generate_recording(rec, seed, args.out, args.set or "")
         manifest.append({"name": rec.name, "media": truth["media"], "truth": f"{rec.name}.truth.json", "decoy": False,
-                         "part": part_of(rec)})
+                         "part": part_of(rec), **({"set": args.set} if args.set else {})})
         print(f"{truth['media']:28s} {truth['duration']:6.1f} s  {len(truth['steps'])} steps  "
               f"{rec.voice[0]} {rec.voice[1]} wpm  camera={truth['camera']}  noise={rec.noise}")
-    if not args.only or args.only.startswith("decoy"):
+    if args.set:
+        if not args.only:
+            write_json(args.out / f"manifest_{args.set.lower()}.json", manifest)
+    elif not args.only or args.only.startswith("decoy"):
         for doc in generate_decoys(args.out):
             stem = Path(doc["media"]).stem
             manifest.append({"name": stem, "media": doc["media"], "truth": f"{stem}.truth.json", "decoy": True})
             print(f"{doc['media']:28s} {doc['duration']:6.1f} s  decoy")
-    if not args.only:
+    if not args.only and not args.set:
         write_json(args.out / "manifest.json", manifest)
     print(f"done in {time.process_time() - t0:.1f} s CPU (this process; the voices run in children)")
     return 0

@@ -66,3 +66,24 @@ def test_score_micro_averages_and_counts_exact_sessions():
     # a: 1 of 2 cuts right; b: 1 of 1 -> micro P = R = 2/3.
     assert m["f1"] == pytest.approx(0.667, abs=1e-3)
     assert m["f1_fixed"] == 0.5 and m["exact"] == 1.0 and m["n"] == 2
+
+
+def test_later_part_is_its_own_group_and_never_in_the_tune_half(tmp_path):
+    # manifest.json (parts A-C) plus manifest_d.json (part D): both are read; D's sessions are "D".
+    import json
+
+    (tmp_path / "manifest.json").write_text(json.dumps([
+        {"name": "a", "media": "a.wav", "truth": "a.truth.json", "decoy": False, "part": "tune"}]))
+    (tmp_path / "manifest_d.json").write_text(json.dumps([
+        {"name": "d", "media": "d.wav", "truth": "d.truth.json", "decoy": False, "part": "test", "set": "D"}]))
+    tx = make_transcript(PRESS, 40.0)
+    from dataclasses import asdict
+
+    (tmp_path / "cache" / "k").mkdir(parents=True)
+    for name, extra in (("a", {}), ("d", {"set": "D"})):
+        (tmp_path / f"{name}.truth.json").write_text(json.dumps({"steps": [{"start": 1.0}], "part": "x", **extra}))
+        (tmp_path / "cache" / "k" / f"{name}.json").write_text(json.dumps(
+            {"name": name, "part": "test" if extra else "tune", "camera": "none", "duration": 40.0,
+             "transcript": asdict(tx), "visual": None}))
+    assert [e["name"] for e in fb.ci.read_manifest(tmp_path)] == ["a", "d"]
+    assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune", "d": "D"}

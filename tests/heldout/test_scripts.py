@@ -17,8 +17,9 @@ sys.path.insert(0, str(HERE))
 from scripts_a import RECORDINGS_A  # noqa: E402
 from scripts_b import RECORDINGS_B  # noqa: E402
 from scripts_c import RECORDINGS_C  # noqa: E402
+from scripts_d import RECORDINGS_D  # noqa: E402
 
-RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
+RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -76,6 +77,49 @@ def test_recording_script(rec) -> None:  # type: ignore[no-untyped-def]
         # The trainee's description is written in other words than the narration.
         desc = _bigrams(step.description)
         assert len(desc & _bigrams(step.text)) <= 0.5 * len(desc), step.description
+
+
+# festival speaks a word in about 0.8 of the time its nominal rate says (measured on the rendered part D).
+FESTIVAL_WORD_TIME = 0.8
+
+
+def _seconds(rec, step) -> float:  # type: ignore[no-untyped-def]
+    # From its start to the next step's (the last: to the end, 1.2 s tail): words, gaps and scripted pauses.
+    said = [p for p in step.parts if isinstance(p, str)]
+    words = sum(len(p.split()) for p in said)
+    return FESTIVAL_WORD_TIME * words * 60.0 / rec.voice[1] + rec.voice[2] * (len(said) - 1) + sum(
+        p for p in step.parts if isinstance(p, float)) + (step.pause_after if step is not rec.steps[-1] else 1.2)
+
+
+def test_blind_part_d() -> None:
+    # Part D: a new author, other trades, all test; natural voices at other speeds than part C and the sample.
+    earlier = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
+    assert 6 <= len(RECORDINGS_D) <= 8
+    assert all(r.part == "test" for r in RECORDINGS_D)
+    assert not {r.name for r in RECORDINGS_D} & {r.name for r in earlier}
+    assert not {r.title for r in RECORDINGS_D} & {r.title for r in earlier}
+    assert all(r.voice[0].startswith("festival:") for r in RECORDINGS_D)
+    assert not {r.voice[:2] for r in RECORDINGS_D} & {r.voice[:2] for r in earlier}
+    assert all(r.voice[1] != 160 for r in RECORDINGS_D if r.voice[0].endswith("_hts"))  # the sample's HTS rate
+    assert len(RECORDINGS_D) // 2 <= sum(r.scene == "fixed" for r in RECORDINGS_D) <= len(RECORDINGS_D) // 2 + 1
+    for rec in RECORDINGS_D:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.5, rec.name
+        assert max(inner) >= max(rec.pauses) and max(rec.pauses) >= 2.0, rec.name
+        assert min(rec.pauses) >= 1.2, rec.name
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 4.0 <= min(seconds) <= 8.0, (rec.name, seconds)
+        assert 60.0 <= sum(seconds) <= 120.0, rec.name
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    seconds = [_seconds(r, s) for r in RECORDINGS_D for s in r.steps]
+    assert sum(t <= 8.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 4, sorted(seconds)
+    # Cue words open at most about half of the steps after the first, and some sentences inside steps too.
+    cues = ("next", "then", "first", "finally", "now", "after that", "step")
+    later = [s.text.lower() for r in RECORDINGS_D for s in r.steps[1:]]
+    assert 0.2 * len(later) <= sum(o.startswith(cues) for o in later) <= 0.5 * len(later)
+    inside = [p.lower() for r in RECORDINGS_D for s in r.steps for p in s.parts[1:] if isinstance(p, str)]
+    assert sum(p.startswith(cues) for p in inside) >= 3
 
 
 def test_no_sample_phrases_reused() -> None:
