@@ -144,7 +144,9 @@ def _vector_candidates(library: Library, store: VectorStore, qvec: Any, n: int, 
     if not filters:
         return store.query(qvec, n)
     wide = store.query(qvec, n * OVERFETCH)
-    keep = _matching(library, [i for i, _ in wide], filters)
+    # The matrix (current and complete) knows every step's filter fields: no catalog rows to read.
+    keep = (vectors.passing([i for i, _ in wide], filters) if vectors is not None
+            else _matching(library, [i for i, _ in wide], filters))
     passing = [(i, d) for i, d in wide if i in keep][:n]
     if len(passing) >= k or len(wide) < n * OVERFETCH:
         return passing

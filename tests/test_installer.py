@@ -107,6 +107,18 @@ def test_frozen_cli_ingests_and_searches_offline(english_library: Path, home: Pa
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1
 
 
+def test_frozen_anonymized_export_finds_the_face_models(english_library: Path, home: Path) -> None:
+    # Blurring (OpenCV's Haar cascades) and the independent face check (the vendored LBP cascade,
+    # indexing/export/data) must both load inside the bundle: without either the export stops
+    # with "face check model ... is missing".
+    out_dir = home / "export-anon"
+    out = _knowhow(english_library, "export", "--out", str(out_dir), "--anonymize", "--status", "any",
+                   "--media", "keyframes", "--quiet", home=home)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert list(out_dir.rglob("*.jpg")), "the anonymized export wrote no keyframes"
+    assert "Faces were blurred" in (out_dir / "README.md").read_text(encoding="utf-8")
+
+
 def test_frozen_cli_korean_ingest_search_and_sheet(korean_library: tuple[Path, str], home: Path) -> None:
     lib, sid = korean_library
     out = _knowhow(lib, "steps", sid, "--json", home=home)

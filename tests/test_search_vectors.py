@@ -78,3 +78,42 @@ def test_deleted_steps_lose_their_vectors_and_backfill_restores(library) -> None
     assert m is not None and m.complete
     after = _ranking(search(library, "lock out the press", k=3))
     assert after and after[0].startswith("press") and not any(i.startswith("weld") for i in after)
+
+
+def test_matrix_filter_check_agrees_with_the_catalog(library) -> None:
+    # Broad filtered searches check over-fetched neighbours against the matrix, not catalog rows.
+    from indexing.library.keywords import _matching
+
+    m = matrix(library, get_embedder().model_id)
+    assert m is not None
+    ids = [*m.ids, "no-such-step"]
+    for filters in ({"workstation": "cnc-7"}, {"category": "inspection"}, {"expert": "nobody"},
+                    {"workstation": "press-3", "category": "setup"}, {"status": "proposed"}):
+        assert m.passing(ids, filters) == _matching(library, ids, filters), filters
+
+
+def test_cached_catalog_reads_see_every_change(tmp_path) -> None:
+    # Languages, settings and the name-term cache are kept per connection until the catalog
+    # changes, through this connection or another one (another process's ingest).
+    from indexing.library import Library
+    from indexing.models import ProcedureDraft, StepDraft
+    from indexing.search import name_search
+    from indexing.store.index import models_in_use
+
+    reader = _build(tmp_path / "lib")
+    writer = Library(tmp_path / "lib")
+    assert models_in_use(reader) == ["all-MiniLM-L6-v2"]
+    assert name_search(reader, "welding cell", 5) and not name_search(reader, "brazing jig", 5)
+    writer.set_setting("search_candidates", 77)
+    assert reader.settings()["search_candidates"] == 77
+    reader.set_setting("search_candidates", 78)  # this connection's own change
+    assert reader.settings()["search_candidates"] == 78
+    writer.db["sessions"].insert({
+        "session_id": "braze", "title": "Brazing jig set-up", "expert": "Lee", "workstation": "B-1",
+        "process": "brazing", "language": "ko", "consent": 1, "sha256": f"{9:064d}", "duration": 60.0,
+        "status": "ready", "created_at": "2024-01-09T00:00:00+00:00"})
+    writer.db.conn.commit()
+    writer.replace_steps("braze", [ProcedureDraft(0, "Brazing jig set-up", 0.0, 60.0)],
+                         [StepDraft(0, 0, 0.0, 10.0, "Clamp the jig.", title="Clamp")])
+    assert len(models_in_use(reader)) == 2  # the Korean session brings its own model
+    assert name_search(reader, "brazing jig", 5) == ["braze-p1s01"]

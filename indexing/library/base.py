@@ -169,7 +169,16 @@ class CatalogBase:
 
     # -- settings -----------------------------------------------------------------
     def stored_settings(self) -> dict[str, str]:
-        return {r["key"]: r["value"] for r in self.db["settings"].rows}
+        from indexing.library.stamp import cached_read
+
+        # Every search resolves the settings: one cached read, not four statements each time.
+        return dict(cached_read(self, "settings", self._read_settings))
+
+    def _read_settings(self) -> dict[str, str]:
+        try:
+            return {k: v for k, v in self.db.execute("SELECT key, value FROM settings").fetchall()}
+        except sqlite3.OperationalError:  # no settings table yet (before the first migration)
+            return {}
 
     def settings(self) -> dict[str, Any]:
         """Every setting resolved (overrides > environment > library > default)."""

@@ -121,6 +121,7 @@ class VectorMatrix:
     values: dict[str, dict[str, int]]
     complete: bool
     stamp: tuple[int, ...] = field(default=())
+    _row_of: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def rows(self, filters: Mapping[str, str]) -> np.ndarray | None:
         """Row numbers passing every (normalised) filter; None without filters (all rows)."""
@@ -134,6 +135,27 @@ class VectorMatrix:
             hit = self.codes[key] == code
             mask = hit if mask is None else mask & hit
         return None if mask is None else np.flatnonzero(mask)
+
+    def passing(self, ids: Sequence[str], filters: Mapping[str, str]) -> set[str]:
+        """The ids among `ids` whose step passes every (normalised) filter; ids without a row fail.
+
+        The same answer as checking the catalog rows (the matrix is current: its stamp), without
+        reading hundreds of rows per search.
+        """
+        if self._row_of is None:
+            self._row_of = {i: r for r, i in enumerate(self.ids)}
+        wanted = []
+        for key, value in filters.items():
+            code = self.values.get(key, {}).get(value)
+            if code is None:
+                return set()
+            wanted.append((self.codes[key], code))
+        keep = set()
+        for i in ids:
+            r = self._row_of.get(i)
+            if r is not None and all(int(col[r]) == code for col, code in wanted):
+                keep.add(i)
+        return keep
 
     def nearest(self, query: np.ndarray, n: int, rows: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Exact top-`n` by cosine over `rows` (all when None): ``(step id, cosine distance)``."""

@@ -129,13 +129,21 @@ def _by_model(library: Library, settings: Mapping[str, Any], steps: Sequence[Ste
     return groups
 
 
+def _session_languages(library: Library) -> frozenset[str]:
+    """The sessions' distinct languages, cached until the catalog changes (a scan of every session)."""
+    from indexing.library.stamp import cached_read
+
+    return cached_read(library, "session languages", lambda: frozenset(
+        r[0] or "" for r in library.db.execute("SELECT DISTINCT language FROM sessions").fetchall()))
+
+
 def models_in_use(library: Library, settings: Mapping[str, Any] | None = None) -> list[str]:
     """The embedding models the library's sessions are indexed with (`embed_model` first).
 
     A library without sessions answers `embed_model` alone.
     """
     cfg = settings if settings is not None else library.settings()
-    langs = {r[0] or "" for r in library.db.execute("SELECT DISTINCT language FROM sessions").fetchall()}
+    langs = _session_languages(library)
     models = {embed_model_for(cfg, lang) for lang in langs} or {str(cfg["embed_model"])}
     return sorted(models, key=lambda m: (m != cfg["embed_model"], m))
 
