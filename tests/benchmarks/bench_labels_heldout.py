@@ -51,23 +51,24 @@ MAX_TITLE_WORDS = 8
 # ----------------------------------------------------------------------------- child process
 
 
-def _transcript(d: dict[str, Any]) -> Any:
-    from indexing.models import Segment, Transcript, Word
+def _cache_inputs() -> Any:
+    """The held-out cache's reader (tests/heldout/cache_inputs.py, by file: this bench also runs
+    with a baseline checkout's `indexing` first on the path, whose tests may not have it)."""
+    import importlib.util
 
-    segs = tuple(
-        Segment(s["start"], s["end"], s["text"], tuple(Word(**w) for w in s["words"]), s["avg_logprob"],
-                s["no_speech_prob"])
-        for s in d["segments"]
-    )
-    return Transcript(language=d["language"], duration=d["duration"], segments=segs, model=d.get("model", ""))
+    spec = importlib.util.spec_from_file_location("heldout_cache_inputs", ROOT / "tests" / "heldout" / "cache_inputs.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _transcript(d: dict[str, Any]) -> Any:
+    return _cache_inputs().transcript_from_dict(d)
 
 
 def _visual(d: dict[str, Any] | None) -> Any:
-    if d is None:
-        return None
-    from indexing.visual import VisualChanges
-
-    return VisualChanges(**{k: tuple(v) for k, v in d.items()})
+    return _cache_inputs().visual_from_dict(d)
 
 
 def _predict(doc: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any]:
