@@ -117,3 +117,33 @@ def test_cached_catalog_reads_see_every_change(tmp_path) -> None:
                          [StepDraft(0, 0, 0.0, 10.0, "Clamp the jig.", title="Clamp")])
     assert len(models_in_use(reader)) == 2  # the Korean session brings its own model
     assert name_search(reader, "brazing jig", 5) == ["braze-p1s01"]
+
+
+def test_filtered_blocks_give_the_gathered_rows_ranking() -> None:
+    # Exact ranking under a filter reuses that filter's contiguous block of vectors; the ranking
+    # and distances must be those of gathering the rows afresh, and the blocks stay in budget.
+    from indexing.library.step_vectors import VectorMatrix
+
+    rng = np.random.default_rng(7)
+    vecs = rng.normal(size=(400, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    codes = {"category": (np.arange(400) % 4).astype(np.int32), "workstation": (np.arange(400) % 10).astype(np.int32)}
+    values = {"category": {f"c{i}": i for i in range(4)}, "workstation": {f"w{i}": i for i in range(10)}}
+    m = VectorMatrix([f"s{i}" for i in range(400)], vecs, codes, values, complete=True)
+
+    def fresh(q, rows):
+        sims = vecs[rows] @ q
+        order = np.argsort(-sims, kind="stable")[:7]
+        return [(f"s{rows[t]}", float(1.0 - sims[t])) for t in order]
+
+    for f in ({"category": "c1"}, {"category": "c2", "workstation": "w2"}, {"category": "c3"}):
+        rows = m.rows(f)
+        assert rows is m.rows(dict(reversed(list(f.items()))))  # the same filter, any key order
+        assert not rows.flags.writeable
+        for _ in range(2):  # the first call makes the block, the second reads it
+            q = rng.normal(size=16).astype(np.float32)
+            assert m.nearest(q, 7, rows) == fresh(q, rows), f
+    blocks = [b for _, b in m._filtered.values() if b is not None]
+    assert blocks and sum(len(b) for b in blocks) <= 200  # half the matrix: the oldest filter's block went
+    assert m.rows({}) is None and len(m.rows({"category": "nope"})) == 0
+    assert m.passing(["s1", "s5", "s4", "zz"], {"category": "c1"}) == {"s1", "s5"}
