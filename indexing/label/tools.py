@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexing.label.text import base_verb
+from indexing.label.tool_parts import new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
+from indexing.lang.data import lines as data_lines
 from indexing.lang.data import words as data_words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[mt]\d+\b|[a-z]+(?:'[a-z]+)?|\"|[.,;:!?]")
@@ -33,6 +35,10 @@ _THROWAWAY = frozenset(
     yellow black white grey gray silver orange brown pink purple bare spare replacement usual favourite
     favorite trusty nice proper main whole real cheap much ever less enough every such""".split())
 _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
+# Words too common to be a tool alone that name one with a size in front, a word or two between
+# allowed: "an M8 spiral point tap", "the 8 mm bit", "a 4 mm pin", "M10 washers".
+_SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
+                                 "tap taps die dies bit bits key keys pin pins washer washers rivet rivets".split()}}
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
@@ -44,7 +50,9 @@ _QUALIFIED = frozenset(
 _NAMED = frozenset("bowl tray scale spoon mixer".split())
 # Heads that name a tool of their own only with a word that says which ("the alignment tool",
 # "a seal kit", "the drilling jig"); "the tool" alone says nothing.
-_BOUND_HEADS = frozenset("tool kit jig".split())
+_BOUND_HEADS = frozenset("tool kit jig stand sign rule square comb snake cleaner paper extractor meter cutter".split())
+# Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
+_NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -52,7 +60,8 @@ _NOT_NEAR_MISS = frozenset(
     clover rubber bottle kettle settle nettle cattle hunter winter ladies ladder bladder hummer hamper
     hatter batter butter matter latter gutter cutter putter shutter sponge plunge cloth clothe sloth
     clamps claps champ cramp stamp tramp spinner spanned spawner mallets tonged longs tones tongue
-    lunge plane plain place plate pliant client""".split())
+    lunge plane plain place plate pliant client holder folder boring border order loader louder powder
+    ponder wander wonder binder finder cinder tender render sender lender gender shoulder""".split())
 
 
 def _plurals(word: str) -> list[str]:
@@ -95,6 +104,12 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             for plural in _plurals(toks[-1]):
                 table.setdefault(toks[:-1] + (plural,), entry)
     return table, max(len(k) for k in table), by_len
+
+
+@lru_cache(maxsize=1)
+def _not_tools() -> frozenset[str]:
+    """Names built on a tool word that are something else ("wall socket"), from en/not_tools.txt."""
+    return frozenset(" ".join(t for t, _ in _tokens(line)) for line in data_lines("en/not_tools.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +175,10 @@ def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
         return tok, 1
     if re.fullmatch(r"[mt]\d+", tok):
         return tok.upper(), 1
+    if tok in UNITS and i >= 5 and tokens[i - 4:i - 1] == ["and", "a", "half"]:
+        n, span = _number(tokens, i - 5)
+        if span:  # "two and a half mil hex key"
+            return f"{float(n) + 0.5:g} {UNITS[tok]}", span + 4
     if tok in UNITS and tok != "in" or tok == "in" and i >= 2 and _number(tokens, i - 2)[1]:
         n, span = _number(tokens, i - 2)
         if span:
@@ -322,6 +341,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             i += 1
     out: list[tuple[int, int, str, str, bool]] = []
     starts = {s for s, _, _ in found}
+    not_tools: set[str] = set()
     for i, n, entry in found:
         if _negated(words, i):
             continue  # "do not use the impact gun here": not a tool of this step
@@ -330,21 +350,34 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         mods = _modifiers(words, i)
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
-                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS):
-            continue
-        if entry.spelling in _BOUND_HEADS and not mods:
+                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS) \
+                and not (entry.spelling in _BOUND_HEADS and _size_before(words, i - len(mods))[1]):
             continue
         size, span = _size_before(words, i - len(mods))
+        if entry.spelling in _BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
+            continue
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
+        if " ".join(mods + [entry.spelling]) in _not_tools():
+            not_tools.add(entry.canonical)
+            continue  # "the wall socket", "mill scale": a tool word in the name of something else
+        if not mods and not size and entry.canonical in not_tools:
+            continue  # "the socket on the left", after "the wall socket"
         first = i - len(mods) - span
         end_tok = toks[i + n - 1]
         out.append((toks[first][1], end_tok[1] + len(end_tok[0]), name, entry.canonical, bool(size)))
+    covered = {i + k for i, n, _ in found for k in range(n)}
     for i, w in enumerate(words):
-        # Sized fasteners are parts worth naming: "M8 bolts", "10 mm screws".
-        single = _FASTENERS.get(w)
-        size, span = _size_before(words, i) if single else ("", 0)
-        if single and size:
-            out.append((toks[i - span][1], toks[i][1] + len(w), f"{size} {single}", single, True))
+        # Sized fasteners are parts worth naming ("M8 bolts", "10 mm screws"), and a sized tap or bit
+        # is a tool ("an M8 spiral point tap"), a word or two that say which allowed after the size.
+        single = _SIZED_HEADS.get(w)
+        if not single or i in covered:
+            continue
+        mods = _modifiers(words, i) if single not in _FASTENERS else []
+        size, span = _size_before(words, i - len(mods))
+        if size:
+            first = i - len(mods) - span
+            out.append((toks[first][1], toks[i][1] + len(w), " ".join([size, *mods, single]), single, True))
+    out.extend(new_parts(words, toks, covered))
     named = {m[3] for m in out}
     for i, w in enumerate(words):
         # An imperative whose verb needs one tool ("Weigh out the flour" -> scale, "Torque the bolts"
@@ -392,8 +425,8 @@ def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True)
     seen: set[str] = set()
     seen_plain: set[str] = set()
     for _, _, name, canonical, sized in mentions:
-        if not sized and canonical in sized_canonicals:
-            continue  # "an allen key" after "the 5 mm hex key"
+        if not sized and canonical in sized_canonicals and name.lower() in (canonical, *TOOLS.get(canonical, ())):
+            continue  # "an allen key" after "the 5 mm hex key" (but "the center drill" next to "the 6.8 mm drill")
         plain = not sized and name == canonical
         if name.lower() in seen or (plain and canonical in seen_plain):
             continue
