@@ -8,6 +8,7 @@ Names the vocabulary knows ("the new seal") are found there first and are not re
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from indexing.lang.data import words as data_words
@@ -24,6 +25,20 @@ _ENDS = frozenset(
 _NOT_PARTS = frozenset(
     """position way line day shift batch time setting settings setup one ones lot look job order wood
     dough mix level point reading value number place spot start edge face surface side end""".split())
+
+
+_MODALS = frozenset("will would could might may can won't wouldn't can't".split())
+_CLAUSE_START = frozenset(". , ; : ! ? and but so then because or if".split())
+
+
+def _in_consequence(words: list[str], i: int) -> bool:
+    """Whether token i sits in a clause that says what will or may happen ("... will tilt the new die")."""
+    j = i - 1
+    while j >= 0 and words[j] not in _CLAUSE_START:
+        if words[j] in _MODALS or words[j].endswith("'ll"):
+            return True
+        j -= 1
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +62,8 @@ def new_parts(words: list[str], toks: list[tuple[str, int]], covered: set[int]) 
     for i, w in enumerate(words):
         if w != "new" or i + 1 >= len(words) or i < 1 or words[i - 1] not in _BEFORE_NEW:
             continue
+        if _in_consequence(words, i):
+            continue  # "any chip left here will tilt the new die": what may happen, not a part fitted
         name: list[str] = []
         j = i + 1
         while j < len(words) and len(name) < 3:
@@ -64,3 +81,40 @@ def new_parts(words: list[str], toks: list[tuple[str, int]], covered: set[int]) 
         end_tok = toks[j - 1]
         out.append((toks[i + 1][1], end_tok[1] + len(end_tok[0]), " ".join(name), " ".join(name), False))
     return out
+
+
+# Words that put something on a surface or take it off one: "leave them lying on the bolster", "lower
+# it onto the bed", "lift it clear of the table".
+_PLACING = frozenset(
+    """lie lies lying lay laid leave left set put place placed lower lowered rest resting sit sits sitting
+    stand standing slide drop hang lift lifted clear stack stacked store kept keep""".split())
+_ONTO = frozenset("on onto off across over of along".split())
+
+
+def is_place(text: str, start: int, end: int, part_heads: frozenset[str]) -> bool:
+    """Whether a plant term at text[start:end] is said as a place or a part of the machine, not a tool.
+
+    A plant's glossary holds tools, parts and places alike. A term things are put on or lifted off
+    ("do not leave them lying on the bolster", "lower it onto the bolster", "lift it clear of the
+    bolster") is a surface of the machine, and a term followed by a part word ("wipe the bolster
+    plate") names that part of the machine; neither is a tool of the step. A term with no article
+    ("set it on Press Four") is a machine by name and stays.
+
+    Args:
+        text: The step's text, lower case.
+        start: Where the term starts in it.
+        end: Where it ends.
+        part_heads: Words that make a preceding name a part ("plate", "bolts").
+
+    Returns:
+        True when this mention is a place or a machine part.
+    """
+    after = re.findall(r"[a-z]+", text[end:end + 30])
+    if after and after[0] in part_heads:
+        return True
+    before = re.findall(r"[a-z']+", text[max(0, start - 80):start])
+    if len(before) < 2 or before[-1] not in ("the", "its", "this", "that") or before[-2] not in _ONTO:
+        return False
+    if before[-2] == "of" and (len(before) < 3 or before[-3] != "clear"):
+        return False
+    return any(w in _PLACING for w in before[-8:-2])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexing.label.text import base_verb
-from indexing.label.tool_parts import new_parts
+from indexing.label.tool_parts import is_place, new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
 from indexing.lang.data import lines as data_lines
 from indexing.lang.data import words as data_words
@@ -52,6 +52,8 @@ _NAMED = frozenset("bowl tray scale spoon mixer".split())
 # "a seal kit", "the drilling jig"); "the tool" alone says nothing.
 _BOUND_HEADS = frozenset("tool kit jig stand sign rule square comb snake cleaner paper extractor meter cutter".split())
 # Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
+# Words after a plant term that make it a face of the machine ("the platen face"), with `PART_HEADS`.
+_SURFACE_PARTS = frozenset("face faces surface slot slots top edge".split())
 _NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
@@ -287,6 +289,27 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     return (1, best[1]) if best else None
 
 
+def _joined(words: list[str], i: int) -> tuple[int, _Entry] | None:
+    """A vocabulary name heard with a word split in two at token i: "pad lock" is the padlock, "lock
+    out pad lock" the lockout padlock. (tokens spanned, entry), the longest first, or None."""
+    table, _, _ = _table()
+    for n in (4, 3, 2):
+        window = words[i:i + n]
+        if len(window) < n or not all(w.isalpha() for w in window):
+            continue
+        for gaps in range(1, 1 << (n - 1)):  # which gaps between the n words are closed
+            key: list[str] = [window[0]]
+            for k in range(1, n):
+                if gaps >> (k - 1) & 1:
+                    key[-1] += window[k]
+                else:
+                    key.append(window[k])
+            entry = table.get(tuple(key))
+            if entry is not None and not entry.qualified:
+                return n, entry
+    return None
+
+
 # Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
 _TOOL_VERBS = frozenset("use grab fetch".split())
 _VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
@@ -332,6 +355,10 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             nxt = words[i + 1] if i + 1 < len(words) else "."
             if nxt not in PART_HEADS and nxt != "out":
                 hit = (1, _Entry("padlock", "padlock", False))
+        if hit is None and words[i] == "tag" and i >= 1 and words[i - 1] in _POSSESSIVE:
+            hit = (1, _Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
+        if hit is None:
+            hit = _joined(words, i)
         if hit is None:
             hit = _near_miss(words, i)
         if hit is not None:
@@ -372,8 +399,15 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         single = _SIZED_HEADS.get(w)
         if not single or i in covered:
             continue
-        mods = _modifiers(words, i) if single not in _FASTENERS else []
-        size, span = _size_before(words, i - len(mods))
+        size, span, mods = "", 0, []
+        for k in range(1 if single in _FASTENERS else 3):
+            between = words[i - k:i]
+            if k and not all(w.isalpha() and w not in _DETERMINERS and w not in _PREPOSITIONS for w in between):
+                break
+            size, span = _size_before(words, i - k)
+            if size:
+                mods = between
+                break
         if size:
             first = i - len(mods) - span
             out.append((toks[first][1], toks[i][1] + len(w), " ".join([size, *mods, single]), single, True))
@@ -406,14 +440,20 @@ def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True)
         part of a longer one ("brush" next to "fryer brush") is dropped.
     """
     mentions: list[tuple[int, int, str, str, bool]] = []
+    glossary_places: list[tuple[int, int, str, str, bool]] = []
     low = text.lower()
     for term in glossary:
         term = term.strip()
         if not term:
             continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", low):
-            mentions.append((m.start(), m.end(), term, term.lower(), False))
-    glossary_spans = list(mentions)
+        found = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", low)]
+        if found and all(is_place(low, a, b, PART_HEADS | _SURFACE_PARTS) for a, b in found):
+            # "lying on the bolster", "the bolster plate": a surface or part of the machine, not a tool;
+            # its words still keep the vocabulary from reading a tool into them.
+            glossary_places.extend((a, b, term, term.lower(), False) for a, b in found)
+            continue
+        mentions.extend((a, b, term, term.lower(), False) for a, b in found)
+    glossary_spans = list(mentions) + glossary_places
     if builtin:
         for start, end, name, canonical, sized in _vocab_mentions(text):
             if any(gs <= start < ge or start <= gs < end for gs, ge, *_ in glossary_spans):
