@@ -63,7 +63,8 @@ _NOT_NEAR_MISS = frozenset(
     hatter batter butter matter latter gutter cutter putter shutter sponge plunge cloth clothe sloth
     clamps claps champ cramp stamp tramp spinner spanned spawner mallets tonged longs tones tongue
     lunge plane plain place plate pliant client holder folder boring border order loader louder powder
-    ponder wander wonder binder finder cinder tender render sender lender gender shoulder""".split())
+    ponder wander wonder binder finder cinder tender render sender lender gender shoulder pulley striker
+    strain compression pullet trainer drainer""".split())
 
 
 def _plurals(word: str) -> list[str]:
