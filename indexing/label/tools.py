@@ -41,6 +41,7 @@ _SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
                                  "tap taps die dies bit bits key keys pin pins washer washers rivet rivets".split()}}
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
+_OLD = frozenset("old worn broken damaged cracked failed blown".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
 # said as "the new seal" or with a word that names which ("panel filters").
@@ -377,6 +378,8 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         mods = _modifiers(words, i)
+        if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
+            continue  # "slide the old panel filters out": the part taken off, not one the step uses
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
                 and not (mods and entry.spelling in _NAMED | _BOUND_HEADS) \
                 and not (entry.spelling in _BOUND_HEADS and _size_before(words, i - len(mods))[1]):
