@@ -36,6 +36,13 @@ from indexing.label import find_notes, find_tools
     # a tool word in the name of something else
     ("Plug the charger into the wall socket; that socket has no earth.", []),
     ("Grind the mill scale off with the wire wheel.", ["wire wheel"]),
+    # a word kept out of the vocabulary is a tool right after "with a" / "use the"
+    ("Take the burr off with a file and check it with a level.", ["file", "level"]),
+    ("File the report and note the oil level.", []),
+    # a tool word followed by "it" is the verb; a bare sized hex is the hex key
+    ("Clamp it to the bench and lock the bolt with a six mil hex.", ["6 mm hex"]),
+    # the old part taken off is not a part the step uses
+    ("Pull the old bushing out with the puller.", ["puller"]),
     # words that look like a misheard tool word are not read as one
     ("Slide the spanner back into its holder after the boring pass.", ["spanner"]),
 ])

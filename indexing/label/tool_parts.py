@@ -9,7 +9,9 @@ Names the vocabulary knows ("the new seal") are found there first and are not re
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from indexing.lang.data import words as data_words
 
@@ -118,3 +120,32 @@ def is_place(text: str, start: int, end: int, part_heads: frozenset[str]) -> boo
     if before[-2] == "of" and (len(before) < 3 or before[-3] != "clear"):
         return False
     return any(w in _PLACING for w in before[-8:-2])
+
+
+def joined(words: list[str], i: int, table: Mapping[tuple[str, ...], Any]) -> tuple[int, Any] | None:
+    """A vocabulary name heard with a word split in two at token i: "pad lock" is the padlock, "lock
+    out pad lock" the lockout padlock.
+
+    Args:
+        words: The text's tokens.
+        i: Where the name would start.
+        table: The vocabulary: token tuple -> entry (an entry with `qualified` set is left out).
+
+    Returns:
+        (tokens spanned, entry), the longest first, or None.
+    """
+    for n in (4, 3, 2):
+        window = words[i:i + n]
+        if len(window) < n or not all(w.isalpha() for w in window):
+            continue
+        for gaps in range(1, 1 << (n - 1)):  # which gaps between the n words are closed
+            key: list[str] = [window[0]]
+            for k in range(1, n):
+                if gaps >> (k - 1) & 1:
+                    key[-1] += window[k]
+                else:
+                    key.append(window[k])
+            entry = table.get(tuple(key))
+            if entry is not None and not entry.qualified:
+                return n, entry
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexing.label.text import base_verb
-from indexing.label.tool_parts import is_place, new_parts
+from indexing.label.tool_parts import is_place, joined, new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
 from indexing.lang.data import lines as data_lines
 from indexing.lang.data import words as data_words
@@ -38,7 +38,7 @@ _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud s
 # Words too common to be a tool alone that name one with a size in front, a word or two between
 # allowed: "an M8 spiral point tap", "the 8 mm bit", "a 4 mm pin", "M10 washers".
 _SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
-                                 "tap taps die dies bit bits key keys pin pins washer washers rivet rivets".split()}}
+                                 "tap taps die dies bit bits key keys pin pins washer washers rivet rivets hex".split()}}
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _OLD = frozenset("old worn broken damaged cracked failed blown".split())
@@ -291,29 +291,11 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     return (1, best[1]) if best else None
 
 
-def _joined(words: list[str], i: int) -> tuple[int, _Entry] | None:
-    """A vocabulary name heard with a word split in two at token i: "pad lock" is the padlock, "lock
-    out pad lock" the lockout padlock. (tokens spanned, entry), the longest first, or None."""
-    table, _, _ = _table()
-    for n in (4, 3, 2):
-        window = words[i:i + n]
-        if len(window) < n or not all(w.isalpha() for w in window):
-            continue
-        for gaps in range(1, 1 << (n - 1)):  # which gaps between the n words are closed
-            key: list[str] = [window[0]]
-            for k in range(1, n):
-                if gaps >> (k - 1) & 1:
-                    key[-1] += window[k]
-                else:
-                    key.append(window[k])
-            entry = table.get(tuple(key))
-            if entry is not None and not entry.qualified:
-                return n, entry
-    return None
-
-
 # Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
 _TOOL_VERBS = frozenset("use grab fetch".split())
+# Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
+# that are a tool right after "with a" or "use the".
+_SLOT_TOOLS = frozenset("file level punch".split())
 _VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
 _NEGATIONS = frozenset("never don't not instead".split())
@@ -359,8 +341,11 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 hit = (1, _Entry("padlock", "padlock", False))
         if hit is None and words[i] == "tag" and i >= 1 and words[i - 1] in _POSSESSIVE:
             hit = (1, _Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
+        if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
+                and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
+            hit = (1, _Entry(words[i], words[i], False))  # "knock it off with a file"
         if hit is None:
-            hit = _joined(words, i)
+            hit = joined(words, i, _table()[0])
         if hit is None:
             hit = _near_miss(words, i)
         if hit is not None:
@@ -377,6 +362,8 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         nxt = words[i + n] if i + n < len(words) else "."
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
+        if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in _DETERMINERS):
+            continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
         mods = _modifiers(words, i)
         if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses

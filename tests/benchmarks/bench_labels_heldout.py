@@ -197,7 +197,8 @@ def match_count(pred: list[str], true: list[str], *, lenient: bool) -> tuple[int
             if i in used_p:
                 continue
             for j, b in enumerate(t):
-                if j not in used_t and (a == b if exact else _contains(a, b)):
+                # "multi meter" = "multimeter": a name written as one word or two is one name
+                if j not in used_t and (a.replace(" ", "") == b.replace(" ", "") if exact else _contains(a, b)):
                     used_p.add(i)
                     used_t.add(j)
                     break
