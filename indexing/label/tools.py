@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexing.label.text import base_verb
+from indexing.label.tool_parts import is_place, joined, new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
+from indexing.lang.data import lines as data_lines
 from indexing.lang.data import words as data_words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[mt]\d+\b|[a-z]+(?:'[a-z]+)?|\"|[.,;:!?]")
@@ -33,8 +35,13 @@ _THROWAWAY = frozenset(
     yellow black white grey gray silver orange brown pink purple bare spare replacement usual favourite
     favorite trusty nice proper main whole real cheap much ever less enough every such""".split())
 _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
+# Words too common to be a tool alone that name one with a size in front, a word or two between
+# allowed: "an M8 spiral point tap", "the 8 mm bit", "a 4 mm pin", "M10 washers".
+_SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
+                                 "tap taps die dies bit bits key keys pin pins washer washers rivet rivets hex".split()}}
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
+_OLD = frozenset("old worn broken damaged cracked failed blown".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
 # said as "the new seal" or with a word that names which ("panel filters").
@@ -44,7 +51,11 @@ _QUALIFIED = frozenset(
 _NAMED = frozenset("bowl tray scale spoon mixer".split())
 # Heads that name a tool of their own only with a word that says which ("the alignment tool",
 # "a seal kit", "the drilling jig"); "the tool" alone says nothing.
-_BOUND_HEADS = frozenset("tool kit jig".split())
+_BOUND_HEADS = frozenset("tool kit jig stand sign rule square comb snake cleaner paper extractor meter cutter".split())
+# Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
+# Words after a plant term that make it a face of the machine ("the platen face"), with `PART_HEADS`.
+_SURFACE_PARTS = frozenset("face faces surface slot slots top edge".split())
+_NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -52,7 +63,9 @@ _NOT_NEAR_MISS = frozenset(
     clover rubber bottle kettle settle nettle cattle hunter winter ladies ladder bladder hummer hamper
     hatter batter butter matter latter gutter cutter putter shutter sponge plunge cloth clothe sloth
     clamps claps champ cramp stamp tramp spinner spanned spawner mallets tonged longs tones tongue
-    lunge plane plain place plate pliant client""".split())
+    lunge plane plain place plate pliant client holder folder boring border order loader louder powder
+    ponder wander wonder binder finder cinder tender render sender lender gender shoulder pulley striker
+    strain compression pullet trainer drainer""".split())
 
 
 def _plurals(word: str) -> list[str]:
@@ -95,6 +108,12 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             for plural in _plurals(toks[-1]):
                 table.setdefault(toks[:-1] + (plural,), entry)
     return table, max(len(k) for k in table), by_len
+
+
+@lru_cache(maxsize=1)
+def _not_tools() -> frozenset[str]:
+    """Names built on a tool word that are something else ("wall socket"), from en/not_tools.txt."""
+    return frozenset(" ".join(t for t, _ in _tokens(line)) for line in data_lines("en/not_tools.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +179,10 @@ def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
         return tok, 1
     if re.fullmatch(r"[mt]\d+", tok):
         return tok.upper(), 1
+    if tok in UNITS and i >= 5 and tokens[i - 4:i - 1] == ["and", "a", "half"]:
+        n, span = _number(tokens, i - 5)
+        if span:  # "two and a half mil hex key"
+            return f"{float(n) + 0.5:g} {UNITS[tok]}", span + 4
     if tok in UNITS and tok != "in" or tok == "in" and i >= 2 and _number(tokens, i - 2)[1]:
         n, span = _number(tokens, i - 2)
         if span:
@@ -270,6 +293,9 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
 
 # Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
 _TOOL_VERBS = frozenset("use grab fetch".split())
+# Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
+# that are a tool right after "with a" or "use the".
+_SLOT_TOOLS = frozenset("file level punch".split())
 _VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
 _NEGATIONS = frozenset("never don't not instead".split())
@@ -313,6 +339,13 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             nxt = words[i + 1] if i + 1 < len(words) else "."
             if nxt not in PART_HEADS and nxt != "out":
                 hit = (1, _Entry("padlock", "padlock", False))
+        if hit is None and words[i] == "tag" and i >= 1 and words[i - 1] in _POSSESSIVE:
+            hit = (1, _Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
+        if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
+                and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
+            hit = (1, _Entry(words[i], words[i], False))  # "knock it off with a file"
+        if hit is None:
+            hit = joined(words, i, _table()[0])
         if hit is None:
             hit = _near_miss(words, i)
         if hit is not None:
@@ -322,29 +355,54 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             i += 1
     out: list[tuple[int, int, str, str, bool]] = []
     starts = {s for s, _, _ in found}
+    not_tools: set[str] = set()
     for i, n, entry in found:
         if _negated(words, i):
             continue  # "do not use the impact gun here": not a tool of this step
         nxt = words[i + n] if i + n < len(words) else "."
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
+        if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in _DETERMINERS):
+            continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
         mods = _modifiers(words, i)
+        if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
+            continue  # "slide the old panel filters out": the part taken off, not one the step uses
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
-                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS):
-            continue
-        if entry.spelling in _BOUND_HEADS and not mods:
+                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS) \
+                and not (entry.spelling in _BOUND_HEADS and _size_before(words, i - len(mods))[1]):
             continue
         size, span = _size_before(words, i - len(mods))
+        if entry.spelling in _BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
+            continue
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
+        if " ".join(mods + [entry.spelling]) in _not_tools():
+            not_tools.add(entry.canonical)
+            continue  # "the wall socket", "mill scale": a tool word in the name of something else
+        if not mods and not size and entry.canonical in not_tools:
+            continue  # "the socket on the left", after "the wall socket"
         first = i - len(mods) - span
         end_tok = toks[i + n - 1]
         out.append((toks[first][1], end_tok[1] + len(end_tok[0]), name, entry.canonical, bool(size)))
+    covered = {i + k for i, n, _ in found for k in range(n)}
     for i, w in enumerate(words):
-        # Sized fasteners are parts worth naming: "M8 bolts", "10 mm screws".
-        single = _FASTENERS.get(w)
-        size, span = _size_before(words, i) if single else ("", 0)
-        if single and size:
-            out.append((toks[i - span][1], toks[i][1] + len(w), f"{size} {single}", single, True))
+        # Sized fasteners are parts worth naming ("M8 bolts", "10 mm screws"), and a sized tap or bit
+        # is a tool ("an M8 spiral point tap"), a word or two that say which allowed after the size.
+        single = _SIZED_HEADS.get(w)
+        if not single or i in covered:
+            continue
+        size, span, mods = "", 0, []
+        for k in range(1 if single in _FASTENERS else 3):
+            between = words[i - k:i]
+            if k and not all(w.isalpha() and w not in _DETERMINERS and w not in _PREPOSITIONS for w in between):
+                break
+            size, span = _size_before(words, i - k)
+            if size:
+                mods = between
+                break
+        if size:
+            first = i - len(mods) - span
+            out.append((toks[first][1], toks[i][1] + len(w), " ".join([size, *mods, single]), single, True))
+    out.extend(new_parts(words, toks, covered))
     named = {m[3] for m in out}
     for i, w in enumerate(words):
         # An imperative whose verb needs one tool ("Weigh out the flour" -> scale, "Torque the bolts"
@@ -373,14 +431,20 @@ def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True)
         part of a longer one ("brush" next to "fryer brush") is dropped.
     """
     mentions: list[tuple[int, int, str, str, bool]] = []
+    glossary_places: list[tuple[int, int, str, str, bool]] = []
     low = text.lower()
     for term in glossary:
         term = term.strip()
         if not term:
             continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", low):
-            mentions.append((m.start(), m.end(), term, term.lower(), False))
-    glossary_spans = list(mentions)
+        found = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", low)]
+        if found and all(is_place(low, a, b, PART_HEADS | _SURFACE_PARTS) for a, b in found):
+            # "lying on the bolster", "the bolster plate": a surface or part of the machine, not a tool;
+            # its words still keep the vocabulary from reading a tool into them.
+            glossary_places.extend((a, b, term, term.lower(), False) for a, b in found)
+            continue
+        mentions.extend((a, b, term, term.lower(), False) for a, b in found)
+    glossary_spans = list(mentions) + glossary_places
     if builtin:
         for start, end, name, canonical, sized in _vocab_mentions(text):
             if any(gs <= start < ge or start <= gs < end for gs, ge, *_ in glossary_spans):
@@ -392,8 +456,8 @@ def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True)
     seen: set[str] = set()
     seen_plain: set[str] = set()
     for _, _, name, canonical, sized in mentions:
-        if not sized and canonical in sized_canonicals:
-            continue  # "an allen key" after "the 5 mm hex key"
+        if not sized and canonical in sized_canonicals and name.lower() in (canonical, *TOOLS.get(canonical, ())):
+            continue  # "an allen key" after "the 5 mm hex key" (but "the center drill" next to "the 6.8 mm drill")
         plain = not sized and name == canonical
         if name.lower() in seen or (plain and canonical in seen_plain):
             continue

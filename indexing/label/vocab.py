@@ -43,6 +43,7 @@ FRACTION_WORDS = {
 UNITS = {
     "mm": "mm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
     "mil": "mm", "inch": "in", "inches": "in", "in": "in", '"': "in",
+    "cm": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
 }
 
 # Verbs a step title may start with (base forms); particle verbs are matched by their first word.

@@ -12,6 +12,11 @@ Scored per truth step:
             or `lenient` (one is a whole-word part of the other, as `tests/heldout/scoring.py`
             matches: "wrench" ~ "30 mm wrench"). Precision counts every labelled tool.
             `session` is evaluate.py's measure: the union of a recording's labels against its tools.
+            `said` is issue 9's measure, "tools named in the narration found on their step": recall
+            over the truth tools whose name or head word the step's spoken text holds (the truth also
+            lists tools a step uses without naming them: "the drill" names "cordless drill", but a
+            step that only says "drive the screws back in" does not), lenient matching; its
+            precision is the lenient one.
     tips, warnings  a labelled note matches a truth note of the same step (one to one) when it holds
             at least 60 % of the truth's content words and at least half of its own words are the
             truth's (recognition errors tolerated; a whole step quoted as one note is not a match).
@@ -98,11 +103,28 @@ def _predict(doc: dict[str, Any], truth: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _fresh_module() -> Any:
+    """The fresh tools set (tests/benchmarks/labels_tools_fresh.py, by file, like `_cache_inputs`)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("labels_tools_fresh", HERE / "labels_tools_fresh.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def child_main(data: Path, key: str) -> int:
     """Label every cached recording with the `indexing` first on the path; one JSON document out."""
     import indexing
+    from indexing.label import label_steps
+    from indexing.models import StepDraft
 
-    out: dict[str, Any] = {"indexing": str(Path(indexing.__file__).resolve().parent), "recordings": {}}
+    out: dict[str, Any] = {"indexing": str(Path(indexing.__file__).resolve().parent), "recordings": {}, "fresh": {}}
+    for case_id, _, text, _ in _fresh_module().CASES:
+        step = StepDraft(procedure_index=0, index=0, start=0.0, end=10.0, text=text)
+        label_steps([step], glossary=(), language="en")
+        out["fresh"][case_id] = list(step.tools)
     for path in sorted((data / "cache" / key).glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         if "transcript" not in doc:
@@ -144,6 +166,22 @@ def norm_tool(name: str) -> str:
     return " ".join(out)
 
 
+def tool_said(tool: str, text: str) -> bool:
+    """Whether a truth tool is named in the step's spoken text: its whole name or its head word (the
+    last word: "the drill" names "cordless drill") occurs there, normalised as `norm_tool` does, a
+    name written as one word or two ("screw driver") either way."""
+    name = norm_tool(tool).split()
+    toks = norm_tool(text).split()
+    if not name:
+        return False
+    joined = "".join(name)
+    for i in range(len(toks)):
+        for m in range(1, len(name) + 2):
+            if "".join(toks[i:i + m]) == joined:
+                return True
+    return name[-1] in toks
+
+
 def _contains(a: str, b: str) -> bool:
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
@@ -159,7 +197,8 @@ def match_count(pred: list[str], true: list[str], *, lenient: bool) -> tuple[int
             if i in used_p:
                 continue
             for j, b in enumerate(t):
-                if j not in used_t and (a == b if exact else _contains(a, b)):
+                # "multi meter" = "multimeter": a name written as one word or two is one name
+                if j not in used_t and (a.replace(" ", "") == b.replace(" ", "") if exact else _contains(a, b)):
                     used_p.add(i)
                     used_t.add(j)
                     break
@@ -274,7 +313,8 @@ def _truth_index_of(step: dict[str, Any], truth_steps: list[dict[str, Any]], dur
 
 def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) -> dict[str, Any]:
     """Micro-averaged tool and title measures of one labeller's predictions over one half."""
-    tot = {k: [0, 0, 0] for k in ("strict", "lenient", "own_strict", "own_lenient", "session", "tips", "warnings")}
+    tot = {k: [0, 0, 0] for k in ("strict", "lenient", "said", "own_strict", "own_lenient", "session", "tips",
+                                  "warnings")}
     tmeas: dict[str, int] = {}
     n_titles = 0
     for name, rec in sorted(pred["recordings"].items()):
@@ -286,6 +326,15 @@ def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) ->
             for mode in ("strict", "lenient"):
                 m = match_count(step["tools"], tstep["tools"], lenient=mode == "lenient")
                 tot[mode] = [a + b for a, b in zip(tot[mode], m, strict=True)]
+            # "said": recall over the truth tools the narration names on this step (lenient matching);
+            # precision counts every labelled tool against every truth tool, as `lenient` does.
+            said = [t for t in tstep["tools"] if tool_said(t, tstep.get("text", ""))]
+            # How many of them the recogniser kept (name or head word in the recognised text): the
+            # labeller reads that text, so this bounds the said recall.
+            heard = [t for t in said if tool_said(t, step["text"])]
+            tmeas["said_heard"] = tmeas.get("said_heard", 0) + len(heard)
+            m = match_count(step["tools"], said, lenient=True)
+            tot["said"] = [tot["said"][0] + m[0], tot["said"][1] + m[1], tot["said"][2] + m[2]]
             for kind in ("tips", "warnings"):
                 m = note_match_count(step.get(kind, []), tstep.get(kind, []))
                 tot[kind] = [a + b for a, b in zip(tot[kind], m, strict=True)]
@@ -310,12 +359,37 @@ def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) ->
         return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
                 "tp": tp, "n_pred": n_p, "n_true": n_t}
 
-    return {"tools": {k: prf(v) for k, v in tot.items()},
-            "titles": {k: round(v / n_titles, 3) if n_titles else 0.0 for k, v in tmeas.items()},
+    tools = {k: prf(v) for k, v in tot.items()}
+    # A labelled tool is right or wrong whether the narration names it or not: the said measure's
+    # precision is the lenient one; its recall counts only the truth tools the narration names.
+    p, r = tools["lenient"]["precision"], tools["said"]["recall"]
+    tools["said"].update(precision=p, f1=round(2 * p * r / (p + r) if p + r else 0.0, 3))
+    return {"tools": tools,
+            "titles": {k: round(v / n_titles, 3) if n_titles else 0.0 for k, v in tmeas.items() if k != "said_heard"},
+            "said_heard": tmeas.get("said_heard", 0),
             "steps": n_titles}
 
 
 # ----------------------------------------------------------------------------- parent
+
+
+def score_fresh(pred: dict[str, Any], part: str) -> dict[str, Any]:
+    """Strict and lenient tool P/R of one labeller over one half of the fresh tools set."""
+    tot = {k: [0, 0, 0] for k in ("strict", "lenient")}
+    mod = _fresh_module()
+    n = 0
+    for case_id, _, _, truth in mod.CASES:
+        if mod.split_of(case_id) != part:
+            continue
+        n += 1
+        for mode in tot:
+            m = match_count(pred["fresh"][case_id], truth, lenient=mode == "lenient")
+            tot[mode] = [a + b for a, b in zip(tot[mode], m, strict=True)]
+    out: dict[str, Any] = {"steps": n}
+    for k, (tp, n_p, n_t) in tot.items():
+        out[k] = {"precision": round(tp / n_p, 3) if n_p else 0.0, "recall": round(tp / n_t, 3) if n_t else 0.0,
+                  "tp": tp, "n_pred": n_p, "n_true": n_t}
+    return out
 
 
 def _run_child(code_root: Path, data: Path, key: str) -> dict[str, Any]:
@@ -345,7 +419,7 @@ def _line(label: str, s: dict[str, Any]) -> str:
     def pr(k: str) -> str:
         return f"{t[k]['precision']:.2f}/{t[k]['recall']:.2f}"
 
-    return (f"{label:9s} {pr('strict'):>9s} {pr('lenient'):>9s} {pr('session'):>9s} {pr('own_strict'):>9s} "
+    return (f"{label:9s} {pr('strict'):>9s} {pr('lenient'):>9s} {pr('said'):>9s} {pr('session'):>9s} {pr('own_strict'):>9s} "
             f"{pr('own_lenient'):>9s} {pr('tips'):>9s} {pr('warnings'):>9s} | {ti.get('imperative', 0):.2f} {ti.get('object', 0):.2f} {ti.get('verb', 0):.2f} "
             f"{ti.get('short', 0):.2f} {ti.get('complete', 0):.2f} {ti.get('ok', 0):.2f} | {ti.get('category', 0):.2f}")
 
@@ -358,7 +432,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-ref", default="HEAD")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--parts", choices=("tune", "test"), nargs="+", default=["tune", "test"],
+                    help="the held-out halves to print (tune only while tuning)")
     ap.add_argument("--show", choices=("tune", "test"), help="print each step's labels of this half")
+    ap.add_argument("--fresh", choices=("tune", "test"), action="append", default=[],
+                    help="also score this half of the fresh tools set (labels_tools_fresh.py); repeatable")
+    ap.add_argument("--show-fresh", choices=("tune", "test"), help="print each fresh case's tools of this half")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -373,12 +452,34 @@ def main(argv: list[str] | None = None) -> int:
         runs["this"] = _run_child(ROOT, args.data, args.key)
     results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
 
-    print("tools P/R: strict, lenient, session (evaluate.py's union), own boundaries strict, lenient;"
+    print("tools P/R: strict, lenient, said (recall over the tools the step's narration names), session (evaluate.py's union), own boundaries strict, lenient;"
           " tips P/R, warnings P/R | titles: imperative object verb <=8 complete ok | category")
-    for part in ("tune", "test"):
-        print(f"--- {part} half ({results['this'][part]['steps']} steps)")
+    for part in args.parts:
+        said = results["this"][part]["tools"]["said"]["n_true"]
+        every = results["this"][part]["tools"]["lenient"]["n_true"]
+        heard = results["this"][part]["said_heard"]
+        print(f"--- {part} half ({results['this'][part]['steps']} steps; {said} of {every} truth tools named on their"
+              f" step, {heard} of them still named in the recognised text)")
         for label in results:
             print(_line(label, results[label][part]))
+    for part in args.fresh:
+        fr = {label: score_fresh(pred, part) for label, pred in runs.items()}
+        print(f"--- fresh tools set, {part} half ({fr['this']['steps']} steps): tools P/R strict, lenient")
+        for label, s in fr.items():
+            print(f"{label:9s} {s['strict']['precision']:.2f}/{s['strict']['recall']:.2f} "
+                  f"{s['lenient']['precision']:.2f}/{s['lenient']['recall']:.2f}"
+                  f"  (lenient {s['lenient']['tp']} of {s['lenient']['n_true']} found, {s['lenient']['n_pred']} labelled)")
+        for label in results:
+            results[label]["fresh_" + part] = fr[label]
+    if args.show_fresh:
+        mod = _fresh_module()
+        for case_id, _, text, truth in mod.CASES:
+            if mod.split_of(case_id) != args.show_fresh:
+                continue
+            got = runs["this"]["fresh"][case_id]
+            tp, n_p, n_t = match_count(got, truth, lenient=True)
+            mark = "" if tp == n_p == n_t else "  <--"
+            print(f"## {case_id}{mark}\n  {text}\n  truth {truth}\n  this  {got}")
     if args.show:
         for name, rec in sorted(runs["this"]["recordings"].items()):
             truth = truths[name]
