@@ -77,17 +77,17 @@ def test_log_odds_are_the_fitted_linear_score():
     rows = features(CueContext(sentences=build_sentences(tx), duration=40.0))
     one = Params(weights=(("cue", 2.0), ("gap", 1.0)), bias=-1.0)
     assert log_odds(rows, one)[2] == pytest.approx(-1.0 + 2.0 * 1.0 + 1.0)
-    assert [round(x, 3) for x in log_odds(rows)] == [0.0, -3.585, 2.756, -5.927, 2.721, -4.457, 1.152, -2.472]
+    assert [round(x, 3) for x in log_odds(rows)] == [0.0, -3.254, 3.034, -5.4, 3.025, -3.741, 1.2, -2.271]
 
 
 def test_press_session_with_the_learned_method():
     tx = make_transcript(PRESS, 40.0)
     cuts = plan(CueContext(sentences=build_sentences(tx), duration=40.0))
-    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.94), (4, 0.938), (6, 0.76)]
+    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.954), (4, 0.954), (6, 0.768)]
     assert cuts[0].reasons[:3] == ("gap", "cue", "action")
     _, steps = segment(tx, duration=40.0, method="learned")
     assert [(s.start, s.end, s.boundary_confidence) for s in steps] == [
-        (0.7, 11.7, 1.0), (11.7, 22.7, 0.94), (22.7, 30.9, 0.938), (30.9, 38.15, 0.76)]
+        (0.7, 11.7, 1.0), (11.7, 22.7, 0.954), (22.7, 30.9, 0.954), (30.9, 38.15, 0.768)]
 
 
 def test_visual_change_adds_evidence_but_markers_still_decide():

@@ -46,6 +46,10 @@ class Language:
         """How much a sentence looks like the start of a new action (0..1)."""
         return 0.0
 
+    def continuation_strength(self, sentence: str) -> float:
+        """How strongly a sentence's opening carries on the step it is in ("and", "then" …; 0..1)."""
+        return 0.0
+
     def content_words(self, text: str) -> set[str]:
         """The content words of a text, for the topic-shift cue."""
         return {w.casefold() for w in _WORD.findall(text)}

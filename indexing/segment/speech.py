@@ -44,6 +44,27 @@ _CONDITIONAL = re.compile(
 )
 
 
+# Segmentation-only verbs (indexing/lang/en/action_verbs.txt), tried when the title rules find no action.
+EXTRA_VERBS = words("en/action_verbs.txt")
+# Openers skipped before looking for such a verb ("then wedge …", "so now you soak …", "we stretch …").
+_LEAD_INS = frozenset("then now next and so just i we you".split())
+
+
+def _extra_action(text: str) -> str:
+    """The segmentation-only verb a sentence opens with (after fillers and lead-ins), or ""."""
+    tokens = normalise(text)
+    i = 0
+    while i < len(tokens) and i < 5 and (tokens[i] in FILLERS or tokens[i] in _LEAD_INS):
+        i += 1
+    if i >= len(tokens):
+        return ""
+    word = tokens[i]
+    if word not in EXTRA_VERBS and not (i > 0 and tokens[i - 1] in ("i", "we", "you") and word.endswith("s")
+                                        and word[:-1] in EXTRA_VERBS):
+        return ""
+    return " ".join(tokens[i:i + 2])
+
+
 def action_strength(text: str) -> float:
     """How much a sentence looks like the start of a new action.
 
@@ -63,7 +84,7 @@ def action_strength(text: str) -> float:
     if _CONDITIONAL.match(text):
         # "If it sticks, use the pry bar": a contingency inside the current step.
         return 0.0
-    title = imperative(text)
+    title = imperative(text) or _extra_action(text)
     if not title:
         return 0.0
     words = title.lower().split()
@@ -98,6 +119,32 @@ def cue_strength(text: str) -> tuple[float, str]:
             # A discourse marker straight after fillers is a little stronger than a bare one.
             return strength, phrase
     return 0.0, ""
+
+
+# (phrase, strength) from indexing/lang/en/continuations.txt: openings that carry on the current step.
+CONTINUATIONS: tuple[tuple[str, float], ...] = tuple(
+    sorted(((p, float(w)) for p, w in table("en/continuations.txt")), key=lambda p: -len(p[0])))
+_CONTINUATION_FIRST = frozenset(p.split()[0] for p, _ in CONTINUATIONS)
+
+
+def continuation_strength(text: str) -> float:
+    """How strongly a sentence's opening carries on the step it is in ("Then wipe …", "And lift …").
+
+    Args:
+        text: One sentence of narration.
+
+    Returns:
+        The strength of the continuation phrase it opens with (after fillers such as "okay"), or 0.0.
+    """
+    tokens = normalise(text)
+    i = 0
+    while i < len(tokens) and i < 4 and tokens[i] in FILLERS and tokens[i] not in _CONTINUATION_FIRST:
+        i += 1
+    head = " ".join(tokens[i:i + 4])
+    for phrase, strength in CONTINUATIONS:
+        if head == phrase or head.startswith(phrase + " "):
+            return strength
+    return 0.0
 
 
 class SpeechCue(BoundaryCue):

@@ -2,8 +2,9 @@
 
 Inputs, no speech recognition run:
 - English: the transcripts and visual changes cached by `cache_inputs.py` (`<data>/cache/<key>/`);
-  tune = parts A + C-tune, test = parts B + C-test; the blind part D (`make_heldout.py --set D`), when
-  cached, is its own group "en-D" (reported, never fitted on).
+  tune = parts A + C-tune + D (part D, blind for g15b, was studied afterwards and is tuning
+  material since), test = parts B + C-test; the blind part E (`make_heldout.py --set E`) is its own
+  group "en-E", never fitted on and only scored with `--blind` (once, at the end of a round).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -16,6 +17,10 @@ and the learned method ("learned", with the module's constants and with the weig
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
+        [--blind] [--report-only] [--drop FEATURE,...]
+
+`--report-only` skips the fitting and prints the figures of `segment()` as the `indexing` on the path
+makes them (run it with another checkout's `indexing` first on PYTHONPATH for a before/after).
 """
 
 from __future__ import annotations
@@ -35,12 +40,13 @@ TOLERANCE = 2.0
 L2 = 0.3
 EXACT_WEIGHT = 0.5
 # Pause caps tried (seconds); for each, the scorer is refitted and the decoder searched.
-GAP_CAPS = [0.75, 1.0, 1.25, 1.5, 2.0, 3.0]
+GAP_CAPS = [0.75, 1.0, 1.25]  # round 2 also tried 1.5, 2 and 3 s (worse on tune, again in round 3)
 GRID = {
     "cut_cost": [-1.0, -0.5, 0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0],
     "length": [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0],
     "typical": [0.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0],
     "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
+    "width": [0.0, 0.4, 0.7],  # the prior's flat middle, ln seconds (`--width` to change)
 }
 
 
@@ -106,10 +112,17 @@ class Session:
         return [s.start for s in steps]
 
 
-def english(data: Path, key: str) -> list[Session]:
+# Later parts fitted on (studied after their blind scoring), and those still blind.
+TUNE_SETS = ("D",)
+BLIND_SETS = ("E",)
+
+
+def english(data: Path, key: str, blind: bool = False) -> list[Session]:
     out = []
     for doc in ci.load_cache(data, key):
-        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D) is its own group
+        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D, E) is its own group
+        if part in BLIND_SETS and not blind:
+            continue
         out.append(Session(doc["name"], "en", part, doc["camera"], ci.transcript_from_dict(doc["transcript"]),
                            ci.visual_from_dict(doc["visual"]), doc["duration"],
                            [s["start"] for s in doc["truth_doc"]["steps"]]))
@@ -159,13 +172,15 @@ def objective(preds: dict[str, list[float]], groups: list[list[Session]]) -> flo
     return sum(vals) / len(vals)
 
 
-def fit_logistic(sessions: list[Session]) -> tuple[dict[str, float], float]:
+def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[dict[str, float], float]:
     """Class-balanced L2 logistic regression by Newton steps; returns (weights by feature, bias)."""
     import numpy as np
 
     from indexing.segment.learned import FEATURES
 
     x = np.array([r for s in sessions for r in s.rows[1:]], dtype=float)
+    # A dropped feature is left out of the fit (weight 0).
+    x[:, [FEATURES.index(f) for f in drop]] = 0.0
     y = np.array([lab for s in sessions for lab in s.labels[1:]], dtype=float)
     langs = np.array([s.lang for s in sessions for _ in s.rows[1:]])
     # Each language, and within it each class, weighs the same: the easier Korean set (more
@@ -214,40 +229,56 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--caps", help="comma-separated pause caps to try (default: GAP_CAPS)")
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
+    parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
+    parser.add_argument("--blind", action="store_true", help="also score the blind part E (once, at the end)")
+    parser.add_argument("--report-only", action="store_true", help="only score segment() as it is")
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out of the fit")
     args = parser.parse_args(argv)
+    drop = tuple(f for f in args.drop.split(",") if f)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
     grid = {**GRID, **({"short": [float(v) for v in args.short.split(",")]} if args.short else {})}
+    if args.width:
+        grid["width"] = [float(v) for v in args.width.split(",")]
     if args.typical:
         grid["typical"] = [float(v) for v in args.typical.split(",")]
 
     from indexing.segment.learned import Params
 
-    sessions = english(args.data, args.key) + korean(args.ko)
+    sessions = english(args.data, args.key, args.blind) + korean(args.ko)
     by = {f"{lang}-{part}": [s for s in sessions if s.lang == lang and s.part == part]
           for lang in ("en", "ko") for part in ("tune", "test")}
-    if any(s.part == "D" for s in sessions):
-        by["en-D"] = [s for s in sessions if s.part == "D"]
+    by["en-tune"] += [s for s in sessions if s.part in TUNE_SETS]
+    for later in TUNE_SETS + BLIND_SETS:
+        if any(s.part == later for s in sessions):
+            by[f"en-{later}"] = [s for s in sessions if s.part == later]
     tune = by["en-tune"] + by["ko-tune"]
     print({k: len(v) for k, v in by.items()})
     results: dict[str, Any] = {}
     base = {s.name: s.through_segment("fusion") for s in sessions}
     results["fusion"] = report("fusion", base, by)
-    results["learned_module"] = report("learned (module)", {s.name: s.through_segment("learned") for s in sessions},
-                                       by)
+    module = {s.name: s.through_segment("learned") for s in sessions}
+    results["learned_module"] = report("learned (module)", module, by)
+    if args.report_only:
+        for s in sessions:
+            print(f"  {s.name:24s} {s.lang} {s.part:4s} {s.camera:6s} true {len(s.true_starts)} "
+                  f"learned {len(module[s.name])} F1 {sc.boundary_prf(module[s.name], s.true_starts, TOLERANCE).f1:.2f}")
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        return 0
     best, best_val, best_cap, weights, bias = None, -1.0, 0.0, {}, 0.0
     for cap in caps:
         for s in sessions:
             s.refeature(cap)
-        w, b = fit_logistic(tune)
+        w, b = fit_logistic(tune, drop)
         params = Params(weights=tuple(w.items()), bias=b)
         cap_best, cap_val = params, -1.0
-        for cost, length, typical, short in itertools.product(*grid.values()):
-            cand = replace(params, cut_cost=cost, length=length, typical=typical, short=short)
+        for cost, length, typical, short, width in itertools.product(*grid.values()):
+            cand = replace(params, cut_cost=cost, length=length, typical=typical, short=short, width=width)
             val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
             if val > cap_val + 1e-9:
                 cap_best, cap_val = cand, val
         print(f"pause cap {cap}: AUC tune {auc(tune, params)}  decoder cut_cost {cap_best.cut_cost} "
-              f"length {cap_best.length} typical {cap_best.typical} short {cap_best.short}  "
+              f"length {cap_best.length} typical {cap_best.typical} short {cap_best.short} width {cap_best.width}  "
               f"tune objective {cap_val:.4f}", flush=True)
         if cap_val > best_val + 1e-9:
             best, best_val, best_cap, weights, bias = cap_best, cap_val, cap, w, b
@@ -256,14 +287,14 @@ def main(argv: list[str] | None = None) -> int:
         s.refeature(best_cap)
     print(f"chosen: pause cap {best_cap}, tune objective {best_val:.4f}")
     print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best),
-          *(("D", auc(by["en-D"], best)) if "en-D" in by else ()))
+          *((k, auc(v, best)) for k, v in by.items() if k in ("en-D", "en-E")))
     fitted = {s.name: s.starts(best) for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}\nSHORT = {best.short}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}")
     results["params"] = {"gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
-                         "typical": best.typical, "short": best.short}
+                         "typical": best.typical, "short": best.short, "width": best.width}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1

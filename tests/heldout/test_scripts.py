@@ -18,8 +18,9 @@ from scripts_a import RECORDINGS_A  # noqa: E402
 from scripts_b import RECORDINGS_B  # noqa: E402
 from scripts_c import RECORDINGS_C  # noqa: E402
 from scripts_d import RECORDINGS_D  # noqa: E402
+from scripts_e import RECORDINGS_E  # noqa: E402
 
-RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D
+RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -120,6 +121,34 @@ def test_blind_part_d() -> None:
     assert 0.2 * len(later) <= sum(o.startswith(cues) for o in later) <= 0.5 * len(later)
     inside = [p.lower() for r in RECORDINGS_D for s in r.steps for p in s.parts[1:] if isinstance(p, str)]
     assert sum(p.startswith(cues) for p in inside) >= 3
+
+
+def test_blind_part_e() -> None:
+    # Part E: yet another author and trades, all test; festival voices at speeds no earlier part used.
+    earlier = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D
+    assert 6 <= len(RECORDINGS_E) <= 8
+    assert all(r.part == "test" for r in RECORDINGS_E)
+    assert not {r.name for r in RECORDINGS_E} & {r.name for r in earlier}
+    assert not {r.title for r in RECORDINGS_E} & {r.title for r in earlier}
+    assert all(r.voice[0].startswith("festival:") for r in RECORDINGS_E)
+    assert not {r.voice[:2] for r in RECORDINGS_E} & {r.voice[:2] for r in earlier}
+    assert len(RECORDINGS_E) // 2 <= sum(r.scene == "fixed" for r in RECORDINGS_E) <= len(RECORDINGS_E) // 2 + 1
+    for rec in RECORDINGS_E:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.5, rec.name
+        assert max(inner) >= max(rec.pauses) and max(rec.pauses) >= 2.0 and min(rec.pauses) >= 1.2, rec.name
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 4.0 <= min(seconds) <= 8.0 and 60.0 <= sum(seconds) <= 120.0, (rec.name, seconds)
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    seconds = [_seconds(r, s) for r in RECORDINGS_E for s in r.steps]
+    assert sum(t <= 8.0 for t in seconds) >= 10 and sum(t >= 25.0 for t in seconds) >= 5, sorted(seconds)
+    # Few cue words open a step; many sentences inside steps carry on with one ("then", "now" ...).
+    cues = ("next", "then", "first", "finally", "now", "after that", "step")
+    later = [s.text.lower() for r in RECORDINGS_E for s in r.steps[1:]]
+    assert sum(o.startswith(cues) for o in later) <= 0.2 * len(later)
+    inside = [p.lower() for r in RECORDINGS_E for s in r.steps for p in s.parts[1:] if isinstance(p, str)]
+    assert sum(p.startswith(cues + ("and ", "so ")) for p in inside) >= 8
 
 
 def test_no_sample_phrases_reused() -> None:

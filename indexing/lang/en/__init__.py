@@ -52,6 +52,11 @@ class English(Language):
 
         return action_strength(sentence)
 
+    def continuation_strength(self, sentence: str) -> float:
+        from indexing.segment.speech import continuation_strength
+
+        return continuation_strength(sentence)
+
     def content_words(self, text: str) -> set[str]:
         from indexing.segment.lexical import content_words
 

@@ -105,6 +105,13 @@ class Korean(Language):
             return CONTINUATION_STRENGTH
         return ANAPHORIC_ACTION_STRENGTH if act.anaphoric else ACTION_STRENGTH
 
+    def continuation_strength(self, sentence: str) -> float:
+        """1.0 for a sentence opening with a continuing connective ("그리고 …", "그래서 …"), else 0.0."""
+        words = [_compact(w) for w in self._strip_fillers(sentence).split()]
+        if words and words[0] in _CONTINUING_OPENERS and not (len(words) > 1 and words[1] in ("나서", "나면")):
+            return 1.0
+        return 0.0
+
     def _continues(self, sentence: str) -> bool:
         """Whether a sentence carries on the step: a continuing connective, an additive 도, a condition."""
         words = [_compact(w) for w in sentence.split()]
