@@ -34,16 +34,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RecoveryBanner", text)
 
 
-def banner_text(items: list[Recovered]) -> str:
-    """The banner's line for the recordings on offer (the first one is named)."""
-    rec = items[0]
-    text = QCoreApplication.translate("RecoveryBanner", "%n unfinished recording(s) found: {title}, {duration}",
-                                      None, len(items)).format(title=rec.title, duration=fmt_time(rec.duration))
-    if rec.kind == "not_ingested":
-        text += QCoreApplication.translate("RecoveryBanner", " (saved, not imported yet)")
-    return text
-
-
 class RecoveryBanner(QFrame):
     """Offers unfinished recordings one at a time; hidden when there are none.
 
@@ -120,6 +110,17 @@ class RecoveryBanner(QFrame):
         """Stop the confirmation timer (on close)."""
         self._disarm()
 
+    def banner_text(self, items: list[Recovered]) -> str:
+        """The banner's line for the recordings on offer (the first one is named)."""
+        rec = items[0]
+        # self.tr with a count: lupdate 6.11 marks only this form as plural (numerus), not
+        # QCoreApplication.translate with a count.
+        text = self.tr("%n unfinished recording(s) found: {title}, {duration}", "", len(items)).format(
+            title=rec.title, duration=fmt_time(rec.duration))
+        if rec.kind == "not_ingested":
+            text += self.tr(" (saved, not imported yet)")
+        return text
+
     # -- internals ------------------------------------------------------------
     def _refresh(self) -> None:
         self._disarm()
@@ -127,7 +128,7 @@ class RecoveryBanner(QFrame):
         if rec is None:
             self.hide()
             return
-        self.label.setText(banner_text(self.items))
+        self.label.setText(self.banner_text(self.items))
         self.action_button.setText(self.tr("Import") if rec.kind == "not_ingested" else self.tr("Recover"))
         self.action_button.setEnabled(not self._busy)
         self.discard_button.setEnabled(not self._busy)
