@@ -53,9 +53,9 @@ _NAMED = frozenset("bowl tray scale spoon mixer".split())
 # "a seal kit", "the drilling jig"); "the tool" alone says nothing.
 _BOUND_HEADS = frozenset("tool kit jig stand sign rule square comb snake cleaner paper extractor meter cutter".split())
 # Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
+_NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
 # Words after a plant term that make it a face of the machine ("the platen face"), with `PART_HEADS`.
 _SURFACE_PARTS = frozenset("face faces surface slot slots top edge".split())
-_NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
 # Real words one letter from a tool word; never read as that tool.
 _NOT_NEAR_MISS = frozenset(
     """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
@@ -393,7 +393,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         size, span, mods = "", 0, []
         for k in range(1 if single in _FASTENERS else 3):
             between = words[i - k:i]
-            if k and not all(w.isalpha() and w not in _DETERMINERS and w not in _PREPOSITIONS for w in between):
+            if k and not all(b.isalpha() and b not in _DETERMINERS and b not in _PREPOSITIONS for b in between):
                 break
             size, span = _size_before(words, i - k)
             if size:
