@@ -9,15 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from capture_app.widgets.common import STATUS_COLORS, fmt_time
 
 GRAB_PX = 16
 """Half-width of the zone around an edge that starts a drag (a gloved finger is wide)."""
 MIN_STEP_S = 0.5
+MIN_TITLE_CHARS = 4
+"""An elided title keeps at least this many characters, or the block shows its number alone."""
+
+
+def block_label(number: int, title: str, width: int, metrics: QFontMetrics) -> str:
+    """What a block of `width` pixels shows: "4. Title", "4. Tit…", or "4" alone when only a
+    stub of the title would fit (a "4. …" tells nobody anything), or nothing when even the number
+    does not fit."""
+    full = f"{number}. {title}" if title else str(number)
+    if metrics.horizontalAdvance(full) <= width:
+        return full
+    prefix = f"{number}. "
+    elided = metrics.elidedText(full, Qt.TextElideMode.ElideRight, width)
+    if title and elided.startswith(prefix) and len(elided.rstrip("\u2026")) - len(prefix) >= MIN_TITLE_CHARS:
+        return elided
+    return str(number) if metrics.horizontalAdvance(str(number)) <= width else ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,18 @@ class StepTimeline(QWidget):
         return self.blocks[-1] if self.blocks and t >= self.blocks[-1].end else None
 
     # -- events ---------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Hovering a block (a mouse on the PC) shows its whole numbered title."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self._block_at(self._t(event.pos().x())) if self.blocks else None
+            if block is None:
+                QToolTip.hideText()
+            else:
+                number = self.blocks.index(block) + 1
+                QToolTip.showText(event.globalPos(), f"{number}. {block.title}" if block.title else str(number), self)
+            return True
+        return super().event(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         if event.button() != Qt.MouseButton.LeftButton or not self.blocks:
             return
@@ -176,9 +204,9 @@ class StepTimeline(QWidget):
             p.drawRoundedRect(rect, 6, 6)
             p.setPen(QColor("white") if b.step_id == self.selected else QColor("#10151c"))
             text_rect = rect.adjusted(8, 2, -8, -2)
-            label = f"{i + 1}. {b.title}" if b.title else f"{i + 1}."
-            elided = p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+            label = block_label(i + 1, b.title, int(text_rect.width()), p.fontMetrics())
+            align = Qt.AlignmentFlag.AlignLeft if label != str(i + 1) else Qt.AlignmentFlag.AlignHCenter
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | align, label)
         # edge handles: visible grips so nobody has to discover them by hovering
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#1b1f24"))
