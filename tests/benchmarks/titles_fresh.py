@@ -20,13 +20,14 @@ Truth: the imperative a trainee would read: the step's main action with its obje
 words, written from the narration (the verb as said where the narration says it). Written with the
 texts, before any titler ran on them.
 
-Split: each case's half is fixed by its id (`split_of`: the parity of a CRC of the id), decided when
-the cases were written; tune on `tune` only.
+Split: every trade has two cases of each kind; `split_of` puts one of each pair in each half (the
+first one in `tune` for the first, third and fifth trade, in `test` for the others), so both halves
+hold every kind and trade. Fixed when the cases were written, before any titler ran on them; tune on
+`tune` only.
 """
 
 from __future__ import annotations
 
-import zlib
 from typing import NamedTuple
 
 
@@ -264,6 +265,20 @@ CASES: list[Case] = [
 ]
 
 
+def _halves() -> dict[str, str]:
+    trades = list(dict.fromkeys(c.trade for c in CASES))
+    seen: dict[tuple[str, str], int] = {}
+    out: dict[str, str] = {}
+    for c in CASES:
+        order = seen.get((c.trade, c.kind), 0)
+        seen[(c.trade, c.kind)] = order + 1
+        out[c.id] = "tune" if (order + trades.index(c.trade)) % 2 == 0 else "test"
+    return out
+
+
+_HALF = _halves()
+
+
 def split_of(case_id: str) -> str:
-    """The half a case belongs to, fixed by its id alone."""
-    return "tune" if zlib.crc32(case_id.encode("utf-8")) % 2 == 0 else "test"
+    """The half a case belongs to."""
+    return _HALF[case_id]
