@@ -172,8 +172,10 @@ def _clauses(sentence: str) -> list[str]:
     parts = _CLAUSE_SPLIT.split(sentence)
     out = [parts[0]]
     for sep, piece in zip(parts[1::2], parts[2::2], strict=False):
-        first = piece.split()[0].lower().strip(".,;:!?") if piece.split() else ""
-        if first in TITLE_VERBS:
+        toks = [t.lower().strip(".,;:!?") for t in piece.split()[:2]]
+        if toks[:1] == ["so"]:
+            toks = toks[1:]  # ", so roll it off …"
+        if toks and toks[0] in TITLE_VERBS:
             out.append(piece)
         else:
             out[-1] = out[-1] + sep + piece
@@ -206,15 +208,16 @@ def _action(clause: str) -> tuple[list[str], str] | None:
     return _object_phrase([verb] + words[1:], TITLE_VERBS, adverbs=True), tool
 
 
-def _cut_title(words: list[str], whole: int = TITLE_MAX_WORDS, *, strict: bool = False) -> list[str]:
-    """At most `whole` words (TITLE_MAX_WORDS by default), cut only where a phrase ends.
+def _cut_title(words: list[str], whole: int = TITLE_PLAIN_WORDS, *, strict: bool = False) -> list[str]:
+    """At most `whole` words (TITLE_PLAIN_WORDS by default), cut only where a phrase ends.
 
     An action of at most `whole` words stays whole (a smaller `whole` leaves room for a lead-in's
     tool). A longer one keeps "with TOOL" when a tool is named there and the title fits in
     TITLE_MAX_WORDS; otherwise it is cut before its last prepositional phrase that fits (or after a
     particle, or before a quantifier or "and"), and a "with …" phrase left at the end stays only when
     it names a tool ("Push the new filters in with arrows going…" -> "Push the new filters"). With
-    `strict`, [] when no such phrase end fits; else the first `whole` words.
+    `strict`, [] when no such phrase end fits; else the first `whole` words. A phrase that first ends
+    at the eighth word is kept to there.
     """
     from indexing.label.tools import find_tools
 
@@ -229,7 +232,8 @@ def _cut_title(words: list[str], whole: int = TITLE_MAX_WORDS, *, strict: bool =
         end = next((j for j in preps if j > i), len(words))
         if low[i] in ("with", "using") and end <= TITLE_MAX_WORDS and find_tools(" ".join(words[i + 1:end])):
             return _shorten(words[:end], TITLE_MAX_WORDS, _TITLE_PREPOSITIONS)
-    fits = [i for i in preps if 3 <= i <= whole]
+    # A phrase that ends only at the eighth word may stay ("Load the three quarter inch carbide end mill").
+    fits = [i for i in preps if 3 <= i <= whole] or [i for i in preps if i == TITLE_MAX_WORDS > whole]
     soft = [i for i in range(3, min(len(words), whole + 1))
             if low[i] in _SOFT_BREAKS or low[i - 1] in _PARTICLES]
     if strict and not fits and not soft:
@@ -238,7 +242,7 @@ def _cut_title(words: list[str], whole: int = TITLE_MAX_WORDS, *, strict: bool =
     last = max((i for i in fits if i < len(cut)), default=-1)
     if last > 0 and low[last] in ("with", "using") and not find_tools(" ".join(cut[last + 1:])):
         cut = cut[:last]
-    return _shorten(cut, whole, _TITLE_PREPOSITIONS)
+    return _shorten(cut, max(whole, len(cut)), _TITLE_PREPOSITIONS)
 
 
 def _capitalised(words: list[str]) -> str:
@@ -280,7 +284,7 @@ def _first_clause(text: str) -> str:
 def _cut_for_tool(words: list[str], tool: str) -> list[str]:
     """The action cut to leave room for "with TOOL" when a lead-in named a tool and a phrase ends
     early enough ("Using a hacksaw, cut the plastic pipe square at the mark" -> "Cut the plastic pipe
-    square" + "with a hacksaw"); else cut at TITLE_MAX_WORDS."""
+    square" + "with a hacksaw"); else cut as `_cut_title` does."""
     from indexing.label.tools import find_tools
 
     if tool and find_tools(tool):
@@ -305,7 +309,8 @@ _DETERMINERS = frozenset("the a an your my our his her their this these those bo
 # Words that end a noun phrase read from the front of a sentence ("The old switch is held by …").
 _NP_END = _TITLE_PREPOSITIONS | _BREAK_WORDS | frozenset(
     "is are was were has have had will would can could should must may might does do did comes come "
-    "goes go gets get looks sits needs need and or of it's that's".split())
+    "goes go gets get looks sits sit lies lie stays stay rests rest hangs seems seem needs need and or of "
+    "it's that's".split())
 
 
 def _plural(phrase: list[str]) -> bool:
