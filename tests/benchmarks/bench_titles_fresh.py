@@ -63,7 +63,7 @@ def child_main() -> int:
         return [s.title for s in steps]
 
     out: dict[str, Any] = {"indexing": str(Path(indexing.__file__).resolve().parent), "cases": {}}
-    for case in _cases().CASES:
+    for case in _cases().CASES + _cases().CASES_TEST2:
         texts = ([case.prev] if case.prev else []) + [case.text]
         out["cases"][case.id] = titles(texts, "en")[-1]
     for key, path, lang in (("ko_sample", KO_SAMPLE, "ko"), ("en_sample", EN_SAMPLE, "en")):
@@ -78,7 +78,7 @@ def score(pred: dict[str, str], part: str) -> dict[str, float]:
     title_scores = _bench().title_scores
     tot: dict[str, int] = {}
     n = 0
-    for case in _cases().CASES:
+    for case in _cases().CASES + _cases().CASES_TEST2:
         if _cases().split_of(case.id) != part:
             continue
         n += 1
@@ -118,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--main", type=Path, default=Path("/work/main"), help="git checkout holding the baseline")
     ap.add_argument("--baseline-ref", default="HEAD")
-    ap.add_argument("--parts", choices=("tune", "test"), nargs="+", default=["tune"],
-                    help="the halves to print (tune only while tuning; test once at the end)")
-    ap.add_argument("--show", choices=("tune", "test"), help="print each case's titles of this half")
+    ap.add_argument("--parts", choices=("tune", "test", "test2"), nargs="+", default=["tune"],
+                    help="the halves to print (tune only while tuning; test once at the end; test2 once "
+                         "for changes made after the test score)")
+    ap.add_argument("--show", choices=("tune", "test", "test2"), help="print each case's titles of this half")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {label: {part: score(pred["cases"], part) for part in args.parts} for label, pred in runs.items()}
     # The truth titles scored as predictions: the ceiling of each measure (the bench's own verb list
     # lacks some verbs the truth uses: "slit", "retighten").
-    truth = {c.id: c.title for c in _cases().CASES}
+    truth = {c.id: c.title for c in _cases().CASES + _cases().CASES_TEST2}
     results["truth"] = {part: score(truth, part) for part in args.parts}
     print("titles: " + " ".join(_MEASURES))
     for part in args.parts:
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label:9s} " + " ".join(f"{r[k]:.2f}" for k in _MEASURES))
     if args.show:
         cases = _cases()
-        for case in cases.CASES:
+        for case in cases.CASES + cases.CASES_TEST2:
             if cases.split_of(case.id) != args.show:
                 continue
             b, t = runs["baseline"]["cases"][case.id], runs["this"]["cases"][case.id]
