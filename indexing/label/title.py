@@ -224,10 +224,9 @@ def _cut_title(words: list[str], whole: int = TITLE_PLAIN_WORDS, *, strict: bool
     if len(words) <= whole:
         return _shorten(words, whole, _TITLE_PREPOSITIONS)
     low = [w.lower() for w in words]
-    # "of" may end a cut title too ("Check the core temperature | of the thickest piece"), and "out of"
-    # is one preposition ("Pull the old switch forward | out of the box").
-    preps = sorted({i - 1 if low[i] == "of" and low[i - 1] in _PARTICLES else i
-                    for i in range(2, len(words)) if low[i] in _TITLE_PREPOSITIONS or low[i] == "of"} - {1})
+    # "of" may end a cut title too ("Check the core temperature | of the thickest piece"; "Sweep the
+    # chips out | of the machine bed").
+    preps = [i for i in range(2, len(words)) if low[i] in _TITLE_PREPOSITIONS or low[i] == "of"]
     for i in preps:
         end = next((j for j in preps if j > i), len(words))
         if low[i] in ("with", "using") and end <= TITLE_MAX_WORDS and find_tools(" ".join(words[i + 1:end])):
