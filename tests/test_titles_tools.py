@@ -94,6 +94,7 @@ def test_tools_ruled_out_and_sound_alikes():
     ("The access hatch is hinged at the top. Swing it up and latch it open.", "Swing the access hatch up"),
     ("The filter cartridges sit in the upper tray. Lift them out of the housing.", "Lift the filter cartridges out"),
     ("The old belt comes off first, so roll it off the small pulley.", "Roll the old belt off"),
+    ("The spare wheel sits under the floor. Lift it just clear of the sill.", "Lift the spare wheel"),
     # a bare verb or a question is no title when an action with an object follows
     ("Check. Still warm? Unplug the heater from the wall.", "Unplug the heater from the wall"),
     ("Notice the scoring on the face? Replace the seal ring.", "Replace the seal ring"),

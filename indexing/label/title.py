@@ -153,7 +153,7 @@ _TITLE_PREPOSITIONS = _PREPOSITIONS | frozenset(
 # ("blow the shavings out"), or before a quantifier or "and".
 _PARTICLES = frozenset("out off up down back away".split())
 _SOFT_BREAKS = frozenset("some both all each every any and".split())
-_MANNER = frozenset("halfway again first straight carefully".split())
+_MANNER = frozenset("halfway again first straight carefully just".split())
 _NOT_ADVERBS = frozenset("assembly only supply apply fly".split())
 # "Using a spudger, pry off…", "Wearing gloves, ease…": a lead-in before the action; a tool said
 # there may follow the title ("… with a spudger").
