@@ -84,6 +84,37 @@ def test_tools_ruled_out_and_sound_alikes():
     # a tool the narration rules out is not on the step; "test stroke" is no "test strip"
     assert find_tools("Torque them with the torque wrench. Do not use the impact gun here.") == ["torque wrench"]
     assert find_tools("Then run one test stroke in inch mode.") == []
-    # an action on "it" gives way to one that names its object
+    # "it" stands for the die just brought in, and lowering it is the step's point ("Bring" only gets it ready)
     assert step_title("Bring the new die in on the hoist and lower it slowly onto the bolster.") == (
-        "Bring the new die")
+        "Lower the new die")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # "it"/"them" named: by the sentence before, by an earlier subject, by an earlier action
+    ("The access hatch is hinged at the top. Swing it up and latch it open.", "Swing the access hatch up"),
+    ("The filter cartridges sit in the upper tray. Lift them out of the housing.", "Lift the filter cartridges out"),
+    ("The old belt comes off first, so roll it off the small pulley.", "Roll the old belt off"),
+    ("The spare wheel sits under the floor. Lift it just clear of the sill.", "Lift the spare wheel"),
+    # a bare verb or a question is no title when an action with an object follows
+    ("Check. Still warm? Unplug the heater from the wall.", "Unplug the heater from the wall"),
+    ("Notice the scoring on the face? Replace the seal ring.", "Replace the seal ring"),
+    # a phrase that ends only at the eighth word is not cut inside its noun
+    ("Fit the five eighths inch brass compression ferrule onto the pipe end.",
+     "Fit the five eighths inch brass compression ferrule"),
+    # a lead-in's tool gets room: the action is cut at an earlier phrase end
+    ("Using a hacksaw, trim the conduit flush at the box.", "Trim the conduit flush with a hacksaw"),
+])
+def test_titles_resolve_and_skip(text, title):
+    assert step_title(text) == title
+
+
+def test_title_reads_the_previous_step():
+    from indexing.label import label_steps
+    from indexing.models import StepDraft
+
+    steps = [StepDraft(procedure_index=0, index=i, start=10.0 * i, end=10.0 * i + 9, text=t) for i, t in enumerate([
+        "Unclip the air filter cover and set it aside.",
+        "Feel that? Tap it on the bench to shake the dust out.",
+    ])]
+    label_steps(steps)
+    assert [s.title for s in steps] == ["Unclip the air filter cover", "Tap the air filter cover"]

@@ -42,6 +42,7 @@ def procedure_title(steps: Sequence[object], language: str = "en") -> str:
 def label_steps(steps: list[StepDraft], *, glossary: Sequence[str] = (), language: str = "en") -> None:
     """Fill each step's title, category, tools, tips, warnings and reason in place.
 
+    A step's title may read the previous step's ("Feel that?" after "Wipe the bolster plate").
     Tips and warnings already on a step (from markers) are kept first; found ones are added after.
     Every rule comes from the narration's language (`indexing.lang`); a language without rules of
     its own gets a first-words title and the glossary's terms as tools.
@@ -52,8 +53,10 @@ def label_steps(steps: list[StepDraft], *, glossary: Sequence[str] = (), languag
         language: Narration language code.
     """
     lang = language_for(language)
+    previous = ""
     for step in steps:
-        step.title = lang.step_title(step.text)
+        step.title = lang.step_title(step.text, previous=previous)
+        previous = step.title
         step.tools = lang.find_tools(step.text, glossary)
         step.category = lang.categorize(step.text, step.title)
         tips, warnings = lang.find_notes(step.text)

@@ -153,7 +153,7 @@ _TITLE_PREPOSITIONS = _PREPOSITIONS | frozenset(
 # ("blow the shavings out"), or before a quantifier or "and".
 _PARTICLES = frozenset("out off up down back away".split())
 _SOFT_BREAKS = frozenset("some both all each every any and".split())
-_MANNER = frozenset("halfway again first straight carefully".split())
+_MANNER = frozenset("halfway again first straight carefully just".split())
 _NOT_ADVERBS = frozenset("assembly only supply apply fly".split())
 # "Using a spudger, pry off…", "Wearing gloves, ease…": a lead-in before the action; a tool said
 # there may follow the title ("… with a spudger").
@@ -172,8 +172,10 @@ def _clauses(sentence: str) -> list[str]:
     parts = _CLAUSE_SPLIT.split(sentence)
     out = [parts[0]]
     for sep, piece in zip(parts[1::2], parts[2::2], strict=False):
-        first = piece.split()[0].lower().strip(".,;:!?") if piece.split() else ""
-        if first in TITLE_VERBS:
+        toks = [t.lower().strip(".,;:!?") for t in piece.split()[:2]]
+        if toks[:1] == ["so"]:
+            toks = toks[1:]  # ", so roll it off …"
+        if toks and toks[0] in TITLE_VERBS:
             out.append(piece)
         else:
             out[-1] = out[-1] + sep + piece
@@ -181,7 +183,8 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _action(clause: str) -> tuple[list[str], str] | None:
-    """The title words of one clause's action and a tool phrase said before it, or None."""
+    """The words of one clause's action (verb to the end of its phrase, uncut) and a tool phrase said
+    before it, or None."""
     s = strip_openers(clause)
     tool = ""
     for _ in range(4):
@@ -202,36 +205,43 @@ def _action(clause: str) -> tuple[list[str], str] | None:
         return None
     if verb != words[0].lower().strip(".,;:!?") and _opening_word(clause) == words[0].lower():
         return None  # a gerund subject ("Opening the valve fast can…"), not an action
-    phrase = _object_phrase([verb] + words[1:], TITLE_VERBS, adverbs=True)
-    return _cut_title(phrase), tool
+    return _object_phrase([verb] + words[1:], TITLE_VERBS, adverbs=True), tool
 
 
-def _cut_title(words: list[str]) -> list[str]:
-    """At most TITLE_MAX_WORDS words, cut only where a phrase ends.
+def _cut_title(words: list[str], whole: int = TITLE_PLAIN_WORDS, *, strict: bool = False) -> list[str]:
+    """At most `whole` words (TITLE_PLAIN_WORDS by default), cut only where a phrase ends.
 
-    An action longer than TITLE_PLAIN_WORDS keeps "with TOOL" when a tool is named there and the
-    title fits in TITLE_MAX_WORDS; otherwise it is cut before its last prepositional phrase that
-    fits, and a "with …" phrase left at the end stays only when it names a tool ("Push the new
-    filters in with arrows going…" -> "Push the new filters").
+    An action of at most `whole` words stays whole (a smaller `whole` leaves room for a lead-in's
+    tool). A longer one keeps "with TOOL" when a tool is named there and the title fits in
+    TITLE_MAX_WORDS; otherwise it is cut before its last prepositional phrase that fits (or after a
+    particle, or before a quantifier or "and"), and a "with …" phrase left at the end stays only when
+    it names a tool ("Push the new filters in with arrows going…" -> "Push the new filters"). With
+    `strict`, [] when no such phrase end fits; else the first `whole` words. A phrase that first ends
+    at the eighth word is kept to there.
     """
     from indexing.label.tools import find_tools
 
-    if len(words) <= TITLE_PLAIN_WORDS:
-        return _shorten(words, TITLE_PLAIN_WORDS, _TITLE_PREPOSITIONS)
+    if len(words) <= whole:
+        return _shorten(words, whole, _TITLE_PREPOSITIONS)
     low = [w.lower() for w in words]
-    preps = [i for i in range(2, len(words)) if low[i] in _TITLE_PREPOSITIONS]
+    # "of" may end a cut title too ("Check the core temperature | of the thickest piece"; "Sweep the
+    # chips out | of the machine bed").
+    preps = [i for i in range(2, len(words)) if low[i] in _TITLE_PREPOSITIONS or low[i] == "of"]
     for i in preps:
         end = next((j for j in preps if j > i), len(words))
         if low[i] in ("with", "using") and end <= TITLE_MAX_WORDS and find_tools(" ".join(words[i + 1:end])):
             return _shorten(words[:end], TITLE_MAX_WORDS, _TITLE_PREPOSITIONS)
-    fits = [i for i in preps if 3 <= i <= TITLE_PLAIN_WORDS]
-    soft = [i for i in range(3, min(len(words), TITLE_PLAIN_WORDS + 1))
+    # A phrase that ends only at the eighth word may stay ("Load the three quarter inch carbide end mill").
+    fits = [i for i in preps if 3 <= i <= whole] or [i for i in preps if i == TITLE_MAX_WORDS > whole]
+    soft = [i for i in range(3, min(len(words), whole + 1))
             if low[i] in _SOFT_BREAKS or low[i - 1] in _PARTICLES]
-    cut = words[: fits[-1]] if fits else words[: soft[-1]] if soft else words[:TITLE_PLAIN_WORDS]
+    if strict and not fits and not soft:
+        return []
+    cut = words[: fits[-1]] if fits else words[: soft[-1]] if soft else words[:whole]
     last = max((i for i in fits if i < len(cut)), default=-1)
     if last > 0 and low[last] in ("with", "using") and not find_tools(" ".join(cut[last + 1:])):
         cut = cut[:last]
-    return _shorten(cut, TITLE_PLAIN_WORDS, _TITLE_PREPOSITIONS)
+    return _shorten(cut, max(whole, len(cut)), _TITLE_PREPOSITIONS)
 
 
 def _capitalised(words: list[str]) -> str:
@@ -270,6 +280,20 @@ def _first_clause(text: str) -> str:
     return _capitalised(_cut_title(words))
 
 
+def _cut_for_tool(words: list[str], tool: str) -> list[str]:
+    """The action cut to leave room for "with TOOL" when a lead-in named a tool and a phrase ends
+    early enough ("Using a hacksaw, cut the plastic pipe square at the mark" -> "Cut the plastic pipe
+    square" + "with a hacksaw"); else cut as `_cut_title` does."""
+    from indexing.label.tools import find_tools
+
+    if tool and find_tools(tool):
+        room = TITLE_MAX_WORDS - 1 - len(tool.split())
+        cut = _cut_title(words, room, strict=True) if room >= 3 else []
+        if cut:
+            return cut
+    return _cut_title(words)
+
+
 @lru_cache(maxsize=256)
 def _notes(text: str) -> tuple[str, ...]:
     from indexing.label.notes import find_notes
@@ -278,17 +302,93 @@ def _notes(text: str) -> tuple[str, ...]:
     return tuple(n.rstrip(".").lower() for n in tips + warnings)
 
 
-def step_title(text: str, language: str = "en") -> str:
+# Object pronouns an action may take, and the number of what they stand for (None: either).
+_PRONOUN_NUMBER: dict[str, bool | None] = {"it": False, "them": True, "that": None, "this": None}
+_DETERMINERS = frozenset("the a an your my our his her their this these those both all each".split())
+# Words that end a noun phrase read from the front of a sentence ("The old switch is held by …").
+_NP_END = _TITLE_PREPOSITIONS | _BREAK_WORDS | frozenset(
+    "is are was were has have had will would can could should must may might does do did comes come "
+    "goes go gets get looks sits sit lies lie stays stay rests rest hangs seems seem needs need and or of "
+    "it's that's".split())
+
+
+def _plural(phrase: list[str]) -> bool:
+    head = phrase[-1].lower()
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """A determiner and the up to four words after it that end before a verb, preposition or clause break
+    ("The old switch is held …" -> "the old switch"); [] when the words do not open with one."""
+    if not words or words[0].lower().strip(".,;:!?") not in _DETERMINERS:
+        return []
+    out = [_POSSESSIVE.get(words[0].lower(), words[0].lower())]
+    for raw in words[1:5]:
+        core = raw.strip("\"'()[]")
+        low = core.lower().rstrip(".,;:!?")
+        if not low or low in _NP_END or low in _DETERMINERS or low in _PRONOUN_NUMBER:
+            break
+        out.append(core.rstrip(".,;:!?"))
+        if core != core.rstrip(".,;:!?"):
+            break
+    return out if len(out) > 1 else []
+
+
+def _object_of(words: list[str]) -> list[str]:
+    """The object of an action's words ("Take off the padlock and tag" -> "the padlock and tag")."""
+    rest = words[1:]
+    while rest and rest[0].lower() in _PARTICLES:
+        rest = rest[1:]
+    np = _noun_phrase(rest)
+    if np:
+        return np
+    plain = []
+    for w in rest[:4]:
+        if w.lower() in _TITLE_PREPOSITIONS or w.lower() in _PRONOUN_NUMBER:
+            break
+        plain.append(w)
+    return plain
+
+
+def _antecedent(pronoun: str, subjects: list[list[str]], objects: list[list[str]], previous: str) -> list[str]:
+    """What "it"/"them"/"that" stands for: the latest subject or action object said before it in the step
+    that agrees in number, else the object of the previous step's title."""
+    number = _PRONOUN_NUMBER[pronoun]
+    previous_object = _object_of(previous.split()) if previous else []
+    for np in [*reversed(subjects), *reversed(objects), previous_object]:
+        if np and (number is None or _plural(np) == number):
+            return np
+    return []
+
+
+def _resolved(words: list[str], subjects: list[list[str]], objects: list[list[str]], previous: str) -> list[str] | None:
+    """The action's words with a pronoun object replaced by what it stands for; None when it has none or
+    it cannot be found. "this"/"that" count only as the whole object ("Feel that?", not "check that the …")."""
+    if len(words) < 2:
+        return None
+    pronoun = words[1].lower()
+    if pronoun not in _PRONOUN_NUMBER or (pronoun in ("this", "that") and len(words) > 2):
+        return None
+    np = _antecedent(pronoun, subjects, objects, previous)
+    return [words[0], *np, *words[2:]] if np else None
+
+
+def step_title(text: str, language: str = "en", previous: str = "") -> str:
     """A short title for a step's narration: its main action, with its object.
 
     The first few sentences are read clause by clause; the first action that is not a getting-ready
-    verb ("put", "hold", "move"…), a tip, a warning or a contingency ("if it sticks, …") wins, else
-    the first action. The title stops at the end of the verb's phrase and has at most eight words;
-    a tool said in a lead-in ("Using a spudger, pry off the base plate") is added after "with".
+    verb ("put", "hold", "move"…), a bare verb ("Check."), a question ("See the crack?"), a tip, a
+    warning or a contingency ("if it sticks, …") wins, else the first action. An object "it"/"them" is
+    replaced by what it stands for: a subject or action object said before it in the step ("The old
+    switch is held by two screws. … pull it forward" -> "Pull the old switch forward"), else the object
+    of the previous step's title; one that cannot be found makes the action a getting-ready one. The
+    title stops at the end of the verb's phrase and has at most eight words; a tool said in a lead-in
+    ("Using a spudger, pry off the base plate") is added after "with".
 
     Args:
         text: The step's narration.
         language: Narration language; non-English text gets its first words as title.
+        previous: The previous step's title, for a pronoun object ("Feel that?") ("" for none).
 
     Returns:
         An imperative title such as "Pry off the base plate with a spudger" ("" for empty text).
@@ -301,18 +401,29 @@ def step_title(text: str, language: str = "en") -> str:
     text = re.sub(r"(?<=\w) -(?=\w)", "-", straighten(text))
     notes = _notes(text)
     candidates: list[tuple[int, int, list[str], str]] = []
+    subjects: list[list[str]] = []
+    objects: list[list[str]] = []
     for sentence in split_sentences(text)[:5]:
         cleaned = clean_sentence(sentence).rstrip(".").lower()
         aside = any(n and (n in cleaned or cleaned in n) for n in notes) or bool(_CONDITION.match(sentence))
+        question = sentence.rstrip().endswith("?")
         lead = _LEAD.match(strip_openers(sentence))
         lead_tool = (lead.group("tool") or "").strip() if lead else ""
         body = strip_openers(sentence)[lead.end():] if lead else sentence
+        subject = _noun_phrase(strip_openers(body).split())
+        if subject:
+            subjects.append(subject)
         for clause in _clauses(body):
             found = _action(clause)
             if found is None:
                 continue
-            words, tool = found[0], found[1] or lead_tool
-            weak = words[0].lower() in _WEAK or (len(words) > 1 and words[1].lower() in _PRONOUNS)
+            phrase, tool = found[0], found[1] or lead_tool
+            resolved = _resolved(phrase, subjects, objects, previous)
+            unresolved = resolved is None and len(phrase) > 1 and phrase[1].lower() in _PRONOUNS
+            words = _cut_for_tool(resolved or phrase, tool)
+            if not unresolved and len(words) > 1:
+                objects.append(_object_of(words))
+            weak = words[0].lower() in _WEAK or unresolved or len(words) == 1 or question
             rank = 2 if aside else (1 if weak else 0)
             candidates.append((rank, len(candidates), words, tool))
             if rank == 0:

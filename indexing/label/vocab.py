@@ -121,4 +121,4 @@ TITLE_VERBS = VERBS | frozenset(
     skewer slacken sleeve smooth snip soften solder stamp steady strap stroke tamp tease thaw thin
     toast trim unbolt unclip unhook unlatch unload unpack unroll unthread wedge wiggle wind wring
     backflush bleed charge count depress detach dislodge dismantle fill flush hone lift lock
-    loosen lubricate bend block bolt brace break""".split())
+    loosen lubricate bend block bolt brace break slit throw discard sanitise sanitize indicate route""".split())

@@ -55,8 +55,10 @@ class Language:
         return {w.casefold() for w in _WORD.findall(text)}
 
     # -- labels --------------------------------------------------------------------
-    def step_title(self, text: str) -> str:
-        """A short title for a step's narration ("" for empty text): its first words here."""
+    def step_title(self, text: str, previous: str = "") -> str:
+        """A short title for a step's narration ("" for empty text): its first words here.
+
+        `previous` is the previous step's title, for a language that resolves "it" from it."""
         from indexing.label.title import _fallback
 
         return _fallback(text) if text.strip() else ""

@@ -62,10 +62,10 @@ class English(Language):
 
         return content_words(text)
 
-    def step_title(self, text: str) -> str:
+    def step_title(self, text: str, previous: str = "") -> str:
         from indexing.label.title import step_title
 
-        return step_title(text, "en")
+        return step_title(text, "en", previous)
 
     def procedure_title(self, steps: Sequence[object]) -> str:
         from indexing.label.title import procedure_title

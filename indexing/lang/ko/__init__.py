@@ -205,7 +205,7 @@ class Korean(Language):
                     return s[k + 1:].lstrip(" ,")
         return s
 
-    def step_title(self, text: str) -> str:
+    def step_title(self, text: str, previous: str = "") -> str:
         sents = self.split_sentences(text)
         if not sents:
             return ""
