@@ -74,6 +74,10 @@ tune hit@1 by at most one question (0.644 -> 0.658 at k=10) and English tune hit
 NAME_WEIGHT = 1.25
 """The name ranking's weight as a multiple of the two others' together: above 1, so a query that a
 procedure's name holds entirely ranks that procedure's first step first, whatever the step sides say."""
+NAME_WEIGHT_FOR_QUESTIONS = 0.0
+"""The name ranking's weight (as `NAME_WEIGHT`) for a query asked as a question
+(`Language.is_question`): a procedure's name is never a question, and "철판은 어떻게 꺼내요?" asks
+for the step that takes the trays out, not for the first step of "제빵 오븐 철판 꺼내기"."""
 RELATION_WEIGHT = 1.0
 """Weight of the neighbour ranking of a question asked relative to another step ("펌프 떼기 전에 …").
 
@@ -214,6 +218,12 @@ def _relation_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[t
     return neighbour_steps(library, best, offset)
 
 
+def _is_question(text: str) -> bool:
+    from indexing.lang import get_language, language_of_text
+
+    return get_language(language_of_text(text)).is_question(text)
+
+
 def search(
     library: Library,
     query: str,
@@ -277,7 +287,8 @@ def search(
     if relation_ids:
         rankings.append((relation_ids, RELATION_WEIGHT))
     if name_ids:
-        rankings.append((name_ids, NAME_WEIGHT * (VECTOR_WEIGHT + kw_weight)))
+        name_weight = NAME_WEIGHT_FOR_QUESTIONS if _is_question(text) else NAME_WEIGHT
+        rankings.append((name_ids, name_weight * (VECTOR_WEIGHT + kw_weight)))
     scores = fuse(rankings, RRF_K)
     # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
     ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))

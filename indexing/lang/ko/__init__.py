@@ -167,6 +167,19 @@ class Korean(Language):
                     out.append(form)
         return out
 
+    def is_question(self, text: str) -> bool:
+        """A question mark, or a question word ("어떻게", "뭘로", "얼마인지") as a word or a word's start.
+
+        A one-syllable question word counts only as a whole word ("왜" is a question, "왜곡" is not).
+        """
+        if super().is_question(text):
+            return True
+        asks = words("ko/question_words.txt")
+        for token in (_compact(w) for w in text.split()):
+            if token in asks or any(len(q) > 1 and token.startswith(q) for q in asks):
+                return True
+        return False
+
     def relative_anchor(self, text: str) -> tuple[str, int] | None:
         """"필터 컵 열기 전에 뭘 해요?" -> ("필터 컵 열기", -1); "조립한 뒤에 …" -> ("조립한", +1).
 
