@@ -148,6 +148,38 @@ def _main() -> Iterator[bool]:
 _LIBS: dict[str, Any] = {}
 
 
+def refill_keywords() -> None:
+    """Re-derive every library's keyword rows with the analyser as it stands (synonym heads)."""
+    from indexing.library.search_terms import refill
+
+    for lib, _, _ in _LIBS.values():
+        with lib.db.conn:
+            refill(lib.db.conn)
+
+
+Q17_KO_REMOVE = ("건지", "건져내", "제거", "없애", "긁어내")
+"""The Korean words q17 added to the synonym group of 빼 (remove)."""
+
+
+@variant("before-q17")
+@contextmanager
+def _before_q17() -> Iterator[bool]:
+    """Main's ranking before q17: a name ranking for questions too, main's Korean synonym groups."""
+    from indexing import search as S
+    from indexing.lang import get_language
+
+    korean = get_language("ko")
+    saved = dict(korean._synonyms)
+    korean.__dict__["_synonyms"] = {w: h for w, h in saved.items() if w not in Q17_KO_REMOVE}
+    refill_keywords()
+    try:
+        with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT, ACTION_WEIGHT=0.0):
+            yield False
+    finally:
+        korean.__dict__["_synonyms"] = saved
+        refill_keywords()
+
+
 @variant("en-e5")
 @contextmanager
 def _english_e5() -> Iterator[bool]:
@@ -175,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     libs = _libraries(args.work, args.ko_data)
     _LIBS.update(libs)
+    refill_keywords()  # libraries ingested by another checkout: this one's keyword rows
     results: dict[str, Any] = {}
     dirty = False
     for vname in args.variants.split(";"):
