@@ -24,7 +24,6 @@ from indexing.library.keywords import (
     QueryError,
     _hits,
     _matching,
-    holding,
     in_library_words,
     keyword_search,
     name_search,
@@ -79,11 +78,6 @@ NAME_WEIGHT_FOR_QUESTIONS = 0.0
 """The name ranking's weight (as `NAME_WEIGHT`) for a query asked as a question
 (`Language.is_question`): a procedure's name is never a question, and "철판은 어떻게 꺼내요?" asks
 for the step that takes the trays out, not for the first step of "제빵 오븐 철판 꺼내기"."""
-ACTION_WEIGHT = 0.0
-"""Weight of the action ranking: the candidates holding the query's action (`Language.action_terms`,
-its verbs with their synonyms), in their fused order. Neighbouring steps share a procedure's nouns;
-the verb tells them apart ("롤러 축 핀은 뭘로 빼요?" -> the step that pulls the pins)."""
-TIES_TO_KEYWORD = False
 RELATION_WEIGHT = 1.0
 """Weight of the neighbour ranking of a question asked relative to another step ("펌프 떼기 전에 …").
 
@@ -224,19 +218,6 @@ def _relation_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[t
     return neighbour_steps(library, best, offset)
 
 
-def _action_side(library: Library, text: str, scores: Mapping[str, float],
-                 distance: Mapping[str, float]) -> list[str]:
-    """The candidates (fused so far) that hold the query's action, best first."""
-    from indexing.lang import get_language, language_of_text
-
-    terms = get_language(language_of_text(text)).action_terms(text)
-    if not terms:
-        return []
-    ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
-    keep = holding(library, ordered, terms)
-    return [i for i in ordered if i in keep]
-
-
 def _is_question(text: str) -> bool:
     from indexing.lang import get_language, language_of_text
 
@@ -309,18 +290,8 @@ def search(
         name_weight = NAME_WEIGHT_FOR_QUESTIONS if _is_question(text) else NAME_WEIGHT
         rankings.append((name_ids, name_weight * (VECTOR_WEIGHT + kw_weight)))
     scores = fuse(rankings, RRF_K)
-    if ACTION_WEIGHT > 0:
-        action_ids = _action_side(library, text, scores, distance)
-        if action_ids:
-            rankings.append((action_ids, ACTION_WEIGHT))
-            scores = fuse(rankings, RRF_K)
     # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
-    if TIES_TO_KEYWORD:
-        kw_rank = {i: r for r, i in enumerate(keyword_ids)}
-        ordered = sorted(scores, key=lambda i: (-round(scores[i], 9), kw_rank.get(i, len(kw_rank)),
-                                                distance.get(i, 2.0), i))
-    else:
-        ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
+    ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
     hits = _hits(library, ordered, scores, filters, k)
     log.debug("search %r: %d vector, %d keyword candidates, %d hits",
               text, len(vector_ids), len(keyword_ids), len(hits))

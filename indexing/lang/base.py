@@ -101,14 +101,6 @@ class Language:
         """
         return text.rstrip().endswith(("?", "？"))
 
-    def action_terms(self, text: str) -> list[str]:
-        """The keyword terms of the action a query asks about (its verbs), none by default.
-
-        Neighbouring steps of a procedure share its nouns ("the blade", "롤러"); the action
-        tells them apart, so `indexing.search` ranks the candidates that hold it first.
-        """
-        return []
-
     def relative_anchor(self, text: str) -> tuple[str, int] | None:
         """The action a question is asked relative to, and which way: ``(action, -1 | +1)``.
 

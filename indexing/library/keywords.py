@@ -363,18 +363,6 @@ def _hits(library: Library, ids: Sequence[str], scores: Mapping[str, float],
     return out
 
 
-def holding(library: Library, ids: Sequence[str], terms: Sequence[str]) -> set[str]:
-    """The steps among `ids` whose title, text or analyser tokens hold any of `terms` (plain words)."""
-    if not ids or not terms:
-        return set()
-    match = "{title text keywords} : (" + " OR ".join('"' + t.replace('"', '""') + '"' for t in terms) + ")"
-    marks = ",".join("?" * len(ids))
-    rows = library.db.execute(
-        "SELECT steps.step_id FROM steps_fts JOIN steps ON steps.rowid = steps_fts.rowid "
-        f"WHERE steps_fts MATCH ? AND steps.step_id IN ({marks})", [match, *ids]).fetchall()
-    return {r[0] for r in rows}
-
-
 def neighbour_steps(library: Library, ids: Sequence[str], offset: int) -> list[str]:
     """The steps `offset` places after (before, when negative) each of `ids` in its session, in order.
 

@@ -157,27 +157,14 @@ def refill_keywords() -> None:
             refill(lib.db.conn)
 
 
-Q17_KO_REMOVE = ("건지", "건져내", "제거", "없애", "긁어내")
-"""The Korean words q17 added to the synonym group of 빼 (remove)."""
-
-
 @variant("before-q17")
 @contextmanager
 def _before_q17() -> Iterator[bool]:
-    """Main's ranking before q17: a name ranking for questions too, main's Korean synonym groups."""
+    """Main's ranking before q17: questions get the name ranking too."""
     from indexing import search as S
-    from indexing.lang import get_language
 
-    korean = get_language("ko")
-    saved = dict(korean._synonyms)
-    korean.__dict__["_synonyms"] = {w: h for w, h in saved.items() if w not in Q17_KO_REMOVE}
-    refill_keywords()
-    try:
-        with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT, ACTION_WEIGHT=0.0):
-            yield False
-    finally:
-        korean.__dict__["_synonyms"] = saved
-        refill_keywords()
+    with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT):
+        yield False
 
 
 @variant("en-e5")

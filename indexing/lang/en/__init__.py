@@ -25,7 +25,6 @@ def _synonym_groups() -> dict[str, tuple[str, ...]]:
 
 
 _SYNONYMS = _synonym_groups()
-_VERB_OPENERS = frozenset("and then i you we to please".split())
 
 
 class English(Language):
@@ -42,24 +41,6 @@ class English(Language):
         """A question mark, or a question word first ("how do I clean the nozzle")."""
         first = text.split()[0].casefold().strip("\"'.,;:!()") if text.split() else ""
         return super().is_question(text) or first in words("en/question_words.txt")
-
-    def action_terms(self, text: str) -> list[str]:
-        """The query's action verbs and their synonyms: a verb of the label and segmenter vocabulary
-        where an imperative or a question's verb stands (first, or after "and", "then", "I", "to", a
-        comma), since many of those words are nouns elsewhere ("the pump", "the clamp")."""
-        from indexing.label.vocab import VERBS
-
-        verbs = VERBS | words("en/action_verbs.txt")
-        out: dict[str, None] = {}
-        before = ""
-        for raw in text.split():
-            w = raw.casefold().strip("\"'.,;:!?()")
-            opens = before in ("", ",") or before in _VERB_OPENERS
-            if opens and w in verbs:
-                out[w] = None
-                out.update(dict.fromkeys(self.synonyms(w)))
-            before = "," if raw.endswith(",") else w
-        return list(out)
 
     def split_sentences(self, text: str) -> list[str]:
         from indexing.label.text import split_sentences

@@ -314,18 +314,6 @@ class Korean(Language):
                 out.append(head)
         return " ".join(out)
 
-    def action_terms(self, text: str) -> list[str]:
-        """The query's verb lemmas ("빼", "확인" of 확인하다) as keyword terms: their synonym heads.
-
-        The action a question is asked relative to ("떼기 전에") is not its action, and light
-        verbs (stopwords: 하, 보, 있 …) say nothing.
-        """
-        ms = analyse(text)
-        verbs = {m.form for i, m in enumerate(ms)
-                 if m.tag == "VV" or (m.tag == "NNG" and i + 1 < len(ms) and ms[i + 1].tag == "XSV")}
-        kept = set(self._question_lemmas(text))
-        return list(dict.fromkeys(self._synonyms.get(v, v) for v in verbs if v in kept))
-
     def query_tokens(self, text: str) -> list[str]:
         tokens = self._question_lemmas(text) or [m.form for m in analyse(text) if m.tag in CONTENT]
         return list(dict.fromkeys(self._synonyms.get(w, w) for w in tokens))
