@@ -157,13 +157,21 @@ def refill_keywords() -> None:
             refill(lib.db.conn)
 
 
+Q17_EN_SYNONYMS = ("towel", "close", "shut", "wet", "damp", "rough", "coarse", "old", "used", "worn",
+                   "shavings", "cuttings", "swarf", "detergent", "cleaner")
+"""The English words q17 gave synonym groups (en/synonyms.txt)."""
+
+
 @variant("before-q17")
 @contextmanager
 def _before_q17() -> Iterator[bool]:
-    """Main's ranking before q17: questions get the name ranking too."""
+    """Main's ranking before q17: questions get the name ranking too, English synonyms as they were."""
     from indexing import search as S
+    from indexing.lang import en
 
-    with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT):
+    before = {w: tuple(x for x in g if x not in Q17_EN_SYNONYMS) for w, g in en._SYNONYMS.items()
+              if w not in Q17_EN_SYNONYMS}
+    with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT), patched(en, _SYNONYMS=before):
         yield False
 
 
