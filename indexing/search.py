@@ -28,6 +28,7 @@ from indexing.library.keywords import (
     keyword_search,
     name_search,
     neighbour_steps,
+    procedure_ends,
     query_terms,
 )
 from indexing.models import SearchHit
@@ -87,6 +88,10 @@ with step documents without note lines, 0 -> 1.0 gives tune 0.630 -> 0.685 (0.5:
 0.534 -> 0.552 and hit@5 0.776 -> 0.793. It costs one more search (the anchor's) for such questions only.
 English has no relation rule: "before …" in the English step descriptions mostly describes the same
 step, and a rule for it lowered English tune hit@1 from 0.684 to 0.632."""
+RELATION_NAMED = True
+"""Whether a question asked relative to a whole procedure ("교체 후에 뭘 확인해요?", "롤러 바꾸기 전에 …":
+the anchor is all in a procedure's name) ranks that procedure's last step (after) or first step
+(before) ahead of the neighbours of the anchor's best steps."""
 RELATION_ANCHORS = 3
 """How many of the anchor action's best steps lend their neighbour to that ranking."""
 OVERFETCH = 8
@@ -215,7 +220,11 @@ def _relation_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[t
     anchor_kw, _ = keyword_search(library, anchor, n, session_filters)
     scores = fuse([(anchor_vec, VECTOR_WEIGHT), (anchor_kw, KEYWORD_WEIGHT)], RRF_K)
     best = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))[:RELATION_ANCHORS]
-    return neighbour_steps(library, best, offset)
+    neighbours = neighbour_steps(library, best, offset)
+    named = name_search(library, anchor, n, session_filters) if RELATION_NAMED else []
+    if not named:
+        return neighbours
+    return list(dict.fromkeys(procedure_ends(library, named, last=offset > 0) + neighbours))
 
 
 def _is_question(text: str) -> bool:

@@ -379,6 +379,21 @@ def neighbour_steps(library: Library, ids: Sequence[str], offset: int) -> list[s
     return list(dict.fromkeys(found[i] for i in ids if i in found))
 
 
+def procedure_ends(library: Library, ids: Sequence[str], last: bool) -> list[str]:
+    """The last (`last`) or first step of the procedure of each of `ids`, in order, each once."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    pick = "max" if last else "min"
+    rows = library.db.execute(
+        f"SELECT a.step_id, (SELECT b.step_id FROM steps b WHERE b.session_id = a.session_id "
+        f"AND b.procedure_idx = a.procedure_idx AND b.idx = (SELECT {pick}(c.idx) FROM steps c "
+        f"WHERE c.session_id = a.session_id AND c.procedure_idx = a.procedure_idx)) "
+        f"FROM steps a WHERE a.step_id IN ({marks})", list(ids)).fetchall()
+    found = {r[0]: r[1] for r in rows if r[1]}
+    return list(dict.fromkeys(found[i] for i in ids if i in found))
+
+
 def _matching(library: Library, ids: Sequence[str], filters: Mapping[str, str]) -> set[str]:
     """The ids among `ids` whose catalog fields pass every filter."""
     keep: set[str] = set()
