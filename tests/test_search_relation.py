@@ -61,3 +61,24 @@ def test_question_before_an_action_lifts_the_step_before_it(library: Library, mo
     assert after.index("ko1-p1s02") < before.index("ko1-p1s02"), (before, after)
     # A question whose own words already name that step keeps it first.
     assert S.search(library, "펌프 떼기 전에 밸브는 어떻게 해요?", k=1)[0].step_id == "ko1-p1s02"
+
+
+def test_procedure_ends(library: Library) -> None:
+    from indexing.library.keywords import procedure_ends
+
+    assert procedure_ends(library, ["ko1-p1s01", "ko1-p1s03"], last=True) == ["ko1-p1s04"]
+    assert procedure_ends(library, ["ko1-p1s03"], last=False) == ["ko1-p1s01"]
+    assert procedure_ends(library, [], last=True) == []
+
+
+def test_question_after_the_whole_procedure_lifts_its_last_step(library: Library, monkeypatch) -> None:
+    """"교체 후에 …": the anchor is the procedure's own name (유압 펌프 교체), so "after" is its last step."""
+    from indexing import search as S
+
+    question = "교체 후에 뭘 확인해요?"
+    monkeypatch.setattr(S, "RELATION_NAMED", False)
+    before = [h.step_id for h in S.search(library, question, k=4)]
+    monkeypatch.setattr(S, "RELATION_NAMED", True)
+    after = [h.step_id for h in S.search(library, question, k=4)]
+    assert after[0] == "ko1-p1s04", (before, after)
+    assert before[0] != "ko1-p1s04", before
