@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.5)
+BM25_WEIGHTS = (1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.5)
 """bm25 column weights for steps_fts(title, text, tools, tips, warnings, keywords, names).
+
+A step's title weighs no more than its narration: titles are made from the narration, and one
+made from the wrong sentence ("발등 다치기" for the step that pulls the pins) lifted the wrong
+step. Title weight 3.0 -> 1.0 on the tune parts (tests/benchmarks/bench_search_parts.py, fused
+hit@1 / hit@5): Korean 0.704 / 0.939 -> 0.714 / 0.939, English 0.658 / 0.921 -> 0.684 / 0.921
+(0.5: Korean 0.724, English hit@5 0.895).
 
 `keywords` holds analyser tokens (Korean morphemes), `names` the session and procedure
 titles, workstation and process on each procedure's first step (see
