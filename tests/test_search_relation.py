@@ -25,6 +25,11 @@ def test_relative_anchor_finds_the_action_and_the_direction() -> None:
     assert ko.relative_anchor("다시 조립한 뒤에 샘은 어떻게 확인해요?") == ("다시 조립한", 1)
     assert ko.relative_anchor("교체 후에 새는지 확인은 어떻게 하나요?") == ("교체", 1)
     assert ko.relative_anchor("볼트 풀 때 순서가 어떻게 돼?") is None
+    # 끝나다 with -고 / -면 after a noun: after that action.
+    assert ko.relative_anchor("청소 끝나고 철판엔 뭘 발라요?") == ("청소", 1)
+    assert ko.relative_anchor("점검 끝나면 점검표는 누구한테 내요?") == ("점검", 1)  # Kiwi: 끝 + 나
+    assert ko.relative_anchor("드레싱이 끝났는지는 뭘 보고 알아요?") is None  # asks how to tell, not what follows
+    assert ko.query_tokens("청소 끝나고 철판엔 뭘 발라요?") == ["철판", "바르"]
     assert get_language("en").relative_anchor("what do I do before removing the pump?") is None
 
 
