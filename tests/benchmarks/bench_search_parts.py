@@ -166,15 +166,17 @@ Q17_EN_SYNONYMS = ("towel", "close", "shut", "wet", "damp", "rough", "coarse", "
 @contextmanager
 def _before_q17() -> Iterator[bool]:
     """Main's ranking before q17: questions get the name ranking too, no procedure ends for questions
-    relative to a whole procedure, titles weigh 3 in bm25, English synonyms as they were."""
+    relative to a whole procedure, no "끝나고" relation, titles weigh 3 in bm25, English synonyms as
+    they were."""
     from indexing import search as S
-    from indexing.lang import en
+    from indexing.lang import en, ko
     from indexing.library import keywords
 
     before = {w: tuple(x for x in g if x not in Q17_EN_SYNONYMS) for w, g in en._SYNONYMS.items()
               if w not in Q17_EN_SYNONYMS}
     with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT, RELATION_NAMED=False), \
-            patched(keywords, BM25_WEIGHTS=(3.0, *keywords.BM25_WEIGHTS[1:])), patched(en, _SYNONYMS=before):
+            patched(keywords, BM25_WEIGHTS=(3.0, *keywords.BM25_WEIGHTS[1:])), patched(en, _SYNONYMS=before), \
+            patched(ko, _FINISHED=frozenset()):
         yield False
 
 
