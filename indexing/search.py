@@ -28,6 +28,7 @@ from indexing.library.keywords import (
     keyword_search,
     name_search,
     neighbour_steps,
+    procedure_ends,
     query_terms,
 )
 from indexing.models import SearchHit
@@ -74,6 +75,10 @@ tune hit@1 by at most one question (0.644 -> 0.658 at k=10) and English tune hit
 NAME_WEIGHT = 1.25
 """The name ranking's weight as a multiple of the two others' together: above 1, so a query that a
 procedure's name holds entirely ranks that procedure's first step first, whatever the step sides say."""
+NAME_WEIGHT_FOR_QUESTIONS = 0.0
+"""The name ranking's weight (as `NAME_WEIGHT`) for a query asked as a question
+(`Language.is_question`): a procedure's name is never a question, and "철판은 어떻게 꺼내요?" asks
+for the step that takes the trays out, not for the first step of "제빵 오븐 철판 꺼내기"."""
 RELATION_WEIGHT = 1.0
 """Weight of the neighbour ranking of a question asked relative to another step ("펌프 떼기 전에 …").
 
@@ -83,6 +88,10 @@ with step documents without note lines, 0 -> 1.0 gives tune 0.630 -> 0.685 (0.5:
 0.534 -> 0.552 and hit@5 0.776 -> 0.793. It costs one more search (the anchor's) for such questions only.
 English has no relation rule: "before …" in the English step descriptions mostly describes the same
 step, and a rule for it lowered English tune hit@1 from 0.684 to 0.632."""
+RELATION_NAMED = True
+"""Whether a question asked relative to a whole procedure ("교체 후에 뭘 확인해요?", "롤러 바꾸기 전에 …":
+the anchor is all in a procedure's name) ranks that procedure's last step (after) or first step
+(before) ahead of the neighbours of the anchor's best steps."""
 RELATION_ANCHORS = 3
 """How many of the anchor action's best steps lend their neighbour to that ranking."""
 OVERFETCH = 8
@@ -211,7 +220,17 @@ def _relation_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[t
     anchor_kw, _ = keyword_search(library, anchor, n, session_filters)
     scores = fuse([(anchor_vec, VECTOR_WEIGHT), (anchor_kw, KEYWORD_WEIGHT)], RRF_K)
     best = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))[:RELATION_ANCHORS]
-    return neighbour_steps(library, best, offset)
+    neighbours = neighbour_steps(library, best, offset)
+    named = name_search(library, anchor, n, session_filters) if RELATION_NAMED else []
+    if not named:
+        return neighbours
+    return list(dict.fromkeys(procedure_ends(library, named, last=offset > 0) + neighbours))
+
+
+def _is_question(text: str) -> bool:
+    from indexing.lang import get_language, language_of_text
+
+    return get_language(language_of_text(text)).is_question(text)
 
 
 def search(
@@ -277,7 +296,8 @@ def search(
     if relation_ids:
         rankings.append((relation_ids, RELATION_WEIGHT))
     if name_ids:
-        rankings.append((name_ids, NAME_WEIGHT * (VECTOR_WEIGHT + kw_weight)))
+        name_weight = NAME_WEIGHT_FOR_QUESTIONS if _is_question(text) else NAME_WEIGHT
+        rankings.append((name_ids, name_weight * (VECTOR_WEIGHT + kw_weight)))
     scores = fuse(rankings, RRF_K)
     # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
     ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))

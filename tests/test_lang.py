@@ -140,3 +140,17 @@ def test_korean_redaction_with_particles_and_titles() -> None:
                      {"word": " 최영수"}, {"word": " 씨가"}])
     assert [w["word"] for w in words] == [" [REDACTED]", " [REDACTED]", " [REDACTED]", " [PERSON]가",
                                           " [PERSON]", " 씨가"]
+
+
+def test_english_synonym_groups_for_written_step_descriptions() -> None:
+    """A trainee writes "shut", "damp", "coarse", "used"; the expert said "close", "wet", "rough", "old"."""
+    from indexing.lang.data import lines
+
+    en = get_language("en")
+    assert "close" in en.synonyms("shut")
+    assert "wet" in en.synonyms("damp")
+    assert "rough" in en.synonyms("Coarse")
+    assert {"old", "worn"} <= set(en.synonyms("used"))
+    assert "towel" in en.synonyms("rag")
+    seen: list[str] = [w for line in lines("en/synonyms.txt") for w in line.split()]
+    assert len(seen) == len(set(seen)), "a word in two synonym groups"

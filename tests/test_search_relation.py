@@ -25,6 +25,11 @@ def test_relative_anchor_finds_the_action_and_the_direction() -> None:
     assert ko.relative_anchor("다시 조립한 뒤에 샘은 어떻게 확인해요?") == ("다시 조립한", 1)
     assert ko.relative_anchor("교체 후에 새는지 확인은 어떻게 하나요?") == ("교체", 1)
     assert ko.relative_anchor("볼트 풀 때 순서가 어떻게 돼?") is None
+    # 끝나다 with -고 / -면 after a noun: after that action.
+    assert ko.relative_anchor("청소 끝나고 철판엔 뭘 발라요?") == ("청소", 1)
+    assert ko.relative_anchor("점검 끝나면 점검표는 누구한테 내요?") == ("점검", 1)  # Kiwi: 끝 + 나
+    assert ko.relative_anchor("드레싱이 끝났는지는 뭘 보고 알아요?") is None  # asks how to tell, not what follows
+    assert ko.query_tokens("청소 끝나고 철판엔 뭘 발라요?") == ["철판", "바르"]
     assert get_language("en").relative_anchor("what do I do before removing the pump?") is None
 
 
@@ -61,3 +66,24 @@ def test_question_before_an_action_lifts_the_step_before_it(library: Library, mo
     assert after.index("ko1-p1s02") < before.index("ko1-p1s02"), (before, after)
     # A question whose own words already name that step keeps it first.
     assert S.search(library, "펌프 떼기 전에 밸브는 어떻게 해요?", k=1)[0].step_id == "ko1-p1s02"
+
+
+def test_procedure_ends(library: Library) -> None:
+    from indexing.library.keywords import procedure_ends
+
+    assert procedure_ends(library, ["ko1-p1s01", "ko1-p1s03"], last=True) == ["ko1-p1s04"]
+    assert procedure_ends(library, ["ko1-p1s03"], last=False) == ["ko1-p1s01"]
+    assert procedure_ends(library, [], last=True) == []
+
+
+def test_question_after_the_whole_procedure_lifts_its_last_step(library: Library, monkeypatch) -> None:
+    """"교체 후에 …": the anchor is the procedure's own name (유압 펌프 교체), so "after" is its last step."""
+    from indexing import search as S
+
+    question = "교체 후에 뭘 확인해요?"
+    monkeypatch.setattr(S, "RELATION_NAMED", False)
+    before = [h.step_id for h in S.search(library, question, k=4)]
+    monkeypatch.setattr(S, "RELATION_NAMED", True)
+    after = [h.step_id for h in S.search(library, question, k=4)]
+    assert after[0] == "ko1-p1s04", (before, after)
+    assert before[0] != "ko1-p1s04", before

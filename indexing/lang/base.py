@@ -96,6 +96,13 @@ class Language:
         """The search terms of a query written in this language, stopwords dropped."""
         return [t for t in text.split() if t.strip("\"'.,;:!?()[]{}").casefold() not in self.search_stopwords]
 
+    def is_question(self, text: str) -> bool:
+        """Whether a query is asked as a question ("how do I …?") rather than named (a title).
+
+        Generic: it ends with a question mark.
+        """
+        return text.rstrip().endswith(("?", "？"))
+
     def relative_anchor(self, text: str) -> tuple[str, int] | None:
         """The action a question is asked relative to, and which way: ``(action, -1 | +1)``.
 

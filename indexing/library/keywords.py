@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BM25_WEIGHTS = (3.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.5)
+BM25_WEIGHTS = (1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.5)
 """bm25 column weights for steps_fts(title, text, tools, tips, warnings, keywords, names).
+
+A step's title weighs no more than its narration: titles are made from the narration, and one
+made from the wrong sentence ("발등 다치기" for the step that pulls the pins) lifted the wrong
+step. Title weight 3.0 -> 1.0 on the tune parts (tests/benchmarks/bench_search_parts.py, fused
+hit@1 / hit@5): Korean 0.704 / 0.939 -> 0.714 / 0.939, English 0.658 / 0.921 -> 0.684 / 0.921
+(0.5: Korean 0.724, English hit@5 0.895).
 
 `keywords` holds analyser tokens (Korean morphemes), `names` the session and procedure
 titles, workstation and process on each procedure's first step (see
@@ -376,6 +382,21 @@ def neighbour_steps(library: Library, ids: Sequence[str], offset: int) -> list[s
         "ON b.session_id = a.session_id AND b.idx = a.idx + ? "
         f"WHERE a.step_id IN ({marks})", [offset, *ids]).fetchall()
     found = dict((r[0], r[1]) for r in rows)
+    return list(dict.fromkeys(found[i] for i in ids if i in found))
+
+
+def procedure_ends(library: Library, ids: Sequence[str], last: bool) -> list[str]:
+    """The last (`last`) or first step of the procedure of each of `ids`, in order, each once."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    pick = "max" if last else "min"
+    rows = library.db.execute(
+        f"SELECT a.step_id, (SELECT b.step_id FROM steps b WHERE b.session_id = a.session_id "
+        f"AND b.procedure_idx = a.procedure_idx AND b.idx = (SELECT {pick}(c.idx) FROM steps c "
+        f"WHERE c.session_id = a.session_id AND c.procedure_idx = a.procedure_idx)) "
+        f"FROM steps a WHERE a.step_id IN ({marks})", list(ids)).fetchall()
+    found = {r[0]: r[1] for r in rows if r[1]}
     return list(dict.fromkeys(found[i] for i in ids if i in found))
 
 

@@ -148,6 +148,38 @@ def _main() -> Iterator[bool]:
 _LIBS: dict[str, Any] = {}
 
 
+def refill_keywords() -> None:
+    """Re-derive every library's keyword rows with the analyser as it stands (synonym heads)."""
+    from indexing.library.search_terms import refill
+
+    for lib, _, _ in _LIBS.values():
+        with lib.db.conn:
+            refill(lib.db.conn)
+
+
+Q17_EN_SYNONYMS = ("towel", "close", "shut", "wet", "damp", "rough", "coarse", "old", "used", "worn",
+                   "shavings", "cuttings", "swarf", "detergent", "cleaner")
+"""The English words q17 gave synonym groups (en/synonyms.txt)."""
+
+
+@variant("before-q17")
+@contextmanager
+def _before_q17() -> Iterator[bool]:
+    """Main's ranking before q17: questions get the name ranking too, no procedure ends for questions
+    relative to a whole procedure, no "끝나고" relation, titles weigh 3 in bm25, English synonyms as
+    they were."""
+    from indexing import search as S
+    from indexing.lang import en, ko
+    from indexing.library import keywords
+
+    before = {w: tuple(x for x in g if x not in Q17_EN_SYNONYMS) for w, g in en._SYNONYMS.items()
+              if w not in Q17_EN_SYNONYMS}
+    with patched(S, NAME_WEIGHT_FOR_QUESTIONS=S.NAME_WEIGHT, RELATION_NAMED=False), \
+            patched(keywords, BM25_WEIGHTS=(3.0, *keywords.BM25_WEIGHTS[1:])), patched(en, _SYNONYMS=before), \
+            patched(ko, _FINISHED=frozenset()):
+        yield False
+
+
 @variant("en-e5")
 @contextmanager
 def _english_e5() -> Iterator[bool]:
@@ -175,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     libs = _libraries(args.work, args.ko_data)
     _LIBS.update(libs)
+    refill_keywords()  # libraries ingested by another checkout: this one's keyword rows
     results: dict[str, Any] = {}
     dirty = False
     for vname in args.variants.split(";"):

@@ -37,6 +37,11 @@ class English(Language):
         key = word.casefold()
         return tuple(w for w in _SYNONYMS.get(key, ()) if w != key)
 
+    def is_question(self, text: str) -> bool:
+        """A question mark, or a question word first ("how do I clean the nozzle")."""
+        first = text.split()[0].casefold().strip("\"'.,;:!()") if text.split() else ""
+        return super().is_question(text) or first in words("en/question_words.txt")
+
     def split_sentences(self, text: str) -> list[str]:
         from indexing.label.text import split_sentences
 

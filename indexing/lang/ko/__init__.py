@@ -14,7 +14,7 @@ from functools import cached_property
 
 from indexing.lang.base import Language
 from indexing.lang.data import lines, table, words
-from indexing.lang.ko.analyser import analyse, sentences
+from indexing.lang.ko.analyser import Morph, analyse, sentences
 from indexing.lang.ko.titles import CONDITIONAL, NOUN, find_action
 from indexing.lang.ko.vocab import find_tools, term_regex
 
@@ -31,6 +31,9 @@ _CONTINUING_OPENERS = frozenset("그리고 또 또한 그래서 그러니까 그
 _ADDITIVE = frozenset("도".split())
 # Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
 _RELATIVE = frozenset("전 후 뒤".split())
+# Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
+# (다음 as a relation noun, "칠한 다음엔", lowered Korean tune hit@1 by one question: left out.)
+_FINISHED = frozenset("고 면 으면".split())
 
 
 def _join_comma_ends(sentences: list[str]) -> list[str]:
@@ -42,6 +45,37 @@ def _join_comma_ends(sentences: list[str]) -> list[str]:
             out[-1] = f"{out[-1].rstrip()} {s.strip()}"
         else:
             out.append(s)
+    return out
+
+
+def _relations(ms: Sequence[Morph]) -> list[tuple[set[int], int, int]]:
+    """The relation words of a question: ``(their morpheme indexes, the anchor's last morpheme, -1 | +1)``.
+
+    A relation noun (전, 후, 뒤) after a verb or a noun ("떼기 전", "조립한 뒤", "교체 후"),
+    or 끝나다 with "-고" or "-면" after a noun ("청소 끝나고", "조립이 끝나면", Kiwi's "끝 나면").
+    """
+    out: list[tuple[set[int], int, int]] = []
+    for i, m in enumerate(ms):
+        if m.form in _RELATIVE and m.tag in ("NNG", "NNB"):
+            j = i - 1
+            while j >= 0 and ms[j].tag in ("ETN", "ETM", "EP"):
+                j -= 1
+            if j >= 0 and (ms[j].tag in ("VV", "VA", "NNG") or (ms[j].tag == "XSV" and j >= 1)):
+                out.append(({i}, j, -1 if m.form == "전" else 1))
+            continue
+        marker: set[int] = set()
+        if m.form == "끝나" and m.tag == "VV":
+            marker = {i}
+        elif m.form == "끝" and m.tag == "NNG" and i + 1 < len(ms) and ms[i + 1].form == "나":
+            marker = {i, i + 1}
+        end = max(marker, default=-1) + 1
+        if not marker or end >= len(ms) or ms[end].tag != "EC" or ms[end].form not in _FINISHED:
+            continue
+        j = i - 1
+        while j >= 0 and ms[j].tag in ("JKS", "JX", "ETN"):
+            j -= 1
+        if j >= 0 and ms[j].tag == "NNG":
+            out.append((marker, j, 1))
     return out
 
 
@@ -143,20 +177,15 @@ class Korean(Language):
 
         "펌프 떼기 전에 밸브는 어떻게 해요?" asks about the step before the one that removes the
         pump: "떼" (and "전") would rank that later step first, so they are left out. Likewise
-        "조립한 뒤에", "교체 후에".
+        "조립한 뒤에", "교체 후에", "청소 끝나고".
         """
         ms = analyse(text)
-        drop: set[int] = set()
-        for i, m in enumerate(ms):
-            if m.form not in _RELATIVE or m.tag not in ("NNG", "NNB"):
-                continue
-            drop.add(i)
-            j = i - 1
-            while j >= 0 and ms[j].tag in ("ETN", "ETM", "EP"):
-                j -= 1
-            if j >= 0 and ms[j].tag in ("VV", "VA", "NNG"):
+        drop = {i for i, m in enumerate(ms) if m.form in _RELATIVE and m.tag in ("NNG", "NNB")}
+        for marker, j, _ in _relations(ms):
+            drop.update(marker)
+            if ms[j].tag != "XSV":
                 drop.add(j)
-            elif j >= 1 and ms[j].tag == "XSV" and ms[j - 1].tag == "NNG":
+            elif ms[j - 1].tag == "NNG":
                 drop.update((j, j - 1))
         stop = self.search_stopwords
         out = []
@@ -167,25 +196,33 @@ class Korean(Language):
                     out.append(form)
         return out
 
-    def relative_anchor(self, text: str) -> tuple[str, int] | None:
-        """"필터 컵 열기 전에 뭘 해요?" -> ("필터 컵 열기", -1); "조립한 뒤에 …" -> ("조립한", +1).
+    def is_question(self, text: str) -> bool:
+        """A question mark, or a question word ("어떻게", "뭘로", "얼마인지") as a word or a word's start.
 
-        The action is the clause before the relation noun (전, 후, 뒤) whose own word before it
-        is a verb or a noun (with 하다), as `_question_lemmas` drops it from the keyword query.
+        A one-syllable question word counts only as a whole word ("왜" is a question, "왜곡" is not).
+        """
+        if super().is_question(text):
+            return True
+        asks = words("ko/question_words.txt")
+        for token in (_compact(w) for w in text.split()):
+            if token in asks or any(len(q) > 1 and token.startswith(q) for q in asks):
+                return True
+        return False
+
+    def relative_anchor(self, text: str) -> tuple[str, int] | None:
+        """"필터 컵 열기 전에 뭘 해요?" -> ("필터 컵 열기", -1); "조립한 뒤에 …" -> ("조립한", +1);
+        "청소 끝나고 …" -> ("청소", +1).
+
+        The action is the clause before the relation word (전, 후, 뒤; 끝나고, 끝나면) whose
+        own word before it is a verb or a noun (with 하다), as `_question_lemmas` drops it from the
+        keyword query.
         """
         ms = analyse(text)
-        for i, m in enumerate(ms):
-            if m.form not in _RELATIVE or m.tag not in ("NNG", "NNB"):
-                continue
-            j = i - 1
-            while j >= 0 and ms[j].tag in ("ETN", "ETM", "EP"):
-                j -= 1
-            if j < 0 or not (ms[j].tag in ("VV", "VA", "NNG") or (ms[j].tag == "XSV" and j >= 1)):
-                continue
+        for marker, j, offset in _relations(ms):
             start = max((k.end for k in ms[:j] if k.tag in ("SP", "SF", "EC")), default=0)
-            anchor = text[start:ms[i - 1].end].strip(" ,")
+            anchor = text[start:ms[min(marker) - 1].end].strip(" ,")
             if anchor:
-                return anchor, (-1 if m.form == "전" else 1)
+                return anchor, offset
         return None
 
     def content_words(self, text: str) -> set[str]:
