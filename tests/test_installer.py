@@ -117,6 +117,10 @@ def test_frozen_anonymized_export_finds_the_face_models(english_library: Path, h
     assert out.returncode == 0, out.stderr[-3000:]
     assert list(out_dir.rglob("*.jpg")), "the anonymized export wrote no keyframes"
     assert "Faces were blurred" in (out_dir / "README.md").read_text(encoding="utf-8")
+    # The default formats include "hf": pyarrow writes Parquet inside the bundle (the spec prunes
+    # parts of pyarrow it does not use, installers/knowhow.spec).
+    parquet = sorted((out_dir / "data").glob("*.parquet"))
+    assert parquet and all(p.read_bytes()[:4] == b"PAR1" == p.read_bytes()[-4:] for p in parquet), parquet
 
 
 def test_frozen_cli_korean_ingest_search_and_sheet(korean_library: tuple[Path, str], home: Path) -> None:
