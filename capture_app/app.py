@@ -404,6 +404,15 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float) -> bool:
     return True
 
 
+def _screenshot_question(title: str, language: str) -> str:
+    """The question screenshot mode asks about a step's title, in the session's language."""
+    if language.startswith("ko"):
+        return f"{title} 어떻게 해요?"
+    if language and not language.startswith("en"):
+        return title
+    return f"how do I {title[0].lower()}{title[1:]}"
+
+
 def _prepare_for_screenshot(window: MainWindow, name: str, view: QWidget) -> None:
     """Put a view into a representative state (a session loaded, a search run)."""
     sessions = window.library.sessions()
@@ -418,10 +427,11 @@ def _prepare_for_screenshot(window: MainWindow, name: str, view: QWidget) -> Non
             view.player.seek(mid)  # type: ignore[attr-defined]
     elif name == "Search" and sessions and hasattr(view, "run_search"):
         steps = [s for s in window.library.all_steps() if s.title]
+        languages = {s.session_id: s.language for s in sessions}
         if steps:
             done: list[int] = []
             view.results_ready.connect(done.append)  # type: ignore[attr-defined]
-            view.run_search(f"how do I {steps[0].title[0].lower()}{steps[0].title[1:]}")
+            view.run_search(_screenshot_question(steps[0].title, languages.get(steps[0].session_id, "")))
             wait_until(lambda: bool(done) or not workers.running(), 120)
             wait_until(lambda: bool(done), 2)
             if view.hits:  # type: ignore[attr-defined]

@@ -89,3 +89,11 @@ def test_prefs_round_trip_and_broken_file(tmp_path):
 def test_prefs_default_location_is_the_config_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("KNOWHOW_CONFIG_DIR", str(tmp_path / "cfg"))
     assert Prefs().path == tmp_path / "cfg" / "app.json"
+
+
+def test_screenshot_question_follows_the_session_language():
+    from capture_app.app import _screenshot_question
+
+    assert _screenshot_question("Lock out press 4", "en") == "how do I lock out press 4"
+    assert _screenshot_question("프레스 전원 차단하기", "ko") == "프레스 전원 차단하기 어떻게 해요?"
+    assert _screenshot_question("Khóa máy ép", "vi") == "Khóa máy ép"
