@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 
 from PySide6.QtCore import Qt, Signal
@@ -26,11 +27,21 @@ def query_terms(query: str) -> list[str]:
             if w and w not in STOPWORDS]
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
 def _matches(word: str, terms: list[str]) -> bool:
     w = word.lower().strip("'-")
     for t in terms:
         if w == t:
             return True
+        # Korean words carry particles and endings ("전원을", "차단하고" for "전원", "차단하기"):
+        # two syllables in common, and at most two more on the shorter word
+        if _HANGUL.match(w) and _HANGUL.match(t):
+            shared = len(os.path.commonprefix([w, t]))
+            if shared >= 2 and shared >= min(len(w), len(t)) - 2:
+                return True
+            continue
         # crude stemming: "clamps"/"clamping" match "clamp", needs a 4-letter common stem
         stem = min(len(w), len(t))
         if stem >= 4 and (w.startswith(t) or t.startswith(w)) and abs(len(w) - len(t)) <= 3:

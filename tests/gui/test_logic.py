@@ -97,3 +97,11 @@ def test_screenshot_question_follows_the_session_language():
     assert _screenshot_question("Lock out press 4", "en") == "how do I lock out press 4"
     assert _screenshot_question("프레스 전원 차단하기", "ko") == "프레스 전원 차단하기 어떻게 해요?"
     assert _screenshot_question("Khóa máy ép", "vi") == "Khóa máy ép"
+
+
+def test_snippet_emphasises_korean_words_with_particles_and_endings():
+    text = "먼저 프레스 전원을 차단하고 잠금장치를 겁니다. 금속 조각을 치웁니다."
+    out = snippet_html(text, "프레스 전원 차단하기 어떻게 해요?")
+    assert "<b>프레스</b>" in out and "<b>전원을</b>" in out and "<b>차단하고</b>" in out
+    assert "<b>" not in out.split("겁니다.")[1]  # 금속 is not 금형, 조각 is not asked
+    assert snippet_html("금속 조각", "금형") == "금속 조각"
