@@ -392,21 +392,27 @@ def score_fresh(pred: dict[str, Any], part: str) -> dict[str, Any]:
     return out
 
 
-def _run_child(code_root: Path, data: Path, key: str) -> dict[str, Any]:
+def run_child(script: Path, code_root: Path, args: list[str], what: str, timeout: int = 900) -> dict[str, Any]:
+    """Run `script --child ARGS` with `code_root` first on the path, from a directory outside the
+    checkout, and return the JSON it prints (checked to come from `code_root`'s `indexing`)."""
     env = dict(os.environ, PYTHONPATH=str(code_root), HF_HUB_OFFLINE="1")
-    with tempfile.TemporaryDirectory(prefix="t9bench-cwd-") as cwd:
-        proc = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", "--data", str(data.resolve()), "--key", key],
-            cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False)
+    with tempfile.TemporaryDirectory(prefix="bench-cwd-") as cwd:
+        proc = subprocess.run([sys.executable, str(script.resolve()), "--child", *args],
+                              cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
     if proc.returncode != 0:
-        raise SystemExit(f"labeller at {code_root} failed:\n{proc.stderr[-3000:]}")
-    out = json.loads(proc.stdout)
+        raise SystemExit(f"{what} at {code_root} failed:\n{proc.stderr[-3000:]}")
+    out: dict[str, Any] = json.loads(proc.stdout)
     if Path(out["indexing"]).resolve() != (code_root / "indexing").resolve():
         raise SystemExit(f"child imported {out['indexing']}, not {code_root / 'indexing'}")
     return out
 
 
-def _baseline_tree(main: Path, ref: str, dest: Path) -> Path:
+def _run_child(code_root: Path, data: Path, key: str) -> dict[str, Any]:
+    return run_child(Path(__file__), code_root, ["--data", str(data.resolve()), "--key", key], "labeller")
+
+
+def baseline_tree(main: Path, ref: str, dest: Path) -> Path:
+    """`indexing` of `ref` in the checkout `main`, written under `dest` (the baseline's code)."""
     blob = subprocess.run(["git", "-C", str(main), "archive", ref, "indexing"], capture_output=True, check=True).stdout
     with tarfile.open(fileobj=BytesIO(blob)) as tar:
         tar.extractall(dest, filter="data")
@@ -448,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="t9base-") as base:
         if not args.no_baseline:
-            runs["baseline"] = _run_child(_baseline_tree(args.main, args.baseline_ref, Path(base)), args.data, args.key)
+            runs["baseline"] = _run_child(baseline_tree(args.main, args.baseline_ref, Path(base)), args.data, args.key)
         runs["this"] = _run_child(ROOT, args.data, args.key)
     results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
 

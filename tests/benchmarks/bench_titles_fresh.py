@@ -19,12 +19,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
-import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -92,23 +88,7 @@ def score(pred: dict[str, str], part: str) -> dict[str, float]:
 
 
 def _run_child(code_root: Path) -> dict[str, Any]:
-    env = dict(os.environ, PYTHONPATH=str(code_root), HF_HUB_OFFLINE="1")
-    with tempfile.TemporaryDirectory(prefix="t17bench-cwd-") as cwd:
-        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child"], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=600, check=False)
-    if proc.returncode != 0:
-        raise SystemExit(f"titler at {code_root} failed:\n{proc.stderr[-3000:]}")
-    out: dict[str, Any] = json.loads(proc.stdout)
-    if Path(out["indexing"]).resolve() != (code_root / "indexing").resolve():
-        raise SystemExit(f"child imported {out['indexing']}, not {code_root / 'indexing'}")
-    return out
-
-
-def _baseline_tree(main: Path, ref: str, dest: Path) -> Path:
-    blob = subprocess.run(["git", "-C", str(main), "archive", ref, "indexing"], capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=BytesIO(blob)) as tar:
-        tar.extractall(dest, filter="data")
-    return dest
+    return _bench().run_child(Path(__file__), code_root, [], "titler", timeout=600)
 
 
 _MEASURES = ("imperative", "object", "verb", "agree", "short", "complete", "ok")
@@ -128,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         return child_main()
     with tempfile.TemporaryDirectory(prefix="t17base-") as base:
-        runs = {"baseline": _run_child(_baseline_tree(args.main, args.baseline_ref, Path(base))),
+        runs = {"baseline": _run_child(_bench().baseline_tree(args.main, args.baseline_ref, Path(base))),
                 "this": _run_child(ROOT)}
     results = {label: {part: score(pred["cases"], part) for part in args.parts} for label, pred in runs.items()}
     # The truth titles scored as predictions: the ceiling of each measure (the bench's own verb list
