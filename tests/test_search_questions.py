@@ -6,7 +6,7 @@ import pytest
 
 from indexing.lang import get_language
 from indexing.library import Library
-from indexing.models import ProcedureDraft, StepDraft
+from tests.textlibrary import one_session_library
 
 STEPS = [
     ("전원 차단하기", "먼저 메인 전원을 내리고 잠금장치를 겁니다."),
@@ -41,18 +41,8 @@ def test_english_questions(text: str, asks: bool) -> None:
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Library:
     pytest.importorskip("kiwipiepy")
-    from indexing.search import index_session
-
-    lib = Library(tmp_path_factory.mktemp("questions") / "lib")
-    lib.db["sessions"].insert({
-        "session_id": "ko1", "title": "유압 펌프 떼기", "expert": "박정호", "workstation": "HPU-2",
-        "process": "유압", "language": "ko", "consent": 1, "sha256": "0" * 64, "duration": 40.0, "status": "ready",
-    })
-    lib.db.conn.commit()
-    drafts = [StepDraft(0, i, i * 10.0, i * 10.0 + 10.0, text, title=t) for i, (t, text) in enumerate(STEPS)]
-    lib.replace_steps("ko1", [ProcedureDraft(0, "유압 펌프 떼기", 0.0, 40.0)], drafts)
-    index_session(lib, "ko1")
-    return lib
+    return one_session_library(tmp_path_factory.mktemp("questions") / "lib", "ko1", "유압 펌프 떼기", STEPS,
+                               expert="박정호", workstation="HPU-2", process="유압", language="ko")
 
 
 def test_a_question_finds_its_step_not_the_procedure_named_like_it(library: Library, monkeypatch) -> None:

@@ -7,7 +7,7 @@ import pytest
 from indexing.lang import get_language
 from indexing.library import Library
 from indexing.library.keywords import neighbour_steps
-from indexing.models import ProcedureDraft, StepDraft
+from tests.textlibrary import one_session_library
 
 pytest.importorskip("kiwipiepy")
 
@@ -35,18 +35,8 @@ def test_relative_anchor_finds_the_action_and_the_direction() -> None:
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Library:
-    from indexing.search import index_session
-
-    lib = Library(tmp_path_factory.mktemp("relation") / "lib")
-    lib.db["sessions"].insert({
-        "session_id": "ko1", "title": "유압 펌프 교체", "expert": "박정호", "workstation": "HPU-2",
-        "process": "유압", "language": "ko", "consent": 1, "sha256": "0" * 64, "duration": 40.0, "status": "ready",
-    })
-    lib.db.conn.commit()
-    drafts = [StepDraft(0, i, i * 10.0, i * 10.0 + 10.0, text, title=t) for i, (t, text) in enumerate(STEPS)]
-    lib.replace_steps("ko1", [ProcedureDraft(0, "유압 펌프 교체", 0.0, 40.0)], drafts)
-    index_session(lib, "ko1")
-    return lib
+    return one_session_library(tmp_path_factory.mktemp("relation") / "lib", "ko1", "유압 펌프 교체", STEPS,
+                               expert="박정호", workstation="HPU-2", process="유압", language="ko")
 
 
 def test_neighbour_steps_in_order(library: Library) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from indexing.library import Library
 from indexing.library.keywords import keyword_search
-from indexing.models import ProcedureDraft, StepDraft
+from tests.textlibrary import one_session_library
 
 STEPS = [
     # A title made from the wrong sentence: it names the guard, which the step only warns about.
@@ -17,16 +17,9 @@ STEPS = [
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Library:
-    lib = Library(tmp_path_factory.mktemp("titles") / "lib")
-    lib.db["sessions"].insert({
-        "session_id": "en1", "title": "Idler roller swap", "expert": "Maria Lopez", "workstation": "CV-1",
-        "process": "conveyor", "language": "en", "consent": 1, "sha256": "0" * 64, "duration": 20.0,
-        "status": "ready",
-    })
-    lib.db.conn.commit()
-    drafts = [StepDraft(0, i, i * 10.0, i * 10.0 + 10.0, text, title=t) for i, (t, text) in enumerate(STEPS)]
-    lib.replace_steps("en1", [ProcedureDraft(0, "Idler roller swap", 0.0, 20.0)], drafts)
-    return lib
+    return one_session_library(tmp_path_factory.mktemp("titles") / "lib", "en1", "Idler roller swap", STEPS,
+                               expert="Maria Lopez", workstation="CV-1", process="conveyor", language="en",
+                               index=False)
 
 
 def test_the_narration_outweighs_a_title(library: Library, monkeypatch) -> None:
