@@ -404,6 +404,19 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float) -> bool:
     return True
 
 
+SETTLE_S = 0.15  # screenshot mode: event processing for layouts and paints once a view's pictures are in
+
+
+def view_settled(view: QWidget) -> bool:
+    """Every picture `view` shows is in: its visible players show their position, a live preview a frame."""
+    from capture_app.widgets.player import VideoPlayer  # Qt Multimedia: loaded with the views, not at start
+
+    if any(p.isVisible() and not p.shows_position() for p in view.findChildren(VideoPlayer)):
+        return False
+    preview_shown = getattr(view, "preview_shown", None)
+    return not callable(preview_shown) or bool(preview_shown())
+
+
 def _screenshot_question(title: str, language: str) -> str:
     """The question screenshot mode asks about a step's title, in the session's language."""
     if language.startswith("ko"):
@@ -438,7 +451,8 @@ def _prepare_for_screenshot(window: MainWindow, name: str, view: QWidget) -> Non
                 view.open_hit(view.hits[0])  # type: ignore[attr-defined]
     elif name == "Library" and hasattr(view, "table") and view.model.rowCount():  # type: ignore[attr-defined]
         view.table.selectRow(0)
-    wait_until(lambda: False, 1.0)  # let video frames and layouts settle
+    wait_until(lambda: view_settled(view), 2.0)
+    wait_until(lambda: False, SETTLE_S)
 
 
 def render_screenshots(window: MainWindow, out_dir: str | Path) -> list[Path]:
@@ -450,7 +464,7 @@ def render_screenshots(window: MainWindow, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     window.show()
-    wait_until(lambda: False, 0.3)
+    wait_until(lambda: False, SETTLE_S)
     files = []
     for i, (name, view) in enumerate(window.views.items()):
         window.tabs.setCurrentWidget(view)

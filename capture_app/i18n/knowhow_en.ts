@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CoverageView</name>
+    <message numerus="yes">
+        <source>%n row(s) ({0}): {1} approved, {2} captured, {3} missing; {4} at risk</source>
+        <translation>
+            <numerusform>%n row ({0}): {1} approved, {2} captured, {3} missing; {4} at risk</numerusform>
+            <numerusform>%n rows ({0}): {1} approved, {2} captured, {3} missing; {4} at risk</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportView</name>
     <message numerus="yes">
         <source>&lt;span style=&apos;font-size:20pt; font-weight:bold&apos;&gt;%n&lt;/span&gt; step(s)</source>

@@ -111,9 +111,11 @@
         <source>recorded workstations and processes</source>
         <translation>녹화된 작업장과 공정</translation>
     </message>
-    <message>
-        <source>{0} rows ({1}): {2} approved, {3} captured, {4} missing; {5} at risk</source>
-        <translation>{0}행 ({1}): 승인 {2}, 기록됨 {3}, 누락 {4}, 유실 위험 {5}</translation>
+    <message numerus="yes">
+        <source>%n row(s) ({0}): {1} approved, {2} captured, {3} missing; {4} at risk</source>
+        <translation>
+            <numerusform>%n행 ({0}): 승인 {1}, 기록됨 {2}, 누락 {3}, 유실 위험 {4}</numerusform>
+        </translation>
     </message>
     <message>
         <source>missing</source>

@@ -33,7 +33,7 @@ from capture_app import messages
 from capture_app.widgets.common import set_role
 from capture_app.workers import Task, start
 from indexing.document.coverage import Coverage, Required, coverage, read_required
-from indexing.document.heatmap import HeatCell, heat_cells, shade, text_on
+from indexing.document.heatmap import HeatCell, heat_cells, hours_text, shade, text_on
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class HeatMap(QWidget):
         if c.by_procedure:
             text = self.tr("{0}/{1} approved").format(c.approved, c.rows)
             return text + (self.tr(", {0} missing").format(c.missing) if c.missing else "")
-        return self.tr("%n session(s), {0} h", "", c.sessions).format(f"{c.hours:.1f}")
+        return self.tr("%n session(s), {0} h", "", c.sessions).format(hours_text(c.hours))
 
     def set_coverage(self, cov: Coverage) -> None:
         self.stations, self.processes, self.cells = heat_cells(cov)
@@ -226,9 +226,9 @@ class CoverageView(QWidget):
         t = cov.totals()
         source = self.tr("required procedures from {0}").format(cov.required_from) if cov.required_from \
             else self.tr("recorded workstations and processes")
-        self.summary.setText(self.tr("{0} rows ({1}): {2} approved, {3} captured, {4} missing; {5} at risk")
-                             .format(t["rows"], source, t["approved"], t["captured"], t["missing"],
-                                     t["at_risk"]))
+        self.summary.setText(self.tr("%n row(s) ({0}): {1} approved, {2} captured, {3} missing; {4} at risk", "",
+                                     t["rows"])
+                             .format(source, t["approved"], t["captured"], t["missing"], t["at_risk"]))
         self.heatmap.set_coverage(cov)
         status_words = {"missing": self.tr("missing"), "captured": self.tr("captured"),
                         "approved": self.tr("approved")}

@@ -242,6 +242,11 @@ class RecordView(QWidget):
         self._update_disk()
         self._update_controls()
 
+    def preview_shown(self) -> bool:
+        """The preview shows a picture from the source (not its "Starting camera…" text)."""
+        pixmap = self.preview.pixmap()
+        return pixmap is not None and not pixmap.isNull()
+
     def stop_preview(self) -> None:
         """Close the source (only when not recording)."""
         if self._recording:

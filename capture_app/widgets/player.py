@@ -28,12 +28,14 @@ class FrameView(QWidget):
         super().__init__(parent)
         self.sink = QVideoSink(self)
         self.image = QImage()
+        self.frames = 0  # frames shown so far (tells when a seek's frame has arrived)
         self.sink.videoFrameChanged.connect(self._on_video_frame_changed)
         self.setMinimumSize(320, 180)
 
     def _on_video_frame_changed(self, frame: QVideoFrame) -> None:
         if frame.isValid():
             self.image = frame.toImage()
+            self.frames += 1
             self.update()
 
     def clear(self) -> None:
@@ -78,6 +80,7 @@ class VideoPlayer(QWidget):
         self.player.setVideoOutput(self.video.sink)
         self.source = ""
         self._pending: tuple[float, bool] | None = None
+        self._frames_at_seek = 0
 
         self.play_button = set_role(QPushButton(self.tr("▶ Play")), "primary")
         self.play_button.setMinimumWidth(140)
@@ -139,6 +142,14 @@ class VideoPlayer(QWidget):
     def duration(self) -> float:
         return self.player.duration() / 1000.0
 
+    def shows_position(self) -> bool:
+        """A frame from after the last open or seek is on screen (or there is nothing to show)."""
+        if not self.source or self.player.mediaStatus() in (
+            QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.InvalidMedia,
+        ):
+            return True
+        return self._pending is None and self.video.frames > self._frames_at_seek
+
     def is_playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
@@ -168,6 +179,7 @@ class VideoPlayer(QWidget):
     def _apply_seek(self, seconds: float, play: bool) -> None:
         dur = self.duration()
         seconds = max(0.0, min(seconds, dur) if dur > 0 else seconds)
+        self._frames_at_seek = self.video.frames
         self.player.setPosition(int(round(seconds * 1000)))
         self.seeked.emit(self.position())
         self.position_changed.emit(self.position())

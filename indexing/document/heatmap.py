@@ -35,6 +35,11 @@ class HeatCell:
     by_procedure: bool = False
 
 
+def hours_text(hours: float) -> str:
+    """Recorded hours as a cell shows them: two decimals under an hour (a 2-minute session is 0.03, not 0.0)."""
+    return f"{hours:.1f}" if hours >= 1 else f"{hours:.2f}"
+
+
 def heat_cells(cov: Coverage) -> tuple[list[str], list[str], list[HeatCell]]:
     """The heat map as (workstations, processes, cells).
 
@@ -55,7 +60,7 @@ def heat_cells(cov: Coverage) -> tuple[list[str], list[str], list[HeatCell]]:
             if by_procedure:
                 detail = f"{approved}/{len(rows)} approved" + (f", {missing} missing" if missing else "")
             else:
-                detail = f"{rows[0].sessions} session(s), {rows[0].hours:.1f} h"
+                detail = f"{rows[0].sessions} session(s), {hours_text(rows[0].hours)} h"
             cells.append(HeatCell(i, j, value, f"{round(value * 100)}%", detail, approved=approved,
                                   rows=len(rows), missing=missing, sessions=rows[0].sessions,
                                   hours=rows[0].hours, by_procedure=by_procedure))

@@ -93,6 +93,23 @@ def test_a_refused_split_shows_a_message_and_leaves_no_undo_entry(qtbot, review,
     assert not review.undo_stack.canUndo()
 
 
+def test_player_tells_when_the_frame_of_a_seek_is_shown(qtbot, review):
+    from capture_app.app import view_settled
+
+    review.resize(1280, 760)
+    review.show()
+    player = review.player
+    qtbot.waitUntil(player.shows_position, timeout=30000)
+    assert not player.video.image.isNull() and view_settled(review)
+    mid = round(player.duration() / 2, 1)
+    player.seek(mid)
+    assert not player.shows_position() and not view_settled(review)  # the old frame is still on screen
+    qtbot.waitUntil(player.shows_position, timeout=30000)
+    assert abs(player.position() - mid) < 0.5 and view_settled(review)
+    player.unload()
+    assert player.shows_position()  # nothing to show
+
+
 def test_search_opens_the_player_at_the_step_start(qtbot, copy_library):
     from capture_app.views.search_view import SearchView
 

@@ -36,6 +36,9 @@ def test_coverage_view_shows_rows_risk_and_heat_map(qtbot, plant: Library, tmp_p
     assert view.table.item(0, 6).text() == "83%"
     assert (view.heatmap.stations, view.heatmap.processes) == (["P4", "W2"], ["Stamping", "Welding"])
     assert [c.text for c in view.heatmap.cells if c.value is not None] == ["83%", "0%"]
+    assert view.summary.text().startswith("2 rows (recorded workstations and processes): ")
+    assert [view.heatmap.detail(c) for c in view.heatmap.cells if c.value is not None] == \
+        ["2 sessions, 0.75 h", "1 session, 0.75 h"]  # under an hour: two decimals, not "0.8 h"
 
     # A retirement date set in the view (a worker writes it) ranks Kim's unapproved welding knowledge.
     view.expert_box.setCurrentText("Kim")

@@ -50,6 +50,21 @@ def _wait_media(qtbot, view: RecordView, t: float) -> None:
     qtbot.waitUntil(lambda: view.recorder.media_time() >= t, timeout=int(t * 1000) + 10000)
 
 
+def test_preview_shown_once_a_frame_is_drawn(qtbot, tmp_path: Path) -> None:
+    from capture_app.app import view_settled
+
+    v = RecordView(tmp_path / "library", source="generated")
+    qtbot.addWidget(v)
+    assert not v.preview_shown() and not view_settled(v)  # "Starting camera…"
+    v.resize(1280, 800)
+    v.show()
+    try:
+        qtbot.waitUntil(v.preview_shown, timeout=10000)
+        assert view_settled(v)
+    finally:
+        v.shutdown()
+
+
 def test_start_needs_consent(qtbot, view: RecordView) -> None:
     _fill(qtbot, view)
     assert not view.record_button.isEnabled()
