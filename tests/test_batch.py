@@ -53,6 +53,42 @@ def test_a_ray_address_that_does_not_answer_fails_fast(clips: Path, tmp_path: Pa
     assert snapshot(lib.root) == before
 
 
+def test_without_ray_a_batch_computes_in_this_process(clips: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    """Where Ray is missing (the installed app) the same checks, worker code and commits run here."""
+    from indexing.batch import runner
+
+    monkeypatch.setattr(runner, "ray_installed", lambda: False)
+    monkeypatch.setattr(runner, "_start_ray", lambda *a: pytest.fail("no Ray runtime may start"))
+    lib = Library(tmp_path / "lib")
+    code = main(["--library", str(lib.root), "batch-ingest", str(clips / "clip0.m4a"), str(clips / "notes.mp4"),
+                 str(clips / "copy of clip0.m4a"), "--workers", "2", "--json"])
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert code == 2  # notes.mp4 failed
+    assert (doc["runner"], doc["workers"], doc["added"], doc["duplicates"], doc["failed"]) == ("in-process", 1, 1, 1, 1)
+    assert "computing one recording at a time" in captured.err and "not a media file" in captured.err
+    (added,) = [f for f in doc["files"] if f["status"] == "added"]
+    assert lib.session(added["session_id"]).step_count == added["steps"] >= 1
+    hits = search(lib, "lock out the press", k=3)
+    assert hits and hits[0].session_id == added["session_id"]
+    # the same batch again changes nothing
+    before = snapshot(lib.root)
+    again = batch_ingest(lib, [clips / "clip0.m4a"], workers=2)
+    assert [f.status for f in again.files] == ["already"] and snapshot(lib.root) == before
+
+
+def test_a_ray_address_without_ray_is_one_line_and_changes_nothing(clips: Path, tmp_path: Path, monkeypatch,
+                                                                   capsys) -> None:
+    from indexing.batch import runner
+
+    monkeypatch.setattr(runner, "ray_installed", lambda: False)
+    lib = tmp_path / "lib"
+    code = main(["--library", str(lib), "batch-ingest", str(clips / "clip0.m4a"), "--ray", "127.0.0.1:6379"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "needs Ray" in err
+    assert not lib.exists()
+
+
 @pytest.mark.slow
 @pytest.mark.server
 def test_batch_on_local_ray_commits_to_a_chroma_server(clips: Path, chroma_server: str, tmp_path: Path) -> None:

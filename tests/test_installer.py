@@ -143,12 +143,18 @@ def test_frozen_cli_korean_ingest_search_and_sheet(korean_library: tuple[Path, s
         assert all(title in text for title in KO_TITLES), text[:2000]
 
 
-def test_frozen_batch_ingest_says_ray_is_left_out(home: Path) -> None:
+def test_frozen_batch_ingest_runs_in_process_and_refuses_a_cluster(home: Path) -> None:
     lib = home / "lib-batch"
-    out = _knowhow(lib, "batch-ingest", str(SAMPLE), home=home)
+    out = _knowhow(lib, "batch-ingest", str(SAMPLE), "--ray", "127.0.0.1:6379", home=home)
     assert out.returncode != 0
-    assert len(out.stderr.strip().splitlines()) == 1 and "Ray" in out.stderr, out.stderr[-3000:]
+    assert len(out.stderr.strip().splitlines()) == 1 and "needs Ray" in out.stderr, out.stderr[-3000:]
     assert not lib.exists()
+    out = _knowhow(lib, "batch-ingest", str(SAMPLE), "--json", home=home)
+    assert out.returncode == 0, out.stderr[-3000:]
+    doc = json.loads(out.stdout)
+    assert (doc["runner"], doc["added"], doc["failed"]) == ("in-process", 1, 0)
+    hits = json.loads(_knowhow(lib, "search", "how do I lock out the press", "--json", home=home).stdout)
+    assert hits and hits[0]["session_id"] == doc["files"][0]["session_id"]
 
 
 def test_frozen_app_renders_every_view_offline(english_library: Path, home: Path) -> None:

@@ -15,21 +15,25 @@ from typing import Any, TextIO
 from indexing.cli_common import emit, open_library
 
 
-def _require_ray() -> None:
-    """A frozen build (installers/) leaves Ray out: its workers need a Python interpreter."""
-    import importlib.util
+def _check_ray(args: argparse.Namespace) -> None:
+    """`--ray` needs Ray; without it (the installed app leaves Ray out) files go one at a time, here."""
+    from indexing.batch import BatchError
+    from indexing.batch.runner import ray_installed
 
-    if getattr(sys, "frozen", False) and importlib.util.find_spec("ray") is None:
-        from indexing.batch import BatchError
-
-        raise BatchError("batch-ingest is not part of the installed app (it has no Ray): ingest files one "
-                         "by one with `knowhow ingest`, or run batch-ingest from a Python environment")
+    if ray_installed():
+        return
+    if args.ray:
+        raise BatchError("--ray needs Ray, which the installed app leaves out: run batch-ingest without --ray "
+                         "(one file at a time), or from a Python environment with Ray"
+                         if getattr(sys, "frozen", False) else 'batch-ingest --ray needs Ray: pip install "ray[default]"')
+    if args.workers > 1 and not args.quiet:
+        sys.stderr.write("knowhow: Ray is not installed here: computing one recording at a time\n")
 
 
 def cmd_batch_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from indexing.batch import FileOutcome, batch_ingest
 
-    _require_ray()  # before the library is opened, so it stays unchanged
+    _check_ray(args)  # before the library is opened, so it stays unchanged
     library = open_library(args, create=True)
     bar: Any = None
     if not args.quiet and sys.stderr.isatty():
@@ -56,16 +60,17 @@ def cmd_batch_ingest(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(f"{result.count('added')} added, {result.count('already')} already in the library, "
                   f"{result.count('duplicate')} duplicate(s), {result.count('failed')} failed "
-                  f"in {result.wall_s:.1f} s ({result.workers} worker(s))\n")
+                  f"in {result.wall_s:.1f} s ({result.workers} worker(s), {result.runner})\n")
     return 2 if result.count("failed") else 0
 
 
 def add_parsers(sub: Any) -> None:
     """Register `batch-ingest` on the `knowhow` subparsers."""
-    help_ = "ingest many recordings (files or folders) on Ray: workers compute, one committer writes"
+    help_ = ("ingest many recordings (files or folders): Ray workers compute (one worker, or no Ray: "
+             "one file at a time here), one committer writes")
     p = sub.add_parser("batch-ingest", help=help_, description=help_)
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--workers", type=int, default=2, help="Ray workers, each holding the models once (default 2)")
+    p.add_argument("--workers", type=int, default=2, help="Ray workers, each holding the models once (default 2; 1 computes in this process)")
     p.add_argument("--ray", metavar="ADDRESS", help="a running Ray cluster (HOST:PORT); default: a local runtime")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print one JSON document on stdout")

@@ -11,7 +11,10 @@ are "already" in the library), and the same batch again changes nothing.
 Ray is imported lazily. With no address a local Ray runtime with `workers`
 CPUs is started (and stopped at the end); with an address (`HOST:PORT` of a
 running cluster's head, or `ray://HOST:PORT`) the work goes to that cluster,
-whose nodes must see the recordings at the same paths.
+whose nodes must see the recordings at the same paths. With one worker, or
+where Ray is not installed (the installed app), and no address, the files are
+computed one after another in this process: the same checks, the same worker
+code and the same commits, without a Ray runtime to start.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ class BatchResult:
     lock_s: float = 0.0
     workers: int = 0
     ray_address: str = ""
+    runner: str = ""  # "ray", or "in-process" (one file at a time, no Ray)
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -84,7 +88,8 @@ class BatchResult:
         return {"files": [asdict(f) for f in self.files], "added": self.count("added"),
                 "already": self.count("already"), "duplicates": self.count("duplicate"),
                 "failed": self.count("failed"), "wall_s": round(self.wall_s, 3),
-                "lock_s": round(self.lock_s, 3), "workers": self.workers, "ray_address": self.ray_address}
+                "lock_s": round(self.lock_s, 3), "workers": self.workers, "ray_address": self.ray_address,
+                "runner": self.runner}
 
 
 def collect(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -160,6 +165,13 @@ class IngestWorker:
             return "error", f"internal error: {type(exc).__name__}: {exc}", time.perf_counter() - t0
 
 
+def ray_installed() -> bool:
+    """Ray can be imported here (the installed app leaves it out)."""
+    import importlib.util
+
+    return importlib.util.find_spec("ray") is not None
+
+
 def _start_ray(address: str | None, workers: int) -> tuple[Any, bool]:
     try:
         import ray
@@ -196,7 +208,9 @@ def batch_ingest(
         library: The target library (embedded Chroma, or a Chroma server via `chroma_url`).
         paths: Files and folders (searched for media).
         workers: Ray actors (each holds one copy of the models); the local runtime gets this many CPUs.
-        ray_address: A running Ray cluster; None starts a local runtime.
+            One worker computes in this process, without Ray.
+        ray_address: A running Ray cluster; None starts a local runtime (or, with one worker or
+            without Ray installed, computes in this process).
         progress: Called `(outcome, done, total)` after each file.
         cancel: Stops handing out files; finished ones stay committed.
 
@@ -204,7 +218,7 @@ def batch_ingest(
         Per-file outcomes (failures carry their reason) and timings.
 
     Raises:
-        BatchError: No files, Ray missing, or the Ray address does not answer.
+        BatchError: No files, a Ray address given where Ray is missing, or one that does not answer.
     """
     from indexing.pipeline import request_for
 
@@ -239,8 +253,15 @@ def batch_ingest(
         else:
             by_hash[req.sha256] = i
             pending.append((i, req))
+    in_process = not ray_address and (result.workers == 1 or not ray_installed())
+    result.runner = "in-process" if in_process else "ray"
+    if in_process:
+        result.workers = 1
     if pending:
-        _run_on_ray(library, pending, files, result.workers, ray_address, settle, cancel)
+        if in_process:
+            _run_in_process(library, pending, files, settle, cancel)
+        else:
+            _run_on_ray(library, pending, files, result.workers, ray_address, settle, cancel)
     result.files = [o for o in outcomes if o is not None]
     result.wall_s = time.perf_counter() - t0
     result.lock_s = library.lock.held_s - lock0
@@ -277,18 +298,31 @@ def _run_on_ray(library: Library, pending: list[tuple[int, IngestRequest]], file
             if queue and not (cancel is not None and cancel.cancelled):
                 j, req = queue.pop(0)
                 running[actor.compute.remote(req)] = (j, actor)
-            if status != "ok":
-                settle(i, FileOutcome(str(f), "failed", error=str(payload).splitlines()[0], compute_s=seconds))
-                continue
-            try:
-                held = library.lock.held_s
-                done = library.commit_session(payload, action="ingest", extra_audit={"batch": True})
-                outcome = FileOutcome(str(f), "already" if done.already_ingested else "added", done.session_id,
-                                      len(payload.steps), compute_s=seconds, commit_s=library.lock.held_s - held)
-            except IndexingError as exc:
-                outcome = FileOutcome(str(f), "failed", payload.session_id, error=str(exc), compute_s=seconds)
-            settle(i, outcome)
+            settle(i, _commit(library, f, status, payload, seconds))
         check(cancel)
     finally:
         if started and not ray_address:
             ray.shutdown()
+
+
+def _run_in_process(library: Library, pending: list[tuple[int, IngestRequest]], files: list[Path],
+                    settle: Callable[[int, FileOutcome], None], cancel: CancelToken | None) -> None:
+    """One file after another in this process, through the same worker code as a Ray actor's."""
+    worker = IngestWorker(dict(pending[0][1].settings))
+    for i, req in pending:
+        check(cancel)
+        status, payload, seconds = worker.compute(req)
+        settle(i, _commit(library, files[i], status, payload, seconds))
+
+
+def _commit(library: Library, f: Path, status: str, payload: Any, seconds: float) -> FileOutcome:
+    """Commit one worker result (or record its failure) and say what happened to the file."""
+    if status != "ok":
+        return FileOutcome(str(f), "failed", error=str(payload).splitlines()[0], compute_s=seconds)
+    try:
+        held = library.lock.held_s
+        done = library.commit_session(payload, action="ingest", extra_audit={"batch": True})
+        return FileOutcome(str(f), "already" if done.already_ingested else "added", done.session_id,
+                           len(payload.steps), compute_s=seconds, commit_s=library.lock.held_s - held)
+    except IndexingError as exc:
+        return FileOutcome(str(f), "failed", payload.session_id, error=str(exc), compute_s=seconds)
