@@ -57,6 +57,12 @@ def test_tools_as_said(text, tools):
     ("Measure the belt halfway between the two pulleys with a ruler.", "Measure the belt"),
     ("Push the new cartridge in with the notch facing up toward the spout.", "Push the new cartridge"),
     ("Lock out the saw at the wall isolator and hang your tag on it.", "Lock out the saw"),
+    # of two actions in one sentence, the one whose object the rest of the step talks about
+    ("Then take off your padlock and tag, and run one test stroke in inch mode. Watch the ram all the way "
+     "down. A good stroke sounds like one dull thud.", "Run one test stroke in inch mode"),
+    ("Close the lid and start the mixer on low speed. Let the mixer run for two minutes, and if the mixer "
+     "stalls, stop it.", "Start the mixer on low speed"),
+    ("Unplug the kettle and empty the water. Wait ten minutes before the next step.", "Unplug the kettle"),
 ])
 def test_titles_name_the_main_action(text, title):
     assert step_title(text) == title

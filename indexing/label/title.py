@@ -350,6 +350,16 @@ def _object_of(words: list[str]) -> list[str]:
     return plain
 
 
+def _mentions(object_words: list[str], later: str) -> int:
+    """How often `later` (the rest of the step) names a noun of an action's object, singular or plural."""
+    def key(word: str) -> str:
+        low = word.lower().strip("\"'()[].,;:!?")
+        return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+
+    nouns = {key(w) for w in object_words if len(w) > 2} - {key(w) for w in (*_DETERMINERS, *_PRONOUN_NUMBER, "and")}
+    return sum(1 for w in later.split() if key(w) in nouns) if nouns else 0
+
+
 def _antecedent(pronoun: str, subjects: list[list[str]], objects: list[list[str]], previous: str) -> list[str]:
     """What "it"/"them"/"that" stands for: the latest subject or action object said before it in the step
     that agrees in number, else the object of the previous step's title."""
@@ -378,7 +388,10 @@ def step_title(text: str, language: str = "en", previous: str = "") -> str:
 
     The first few sentences are read clause by clause; the first action that is not a getting-ready
     verb ("put", "hold", "move"…), a bare verb ("Check."), a question ("See the crack?"), a tip, a
-    warning or a contingency ("if it sticks, …") wins, else the first action. An object "it"/"them" is
+    warning or a contingency ("if it sticks, …") wins, else the first action. Where that sentence holds
+    several such actions, the one whose object the rest of the step names most wins ("take off your
+    padlock and tag, and run one test stroke … A good stroke …" -> the stroke); a tie keeps the first.
+    An object "it"/"them" is
     replaced by what it stands for: a subject or action object said before it in the step ("The old
     switch is held by two screws. … pull it forward" -> "Pull the old switch forward"), else the object
     of the previous step's title; one that cannot be found makes the action a getting-ready one. The
@@ -403,7 +416,9 @@ def step_title(text: str, language: str = "en", previous: str = "") -> str:
     candidates: list[tuple[int, int, list[str], str]] = []
     subjects: list[list[str]] = []
     objects: list[list[str]] = []
-    for sentence in split_sentences(text)[:5]:
+    sentences = split_sentences(text)[:5]
+    chosen: tuple[int, int, list[str], str] | None = None
+    for si, sentence in enumerate(sentences):
         cleaned = clean_sentence(sentence).rstrip(".").lower()
         aside = any(n and (n in cleaned or cleaned in n) for n in notes) or bool(_CONDITION.match(sentence))
         question = sentence.rstrip().endswith("?")
@@ -426,13 +441,14 @@ def step_title(text: str, language: str = "en", previous: str = "") -> str:
             weak = words[0].lower() in _WEAK or unresolved or len(words) == 1 or question
             rank = 2 if aside else (1 if weak else 0)
             candidates.append((rank, len(candidates), words, tool))
-            if rank == 0:
-                break  # the first main action wins
-        if candidates and candidates[-1][0] == 0:
+        main = [c for c in candidates if c[0] == 0]
+        if main:  # the first sentence with a main action gives the title
+            later = " ".join(sentences[si + 1:])
+            chosen = max(main, key=lambda c: (_mentions(_object_of(c[2]), later), -c[1]))
             break
     if not candidates:
         return _first_clause(text)
-    _, _, words, tool = min(candidates)
+    _, _, words, tool = chosen or min(candidates)
     if len(words) == 1 and len(_first_clause(text).split()) > 1:
         return _first_clause(text)  # a bare "Press" says less than the step's opening words
     return _capitalised(_with_tool(words, tool))
