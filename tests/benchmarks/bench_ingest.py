@@ -8,7 +8,8 @@ user would run it):
             same settings the pipeline uses (VAD, word timestamps, beam size, …)
   ingest    `knowhow ingest FILE` into a new library (all stages: probe, hash, decode, ASR,
             visual analysis, segmentation, labels, keyframes, embeddings, catalog, vectors)
-Reports wall times, the ratio ingest/baseline (target ≤ 1.25) and the ingest's peak
+Reports wall times, the ratio ingest/baseline (targets: ≤ 1.15 for a recording of a few
+minutes, ≤ 1.05 from 5 minutes on, where fixed costs are amortised) and the ingest's peak
 resident memory (target ≤ 1.5 GB). Default file: the bundled sample, plus a 10-minute
 recording made by concatenating the sample's scenes (so fixed costs are amortised as
 in real sessions).
@@ -61,13 +62,21 @@ def long_recording(dst: Path, minutes: int = 10) -> Path:
     import av
 
     with av.open(str(SAMPLE)) as c:
-        dur = c.duration / 1e6
+        dur = (c.duration or 0) / 1e6
     n = max(1, int(minutes * 60 // dur))
     lst = dst.with_suffix(".txt")
     lst.write_text("".join(f"file '{SAMPLE}'\n" for _ in range(n)))
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(lst),
                     "-c", "copy", str(dst)], check=True)
     return dst
+
+
+def ratio_target(path: Path) -> float:
+    """The issue's goal for a file: 1.15 for a few minutes, 1.05 from five minutes on."""
+    import av
+
+    with av.open(str(path)) as c:
+        return 1.05 if (c.duration or 0) / 1e6 >= 300 else 1.15
 
 
 def main() -> None:
@@ -91,10 +100,11 @@ def main() -> None:
             ing.append(wall)
             mem.append(peak)
         row = {"file": f.name, "baseline_s": statistics.median(base), "ingest_s": statistics.median(ing),
-               "ratio": statistics.median(ing) / statistics.median(base), "peak_rss_mb": max(mem) / 2**20}
+               "ratio": statistics.median(ing) / statistics.median(base), "peak_rss_mb": max(mem) / 2**20,
+               "target": ratio_target(f), "runs": {"baseline_s": base, "ingest_s": ing}}
         results.append(row)
         print(f"{row['file']:<20} bare ASR {row['baseline_s']:6.1f} s   ingest {row['ingest_s']:6.1f} s   "
-              f"ratio {row['ratio']:.2f} (target ≤ 1.25)   peak RSS {row['peak_rss_mb']:.0f} MB (≤ 1536)")
+              f"ratio {row['ratio']:.2f} (target ≤ {row['target']:.2f})   peak RSS {row['peak_rss_mb']:.0f} MB (≤ 1536)")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 
