@@ -63,6 +63,10 @@ def test_tools_as_said(text, tools):
     ("Close the lid and start the mixer on low speed. Let the mixer run for two minutes, and if the mixer "
      "stalls, stop it.", "Start the mixer on low speed"),
     ("Unplug the kettle and empty the water. Wait ten minutes before the next step.", "Unplug the kettle"),
+    # the first action stays when the rest names it, or names another only in a warning
+    ("Drain the tank and refill the reservoir. Check the tank for sludge and the reservoir level.", "Drain the tank"),
+    ("First, lock out press 4, switch the main disconnect to off, hang your lock out pad lock on the handle, "
+     "and clip your tag to it. Never reach into the die area, on somebody else's lock.", "Lock out press 4"),
 ])
 def test_titles_name_the_main_action(text, title):
     assert step_title(text) == title

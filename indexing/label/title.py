@@ -350,6 +350,23 @@ def _object_of(words: list[str]) -> list[str]:
     return plain
 
 
+def _is_aside(sentence: str, notes: tuple[str, ...]) -> bool:
+    """A tip, a warning or a contingency ("if it sticks, …"): not where a step's action is said."""
+    cleaned = clean_sentence(sentence).rstrip(".").lower()
+    return any(n and (n in cleaned or cleaned in n) for n in notes) or bool(_CONDITION.match(sentence))
+
+
+def _talked_about(main: list[tuple[int, int, list[str], str]], later: list[str]) -> tuple[int, int, list[str], str]:
+    """Of one sentence's main actions, the first, unless the rest of the step (`later`, asides left
+    out) never names its object and names another's ("take off your padlock and tag, and run one
+    test stroke … A good stroke …" -> the stroke)."""
+    text = " ".join(later)
+    counts = [_mentions(_object_of(c[2]), text) for c in main]
+    if counts[0] or max(counts) == 0:
+        return main[0]
+    return main[counts.index(max(counts))]
+
+
 def _mentions(object_words: list[str], later: str) -> int:
     """How often `later` (the rest of the step) names a noun of an action's object, singular or plural."""
     def key(word: str) -> str:
@@ -389,8 +406,9 @@ def step_title(text: str, language: str = "en", previous: str = "") -> str:
     The first few sentences are read clause by clause; the first action that is not a getting-ready
     verb ("put", "hold", "move"…), a bare verb ("Check."), a question ("See the crack?"), a tip, a
     warning or a contingency ("if it sticks, …") wins, else the first action. Where that sentence holds
-    several such actions, the one whose object the rest of the step names most wins ("take off your
-    padlock and tag, and run one test stroke … A good stroke …" -> the stroke); a tie keeps the first.
+    several such actions, the first wins unless the rest of the step (tips and warnings aside) never
+    names its object and names another's ("take off your padlock and tag, and run one test stroke …
+    A good stroke …" -> the stroke).
     An object "it"/"them" is
     replaced by what it stands for: a subject or action object said before it in the step ("The old
     switch is held by two screws. … pull it forward" -> "Pull the old switch forward"), else the object
@@ -419,8 +437,7 @@ def step_title(text: str, language: str = "en", previous: str = "") -> str:
     sentences = split_sentences(text)[:5]
     chosen: tuple[int, int, list[str], str] | None = None
     for si, sentence in enumerate(sentences):
-        cleaned = clean_sentence(sentence).rstrip(".").lower()
-        aside = any(n and (n in cleaned or cleaned in n) for n in notes) or bool(_CONDITION.match(sentence))
+        aside = _is_aside(sentence, notes)
         question = sentence.rstrip().endswith("?")
         lead = _LEAD.match(strip_openers(sentence))
         lead_tool = (lead.group("tool") or "").strip() if lead else ""
@@ -443,8 +460,7 @@ def step_title(text: str, language: str = "en", previous: str = "") -> str:
             candidates.append((rank, len(candidates), words, tool))
         main = [c for c in candidates if c[0] == 0]
         if main:  # the first sentence with a main action gives the title
-            later = " ".join(sentences[si + 1:])
-            chosen = max(main, key=lambda c: (_mentions(_object_of(c[2]), later), -c[1]))
+            chosen = _talked_about(main, [t for t in sentences[si + 1:] if not _is_aside(t, notes)])
             break
     if not candidates:
         return _first_clause(text)
