@@ -180,6 +180,17 @@ def _before_q17() -> Iterator[bool]:
         yield False
 
 
+@variant("before-q18")
+@contextmanager
+def _before_q18() -> Iterator[bool]:
+    """The ranking before q18: no answer-kind ranking of a question's best candidates ("얼마" -> a
+    number, "뭘로" -> a tool …), no procedure ends for "처음 할 일은요?"."""
+    from indexing import search as S
+
+    with patched(S, ANSWER_SHARE=0.0, ORDINAL_WEIGHT=0.0):
+        yield False
+
+
 @variant("en-e5")
 @contextmanager
 def _english_e5() -> Iterator[bool]:

@@ -32,6 +32,7 @@ class English(Language):
 
     code = "en"
     search_stopwords = words("en/search_stop_words.txt")
+    answer_data = "en"
 
     def synonyms(self, word: str) -> tuple[str, ...]:
         key = word.casefold()
