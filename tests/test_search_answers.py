@@ -53,8 +53,9 @@ def test_korean_answers() -> None:
     assert ko.gives_answer("amount", "나사는 반 바퀴만 풀어도 인서트가 빠집니다.")
     assert not ko.gives_answer("amount", "육각 렌치로 인서트 나사를 풉니다.")
     assert ko.gives_answer("order", "볼트는 대각선으로 조금씩 풉니다.")
-    assert ko.gives_answer("tool", "핀을 뽑습니다.", tools=["펜치"])
-    assert not ko.gives_answer("tool", "핀을 뽑습니다.")
+    assert ko.gives_answer("tool", "핀을 펜치로 뽑습니다.", tools=["펜치"])
+    assert not ko.gives_answer("tool", "핀을 뽑습니다. 밑에 받침을 대 두세요.", tools=["받침"])  # a part, no instrument
+    assert ko.gives_answer("amount", "처음부터 꽉 조이지 말고 살짝만 걸어 둬야 해요.")  # a degree, for 얼마나
     assert ko.gives_answer("warning", "덮개를 엽니다.", warnings=["손 넣지 마세요."])
     assert ko.gives_answer("who", "점검표에 서명하고 황 주임님께 제출합니다.")
     assert ko.gives_answer("check", "밑면이 갈색이면 잘 된 거예요.")
@@ -71,6 +72,14 @@ def test_korean_answers() -> None:
 ])
 def test_korean_ordinal_questions(text: str, which: int | None) -> None:
     assert get_language("ko").ordinal_step(text) == which
+
+
+def test_english_answers() -> None:
+    en = get_language("en")
+    assert en.gives_answer("tool", "Remove the eight casing bolts with a 24 millimeter spanner.", tools=["spanner"])
+    assert not en.gives_answer("tool", "Put the spanner back in the drawer.", tools=["spanner"])
+    assert en.gives_answer("amount", "Tighten it a quarter turn past hand tight.")
+    assert en.gives_answer("reason", "Bleed it first, otherwise oil sprays out.")
 
 
 def test_english_ordinal_questions() -> None:

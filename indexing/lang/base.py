@@ -12,11 +12,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from indexing.lang.data import table
+
+
 @lru_cache(maxsize=32)
 def _patterns(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """``(key, compiled regex)`` per line "key | regex" of a language data file (case-insensitive)."""
-    from indexing.lang.data import table
-
+    """``(key, compiled regex)`` per line "key | pattern | pattern …" of a language data file (any
+    pattern, case-insensitive; the fields are rejoined with "|", so a pattern may hold "(?:a|b)")."""
     return tuple((row[0], re.compile("|".join(row[1:]), re.IGNORECASE)) for row in table(name))
 
 

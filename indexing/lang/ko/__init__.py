@@ -212,7 +212,11 @@ class Korean(Language):
 
     def gives_answer(self, kind: str, text: str, tools: Sequence[str] = (), tips: Sequence[str] = (),
                      warnings: Sequence[str] = ()) -> bool:
-        """As `Language.gives_answer`; an amount is also a numeral ("오 바", "삼 뉴턴미터", "육십 도")."""
+        """As `Language.gives_answer`, but a tool answers only as the instrument of the step's action
+        ("핀을 펜치로 뽑습니다", not "받침을 꼭 대 두세요"), and an amount is also a numeral ("오 바",
+        "삼 뉴턴미터", "육십 도")."""
+        if kind == "tool":
+            return any(re.search(re.escape(t) + r"\s?으?로(?![가-힣])", text) for t in tools if t)
         if super().gives_answer(kind, text, tools, tips, warnings):
             return True
         return kind == "amount" and any(m.tag in ("NR", "SN") for m in analyse(text))
