@@ -87,3 +87,60 @@ def test_english_ordinal_questions() -> None:
     assert en.ordinal_step("What's the first thing to do when the screw jams?") == -1
     assert en.ordinal_step("what is the last step?") == 1
     assert en.ordinal_step("Do the first pass slowly.") is None
+
+
+STEPS = [
+    ("전원 차단하기", "먼저 메인 전원을 내리고 잠금장치를 겁니다."),
+    ("잔압 빼기", "밸브를 열어서 남은 압력을 빼 줍니다. 압력이 남아 있으면 기름이 튀니까 조심하세요."),
+    ("펌프 떼기", "고정 볼트를 풀고 펌프를 모터에서 떼어 냅니다."),
+    ("새 펌프 달기", "새 펌프를 맞춰 끼우고 볼트를 조입니다. 볼트는 대각선으로 조입니다."),
+    ("시운전하기", "펌프를 켜고 압력을 봅니다. 압력이 오 바 이상 올라오면 정상입니다."),
+]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Library:
+    return one_session_library(tmp_path_factory.mktemp("answers") / "lib", "ko1", "유압 펌프 교체", STEPS,
+                               expert="박정호", workstation="HPU-2", process="유압", language="ko")
+
+
+def _first(library: Library, question: str) -> str:
+    from indexing import search as S
+
+    return S.search(library, question, k=1)[0].step_id
+
+
+def test_an_amount_question_prefers_the_neighbour_with_the_number(library: Library, monkeypatch) -> None:
+    """"기름 압력은 얼마예요?": the pressure-release step shares 기름 and 압력, the test run gives the value."""
+    from indexing import search as S
+
+    question = "기름 압력은 얼마예요?"
+    monkeypatch.setattr(S, "ANSWER_SHARE", 0.0)
+    assert _first(library, question) == "ko1-p1s02"
+    monkeypatch.undo()
+    assert _first(library, question) == "ko1-p1s05"
+
+
+def test_answer_kind_scores_leave_other_questions_alone(library: Library) -> None:
+    from indexing import search as S
+
+    scores = {"ko1-p1s02": 0.9, "ko1-p1s05": 0.89}
+    ordered = list(scores)
+    assert S._answer_kind_scores(library, "압력은 어떻게 빼요?", ordered, scores) == scores  # no kind
+    lifted = S._answer_kind_scores(library, "압력은 얼마예요?", ordered, scores)
+    assert lifted["ko1-p1s05"] == 0.89 and lifted["ko1-p1s02"] < 0.89
+    # When every candidate holds the answer, nothing changes.
+    assert S._answer_kind_scores(library, "압력은 얼마예요?", ["ko1-p1s05"], {"ko1-p1s05": 0.5}) == {"ko1-p1s05": 0.5}
+
+
+@pytest.mark.parametrize(("question", "step"), [
+    ("펌프 교체할 때 처음 할 일은요?", "ko1-p1s01"),
+    ("마지막에 뭘 해요?", "ko1-p1s05"),
+])
+def test_first_and_last_step_questions(library: Library, monkeypatch, question: str, step: str) -> None:
+    from indexing import search as S
+
+    monkeypatch.setattr(S, "ORDINAL_WEIGHT", 0.0)
+    assert _first(library, question) != step
+    monkeypatch.undo()
+    assert _first(library, question) == step
