@@ -184,10 +184,11 @@ def _before_q17() -> Iterator[bool]:
 @contextmanager
 def _before_q18() -> Iterator[bool]:
     """The ranking before q18: no answer-kind ranking of a question's best candidates ("얼마" -> a
-    number, "뭘로" -> a tool …), no procedure ends for "처음 할 일은요?"."""
+    number, "뭘로" -> a tool …), no procedure ends for "처음 할 일은요?", and a question relative to a
+    whole procedure ("롤러 바꾸기 전에 …") also ranks the neighbours of the anchor's steps."""
     from indexing import search as S
 
-    with patched(S, ANSWER_SHARE=0.0, ORDINAL_WEIGHT=0.0):
+    with patched(S, ANSWER_SHARE=0.0, ORDINAL_WEIGHT=0.0, RELATION_NAMED_ONLY=False):
         yield False
 
 
