@@ -68,6 +68,7 @@ def test_korean_answers() -> None:
     ("첫 단계가 뭐예요?", -1),
     ("마지막에 뭘 해요?", 1),
     ("바이스 고정 볼트는 처음에 얼마나 조여요?", None),  # how much at first, not the first step
+    ("철판은 처음에 뭘로 닦아요?", None),  # a tool, first
     ("처음 할 일", None),  # no question
 ])
 def test_korean_ordinal_questions(text: str, which: int | None) -> None:
