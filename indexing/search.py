@@ -109,7 +109,8 @@ neighbours that share the question's nouns, not against a clearly better step. 0
 
 Off by default: measured with tests/benchmarks/bench_search_parts.py (q18), 0.05 (chosen on the tune
 parts) lifts Korean tune hit@1 0.745 -> 0.765 but lowers Korean test hit@1 0.603 -> 0.586 (one
-question: "가공 기준점은 뭘로 찾아요?", whose step's tool label is not found as its instrument);
+question: "가공 기준점은 뭘로 찾아요?", whose step has no tool label: the labeller does not know
+"엣지 파인더", so a neighbour with "토크 렌치로" went first);
 0.02 gives tune 0.755, test 0.603. English never changes (its step descriptions are no questions)."""
 ORDINAL_WEIGHT = 1.0
 """Weight of the ranking of procedure ends for a question that asks for a procedure's first or last
