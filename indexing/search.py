@@ -50,6 +50,7 @@ from indexing.store.index import (
 
 if TYPE_CHECKING:
     from indexing.embedders.base import TextEmbedder as Embedder
+    from indexing.lang import Language
     from indexing.library import Library
 
 __all__ = [
@@ -92,8 +93,30 @@ RELATION_NAMED = True
 """Whether a question asked relative to a whole procedure ("교체 후에 뭘 확인해요?", "롤러 바꾸기 전에 …":
 the anchor is all in a procedure's name) ranks that procedure's last step (after) or first step
 (before) ahead of the neighbours of the anchor's best steps."""
+RELATION_NAMED_ONLY = True
+"""Whether such a question's relation ranking then holds only those procedure ends: "롤러 바꾸기 전에
+라인은 어떻게 세워요?" asks about the roller procedure's first step, and the steps before other
+procedures' roller steps ("롤러 빼기") are no answer to it (Korean tune hit@1 +1, no other change)."""
 RELATION_ANCHORS = 3
 """How many of the anchor action's best steps lend their neighbour to that ranking."""
+ANSWER_TOP = 5
+"""How many of a question's best candidates the answer-kind ranking looks at (`_answer_kind_scores`)."""
+ANSWER_SHARE = 0.0
+"""What a candidate that does not hold the kind of answer a question asks for (an amount for "얼마",
+a tool for "뭘로", an order for "순서" …; `Language.answer_kind`) loses: its score is divided by
+1 + this, when some of the best `ANSWER_TOP` candidates hold it. Small, so it decides between
+neighbours that share the question's nouns, not against a clearly better step. 0 switches it off.
+
+Off by default: measured with tests/benchmarks/bench_search_parts.py (q18), 0.05 (chosen on the tune
+parts) lifts Korean tune hit@1 0.745 -> 0.765 but lowers Korean test hit@1 0.603 -> 0.586 (one
+question: "가공 기준점은 뭘로 찾아요?", whose step has no tool label: the labeller does not know
+"엣지 파인더", so a neighbour with "토크 렌치로" went first);
+0.02 gives tune 0.755, test 0.603. English never changes (its step descriptions are no questions)."""
+ORDINAL_WEIGHT = 1.0
+"""Weight of the ranking of procedure ends for a question that asks for a procedure's first or last
+step ("스크류가 막혔을 때 처음 할 일은요?"; `Language.ordinal_step`): the first (last) steps of the
+procedures of the best `ORDINAL_ANCHORS` candidates, in their order. 0 switches it off."""
+ORDINAL_ANCHORS = 3
 OVERFETCH = 8
 """Filtered searches first take this many times the candidates, unfiltered (see `_vector_candidates`)."""
 
@@ -224,13 +247,41 @@ def _relation_side(library: Library, cfg: Mapping[str, Any], indexes: Sequence[t
     named = name_search(library, anchor, n, session_filters) if RELATION_NAMED else []
     if not named:
         return neighbours
-    return list(dict.fromkeys(procedure_ends(library, named, last=offset > 0) + neighbours))
+    ends = procedure_ends(library, named, last=offset > 0)
+    if RELATION_NAMED_ONLY:
+        return ends
+    return list(dict.fromkeys(ends + neighbours))
+
+
+def _language(text: str) -> Language:
+    from indexing.lang import get_language, language_of_text
+
+    return get_language(language_of_text(text))
 
 
 def _is_question(text: str) -> bool:
-    from indexing.lang import get_language, language_of_text
+    return _language(text).is_question(text)
 
-    return get_language(language_of_text(text)).is_question(text)
+
+def _answer_kind_scores(library: Library, text: str, ordered: Sequence[str],
+                        scores: Mapping[str, float]) -> dict[str, float]:
+    """`scores` with every candidate that does not answer the question's kind divided by 1 + `ANSWER_SHARE`.
+
+    "인서트 조일 때 토크는 얼마예요?" asks for an amount: of the best `ANSWER_TOP` candidates, the
+    steps whose narration holds a number ("삼 뉴턴미터") keep their score. A question of no kind,
+    or whose best candidates all (or none) hold the answer, keeps its scores.
+    """
+    lang = _language(text)
+    kind = lang.answer_kind(text) if ANSWER_SHARE > 0 else None
+    if kind is None:
+        return dict(scores)
+    top = list(ordered[:ANSWER_TOP])
+    steps = library.steps_by_ids(top)
+    holding = {i for i in top if i in steps and lang.gives_answer(
+        kind, steps[i].text, steps[i].tools, steps[i].tips, steps[i].warnings)}
+    if not holding or len(holding) == len(top):
+        return dict(scores)
+    return {i: s if i in holding else s / (1.0 + ANSWER_SHARE) for i, s in scores.items()}
 
 
 def search(
@@ -299,8 +350,20 @@ def search(
         name_weight = NAME_WEIGHT_FOR_QUESTIONS if _is_question(text) else NAME_WEIGHT
         rankings.append((name_ids, name_weight * (VECTOR_WEIGHT + kw_weight)))
     scores = fuse(rankings, RRF_K)
-    # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
-    ordered = sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
+
+    def order() -> list[str]:
+        # Ties (same fused score) go to the closer vector, then to the step id for a stable order.
+        return sorted(scores, key=lambda i: (-scores[i], distance.get(i, 2.0), i))
+
+    ordered = order()
+    which = _language(text).ordinal_step(text) if ORDINAL_WEIGHT > 0 and not relation_ids else None
+    if which is not None:
+        # "처음 할 일은요?": the first steps of the procedures the question is about.
+        ends = procedure_ends(library, ordered[:ORDINAL_ANCHORS], last=which > 0)
+        scores = fuse([*rankings, (ends, ORDINAL_WEIGHT)], RRF_K)
+        ordered = order()
+    scores = _answer_kind_scores(library, text, ordered, scores)
+    ordered = order()
     hits = _hits(library, ordered, scores, filters, k)
     log.debug("search %r: %d vector, %d keyword candidates, %d hits",
               text, len(vector_ids), len(keyword_ids), len(hits))

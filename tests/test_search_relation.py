@@ -77,3 +77,16 @@ def test_question_after_the_whole_procedure_lifts_its_last_step(library: Library
     after = [h.step_id for h in S.search(library, question, k=4)]
     assert after[0] == "ko1-p1s04", (before, after)
     assert before[0] != "ko1-p1s04", before
+
+
+def test_a_relation_to_a_whole_procedure_ranks_only_its_ends(library: Library, monkeypatch) -> None:
+    """With the anchor all in the procedure's name, the anchor's steps' neighbours are left out."""
+    from indexing import search as S
+
+    cfg = library.settings()
+    indexes = S.vector_indexes(library, cfg)
+    question = "교체 후에 뭘 확인해요?"
+    monkeypatch.setattr(S, "RELATION_NAMED_ONLY", False)
+    assert len(S._relation_side(library, cfg, indexes, question, 20, 5, {})) > 1
+    monkeypatch.undo()
+    assert S._relation_side(library, cfg, indexes, question, 20, 5, {}) == ["ko1-p1s04"]

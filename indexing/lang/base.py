@@ -10,6 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+from indexing.lang.data import table
+
+
+@lru_cache(maxsize=32)
+def _patterns(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``(key, compiled regex)`` per line "key | pattern | pattern …" of a language data file (any
+    pattern, case-insensitive; the fields are rejoined with "|", so a pattern may hold "(?:a|b)")."""
+    return tuple((row[0], re.compile("|".join(row[1:]), re.IGNORECASE)) for row in table(name))
+
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.?!…。？！])\s+")
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
@@ -102,6 +113,42 @@ class Language:
         Generic: it ends with a question mark.
         """
         return text.rstrip().endswith(("?", "？"))
+
+    # -- what a question asks for -----------------------------------------------------
+    #: The folder whose `answer_kinds.txt`, `answers.txt` and `ordinals.txt` hold this language's
+    #: question foci and their evidence ("" for none: no question gets a kind).
+    answer_data = ""
+
+    def answer_kind(self, text: str) -> str | None:
+        """The kind of answer a question asks for ("amount", "order", "tool", "reason", "time",
+        "warning", "tip", "who", "check"), or None: the first line of `answer_kinds.txt` whose
+        pattern the question holds."""
+        if not self.answer_data or not self.is_question(text):
+            return None
+        for kind, pattern in _patterns(f"{self.answer_data}/answer_kinds.txt"):
+            if pattern.search(text):
+                return kind
+        return None
+
+    def gives_answer(self, kind: str, text: str, tools: Sequence[str] = (), tips: Sequence[str] = (),
+                     warnings: Sequence[str] = ()) -> bool:
+        """Whether a step (its narration and labels) holds the kind of answer a question asks for:
+        a tool label for "tool", a tip or a warning for those, else a pattern of `answers.txt`."""
+        labels = {"tool": tools, "tip": tips, "warning": warnings}
+        if labels.get(kind):
+            return True
+        return any(k == kind and pattern.search(text)
+                   for k, pattern in _patterns(f"{self.answer_data}/answers.txt")) if self.answer_data else False
+
+    def ordinal_step(self, text: str) -> int | None:
+        """-1 when a question asks for a procedure's first step ("처음 할 일은요?", "what's the first
+        thing to do"), +1 for its last step, else None (`ordinals.txt`)."""
+        if not self.answer_data or not self.is_question(text):
+            return None
+        for which, pattern in _patterns(f"{self.answer_data}/ordinals.txt"):
+            if pattern.search(text):
+                return -1 if which == "first" else 1
+        return None
 
     def relative_anchor(self, text: str) -> tuple[str, int] | None:
         """The action a question is asked relative to, and which way: ``(action, -1 | +1)``.

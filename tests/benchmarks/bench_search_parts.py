@@ -13,7 +13,7 @@ step documents) and searches. Each variant is scored on both parts in the same r
 the keyword and vector sides alone: hit@1, hit@5 and title hit@1.
 
     python tests/benchmarks/bench_search_parts.py --work DIR [--ko-data DIR] [--variants a,b]
-        [--misses tune] [--json OUT]
+        [--parts tune] [--misses tune] [--json OUT]
 """
 
 from __future__ import annotations
@@ -180,6 +180,18 @@ def _before_q17() -> Iterator[bool]:
         yield False
 
 
+@variant("before-q18")
+@contextmanager
+def _before_q18() -> Iterator[bool]:
+    """The ranking before q18: no answer-kind ranking of a question's best candidates ("얼마" -> a
+    number, "뭘로" -> a tool …), no procedure ends for "처음 할 일은요?", and a question relative to a
+    whole procedure ("롤러 바꾸기 전에 …") also ranks the neighbours of the anchor's steps."""
+    from indexing import search as S
+
+    with patched(S, ANSWER_SHARE=0.0, ORDINAL_WEIGHT=0.0, RELATION_NAMED_ONLY=False):
+        yield False
+
+
 @variant("en-e5")
 @contextmanager
 def _english_e5() -> Iterator[bool]:
@@ -199,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ko-data", type=Path)
     parser.add_argument("--variants", default="current", help="'; '-separated")
     parser.add_argument("--sides", default="fused,keyword,vector")
+    parser.add_argument("--parts", default="tune,test", help="score only these parts (tune while tuning)")
     parser.add_argument("--misses", default="", help="print the hit@1 misses of these parts (e.g. tune)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -219,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  (re-embedded in {time.perf_counter() - t0:.0f} s)", flush=True)
             dirty = bool(changes_docs)
             for lname, (lib, truths, sessions) in libs.items():
-                parts = ("tune", "test") if lname == "en" else (lname.split("-")[1],)
+                parts = [p for p in (("tune", "test") if lname == "en" else (lname.split("-")[1],))
+                         if p in args.parts.split(",")]
                 for part in parts:
                     t0 = time.perf_counter()
                     row = {side: score_part(lib, truths, sessions, side, part) for side in args.sides.split(",")}

@@ -9,6 +9,7 @@ in behaviour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from indexing.lang.base import Language
@@ -32,6 +33,7 @@ class English(Language):
 
     code = "en"
     search_stopwords = words("en/search_stop_words.txt")
+    answer_data = "en"
 
     def synonyms(self, word: str) -> tuple[str, ...]:
         key = word.casefold()
@@ -41,6 +43,15 @@ class English(Language):
         """A question mark, or a question word first ("how do I clean the nozzle")."""
         first = text.split()[0].casefold().strip("\"'.,;:!()") if text.split() else ""
         return super().is_question(text) or first in words("en/question_words.txt")
+
+    def gives_answer(self, kind: str, text: str, tools: Sequence[str] = (), tips: Sequence[str] = (),
+                     warnings: Sequence[str] = ()) -> bool:
+        """As `Language.gives_answer`, but a tool answers only as the instrument of the step's action
+        ("undo the nut with a 24 mm spanner", "using the strap wrench")."""
+        if kind == "tool":
+            return any(re.search(r"\b(?:with|using)\s+(?:\S+\s+){0,3}?" + re.escape(t) + r"\b", text, re.IGNORECASE)
+                       for t in tools if t)
+        return super().gives_answer(kind, text, tools, tips, warnings)
 
     def split_sentences(self, text: str) -> list[str]:
         from indexing.label.text import split_sentences

@@ -88,6 +88,7 @@ class Korean(Language):
 
     code = "ko"
     search_stopwords = words("ko/stop_words.txt")
+    answer_data = "ko"
 
     @cached_property
     def _cues(self) -> list[tuple[str, float, str]]:
@@ -208,6 +209,17 @@ class Korean(Language):
             if token in asks or any(len(q) > 1 and token.startswith(q) for q in asks):
                 return True
         return False
+
+    def gives_answer(self, kind: str, text: str, tools: Sequence[str] = (), tips: Sequence[str] = (),
+                     warnings: Sequence[str] = ()) -> bool:
+        """As `Language.gives_answer`, but a tool answers only as the instrument of the step's action
+        ("핀을 펜치로 뽑습니다", not "받침을 꼭 대 두세요"), and an amount is also a numeral ("오 바",
+        "삼 뉴턴미터", "육십 도")."""
+        if kind == "tool":
+            return any(re.search(re.escape(t) + r"\s?으?로(?![가-힣])", text) for t in tools if t)
+        if super().gives_answer(kind, text, tools, tips, warnings):
+            return True
+        return kind == "amount" and any(m.tag in ("NR", "SN") for m in analyse(text))
 
     def relative_anchor(self, text: str) -> tuple[str, int] | None:
         """"필터 컵 열기 전에 뭘 해요?" -> ("필터 컵 열기", -1); "조립한 뒤에 …" -> ("조립한", +1);
