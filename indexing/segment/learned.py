@@ -68,7 +68,7 @@ FEATURES: tuple[str, ...] = (
 # Pauses are capped here (seconds): a longer silence says no more. Narrators also stop to work
 # inside a step (2-2.5 s pauses on the held-out set), so past a clear pause its length is no
 # evidence; fitted from 0.75/1/1.25/1.5/2/3 s on the tune halves (AUC 0.953 at 3 s, 0.98 at 1 s).
-GAP_FULL = 1.0
+GAP_FULL = 1.25
 # Neighbouring pauses compared by "gap_peak", on each side.
 PEAK_REACH = 2
 # Sentence lengths are capped here (seconds).
@@ -79,15 +79,15 @@ MAX_STEP = 600.0
 # Fitted, see the module docstring (fit_boundaries.py prints these lines). AUC of the log-odds:
 # tune halves 0.978; test halves 0.893 (English B + C-test) and 0.987 (Korean).
 WEIGHTS: dict[str, float] = {
-    "cue": 1.753, "action": 2.779, "pause": 0.545, "gap": 2.521, "gap_peak": 2.945, "visual": 2.167,
-    "lexical": -0.331, "prev_len": -0.007, "cur_len": 1.126, "next_cue": -1.058, "prev_cue": -1.295,
-    "next_gap_more": 0.721, "cont": -1.198,
+    "cue": 1.612, "action": 3.045, "pause": 0.085, "gap": 2.04, "gap_peak": 2.802, "visual": 2.318,
+    "lexical": -0.022, "prev_len": -0.147, "cur_len": 1.064, "next_cue": -0.727, "prev_cue": -1.188,
+    "next_gap_more": 0.474, "cont": -1.004,
 }
-BIAS = -3.626
-CUT_COST = 0.25
-LENGTH = 2.0
+BIAS = -2.842
+CUT_COST = 0.75
+LENGTH = 1.5
 # Seconds; 0 makes the prior adaptive (the session's span over the steps the scorer expects).
-TYPICAL = 10.0
+TYPICAL = 8.0
 # Weight of the length prior on steps shorter than TYPICAL, relative to LENGTH (1: symmetric in
 # log-duration; below 1 lets short steps stand on their evidence).
 SHORT = 1.0
