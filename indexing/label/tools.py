@@ -262,7 +262,9 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
             continue
         for k in range(n):
             heard = window[k]
-            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table:
+            # a unit or number word is heard right ("the three quarter inch drill" is no bench drill)
+            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table or heard in UNITS \
+                    or heard in NUMBER_WORDS:
                 continue
             key = tuple(None if j == k else w for j, w in enumerate(window))
             for _, entry in index.get(key, ()):
