@@ -45,6 +45,14 @@ from indexing.label import find_notes, find_tools
     ("Pull the old bushing out with the puller.", ["puller"]),
     # words that look like a misheard tool word are not read as one
     ("Slide the spanner back into its holder after the boring pass.", ["spanner"]),
+    # British or American spelling, a compound as one word or two: the name as said
+    ("Lever the bead off with a tire lever and check it with a feeler gage.", ["tire lever", "feeler gage"]),
+    ("Cut the slot with the 6 mm endmill and check it with a straight edge.", ["6 mm end mill", "straightedge"]),
+    # a unit word is heard right: "inch drill" is no bench drill
+    ("Load the three quarter inch drill in the chuck.", ["3/4 in drill"]),
+    # general trade vocabulary, not from any recording
+    ("Bleed the radiator with a radiator key and catch the drips on a microfibre cloth.",
+     ["radiator key", "microfibre cloth"]),
 ])
 def test_find_tools_rules(text, tools):
     assert find_tools(text) == tools

@@ -19,6 +19,7 @@ from indexing.label.text import base_verb
 from indexing.label.tool_parts import is_place, joined, new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
 from indexing.lang.data import lines as data_lines
+from indexing.lang.data import table as data_table
 from indexing.lang.data import words as data_words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[mt]\d+\b|[a-z]+(?:'[a-z]+)?|\"|[.,;:!?]")
@@ -93,10 +94,47 @@ class _Entry:
 
 
 @lru_cache(maxsize=1)
+def _spelling_pairs() -> dict[str, str]:
+    """Word -> its other spelling, both ways ("tyre" <-> "tire"), from en/spellings.txt."""
+    out: dict[str, str] = {}
+    for row in data_table("en/spellings.txt"):
+        if len(row) == 2 and row[0] and row[1]:
+            out.setdefault(row[0].lower(), row[1].lower())
+            out.setdefault(row[1].lower(), row[0].lower())
+    return out
+
+
+def _variants(spelling: str) -> list[str]:
+    """Other spellings of a name: British or American words ("tire lever"), and a compound written
+    as one word or as two ("end mill" -> "endmill", "hot air gun" -> "hot airgun"); hyphens are
+    spaces already. The name as written in the vocabulary comes first."""
+    pairs = _spelling_pairs()
+    words = spelling.lower().split()
+    out = [spelling]
+    swapped = [pairs.get(w, w) for w in words]
+    if swapped != words:
+        out.append(" ".join(swapped))
+    for form in list(out):
+        toks = form.split()
+        if 1 < len(toks) <= 3 and all(t.isalpha() for t in toks):
+            for gaps in range(1, 1 << (len(toks) - 1)):
+                key = [toks[0]]
+                for k in range(1, len(toks)):
+                    if gaps >> (k - 1) & 1:
+                        key[-1] += toks[k]
+                    else:
+                        key.append(toks[k])
+                out.append(" ".join(key))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[tuple[str, ...], _Entry]]]]:
-    """Token tuple -> entry (plurals included), the longest name in tokens, and names by length."""
+    """Token tuple -> entry (plurals included), the longest name in tokens, and names by length.
+    The vocabulary's own spellings win over variants (`_variants`) of other names."""
     table: dict[tuple[str, ...], _Entry] = {}
     by_len: dict[int, list[tuple[tuple[str, ...], _Entry]]] = {}
+    later: list[tuple[tuple[str, ...], _Entry]] = []
     for canonical, spellings in TOOLS.items():
         for spelling in (canonical, *spellings):
             toks = tuple(t for t, _ in _tokens(spelling))
@@ -107,6 +145,15 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             by_len.setdefault(len(toks), []).append((toks, entry))
             for plural in _plurals(toks[-1]):
                 table.setdefault(toks[:-1] + (plural,), entry)
+            for variant in _variants(" ".join(toks))[1:]:
+                vt = tuple(variant.split())
+                later.append((vt, _Entry(canonical, variant if len(vt) == len(toks) else spelling, entry.qualified)))
+    for vt, entry in later:
+        if vt in table:
+            continue
+        table[vt] = entry
+        for plural in _plurals(vt[-1]):
+            table.setdefault(vt[:-1] + (plural,), entry)
     return table, max(len(k) for k in table), by_len
 
 
