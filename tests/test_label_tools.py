@@ -50,6 +50,8 @@ from indexing.label import find_notes, find_tools
     ("Cut the slot with the 6 mm endmill and check it with a straight edge.", ["6 mm end mill", "straightedge"]),
     # a unit word is heard right: "inch drill" is no bench drill
     ("Load the three quarter inch drill in the chuck.", ["3/4 in drill"]),
+    # a clause's first word followed by "with" is its verb: the tool is what comes after
+    ("Rinse the floor, then mop with the degreaser.", ["degreaser"]),
     # general trade vocabulary, not from any recording
     ("Bleed the radiator with a radiator key and catch the drips on a microfibre cloth.",
      ["radiator key", "microfibre cloth"]),

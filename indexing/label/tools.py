@@ -413,6 +413,10 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in _DETERMINERS):
             continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
+        if n == 1 and " " not in entry.canonical and base_verb(words[i]) == words[i] \
+                and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] == "then") \
+                and nxt in ("with", "using"):
+            continue  # "then mop with the degreaser": the clause's verb, the tool is what comes after "with"
         mods = _modifiers(words, i)
         if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
