@@ -50,6 +50,10 @@ from indexing.label import find_notes, find_tools
     ("Cut the slot with the 6 mm endmill and check it with a straight edge.", ["6 mm end mill", "straightedge"]),
     # a unit word is heard right: "inch drill" is no bench drill
     ("Load the three quarter inch drill in the chuck.", ["3/4 in drill"]),
+    # a word heard right is no misheard tool word: "main", "every", an inflected verb
+    ("Restore power at the main breaker", []),
+    ("Cracking the union under pressure sprays fluid in your eyes.", []),
+    ("Compare it with every sample on the shelf.", []),
     # a clause's first word followed by "with" is its verb: the tool is what comes after
     ("Rinse the floor, then mop with the degreaser.", ["degreaser"]),
     # general trade vocabulary, not from any recording

@@ -297,6 +297,20 @@ def _close(heard: str, meant: str, last: bool, exact_chars: int) -> bool:
                           and len(heard) <= len(meant))
 
 
+def _plain_word(heard: str) -> bool:
+    """Words heard right that are never a misheard tool word: determiners, prepositions, the words
+    said of any tool ("with every model" is no emery, "you'll ever gauge" no bevel gauge) and a
+    verb's inflected form ("under pressure sprays fluid" is no pressure sprayer)."""
+    if heard in _DETERMINERS or heard in _PREPOSITIONS or heard in _THROWAWAY or heard in _EVERYDAY:
+        return True
+    base = base_verb(heard)
+    return base is not None and base != heard
+
+
+# Common words one or two letters from a tool-name word ("ever" ~ "bevel").
+_EVERYDAY = frozenset("ever every never even over here there where were when then than".split())
+
+
 def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     """A vocabulary name misheard at token i: (tokens spanned, entry), or None."""
     table, _, by_len = _table()
@@ -311,7 +325,7 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
             heard = window[k]
             # a unit or number word is heard right ("the three quarter inch drill" is no bench drill)
             if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table or heard in UNITS \
-                    or heard in NUMBER_WORDS:
+                    or heard in NUMBER_WORDS or _plain_word(heard):
                 continue
             key = tuple(None if j == k else w for j, w in enumerate(window))
             for _, entry in index.get(key, ()):
@@ -327,7 +341,7 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
                                                                        or base_verb(prev2) in _TOOL_VERBS))
                  or bool(_size_before(words, i)[1]))
     if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
-            or base_verb(heard) is not None:
+            or base_verb(heard) is not None or _plain_word(heard):
         return None
     best: tuple[int, _Entry] | None = None
     for toks, entry in by_len.get(1, ()):
