@@ -323,7 +323,7 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
             continue
         for k in range(n):
             heard = window[k]
-            # a unit or number word is heard right ("the three quarter inch drill" is no bench drill)
+            # a unit or number word is heard right ("a six mil file" is no mill file)
             if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table or heard in UNITS \
                     or heard in NUMBER_WORDS or _plain_word(heard):
                 continue
