@@ -45,6 +45,16 @@ from indexing.label import find_notes, find_tools
     ("Pull the old bushing out with the puller.", ["puller"]),
     # words that look like a misheard tool word are not read as one
     ("Slide the spanner back into its holder after the boring pass.", ["spanner"]),
+    # British or American spelling, a compound as one word or two: the name as said
+    ("Lever the bead off with a tire lever and check it with a feeler gage.", ["tire lever", "feeler gage"]),
+    ("Cut the slot with the 6 mm endmill and check it with a straight edge.", ["6 mm end mill", "straightedge"]),
+    # a unit word is heard right: "six mil file" is no mill file
+    ("Take the burr off with a six mil file.", []),
+    # a word heard right is no misheard tool word: "main", "every", an inflected verb
+    ("Keep your hands clear of the moving bar on the guard.", []),
+    ("Compare it with every sample on the shelf.", []),
+    # a clause's first word followed by "with" is its verb: the tool is what comes after
+    ("Rinse the floor, then mop with the degreaser.", ["degreaser"]),
 ])
 def test_find_tools_rules(text, tools):
     assert find_tools(text) == tools

@@ -19,6 +19,7 @@ from indexing.label.text import base_verb
 from indexing.label.tool_parts import is_place, joined, new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
 from indexing.lang.data import lines as data_lines
+from indexing.lang.data import table as data_table
 from indexing.lang.data import words as data_words
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[mt]\d+\b|[a-z]+(?:'[a-z]+)?|\"|[.,;:!?]")
@@ -93,10 +94,47 @@ class _Entry:
 
 
 @lru_cache(maxsize=1)
+def _spelling_pairs() -> dict[str, str]:
+    """Word -> its other spelling, both ways ("tyre" <-> "tire"), from en/spellings.txt."""
+    out: dict[str, str] = {}
+    for row in data_table("en/spellings.txt"):
+        if len(row) == 2 and row[0] and row[1]:
+            out.setdefault(row[0].lower(), row[1].lower())
+            out.setdefault(row[1].lower(), row[0].lower())
+    return out
+
+
+def _variants(spelling: str) -> list[str]:
+    """Other spellings of a name: British or American words ("tire lever"), and a compound written
+    as one word or as two ("end mill" -> "endmill", "hot air gun" -> "hot airgun"); hyphens are
+    spaces already. The name as written in the vocabulary comes first."""
+    pairs = _spelling_pairs()
+    words = spelling.lower().split()
+    out = [spelling]
+    swapped = [pairs.get(w, w) for w in words]
+    if swapped != words:
+        out.append(" ".join(swapped))
+    for form in list(out):
+        toks = form.split()
+        if 1 < len(toks) <= 3 and all(t.isalpha() for t in toks):
+            for gaps in range(1, 1 << (len(toks) - 1)):
+                key = [toks[0]]
+                for k in range(1, len(toks)):
+                    if gaps >> (k - 1) & 1:
+                        key[-1] += toks[k]
+                    else:
+                        key.append(toks[k])
+                out.append(" ".join(key))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[tuple[str, ...], _Entry]]]]:
-    """Token tuple -> entry (plurals included), the longest name in tokens, and names by length."""
+    """Token tuple -> entry (plurals included), the longest name in tokens, and names by length.
+    The vocabulary's own spellings win over variants (`_variants`) of other names."""
     table: dict[tuple[str, ...], _Entry] = {}
     by_len: dict[int, list[tuple[tuple[str, ...], _Entry]]] = {}
+    later: list[tuple[tuple[str, ...], _Entry]] = []
     for canonical, spellings in TOOLS.items():
         for spelling in (canonical, *spellings):
             toks = tuple(t for t, _ in _tokens(spelling))
@@ -107,6 +145,15 @@ def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[t
             by_len.setdefault(len(toks), []).append((toks, entry))
             for plural in _plurals(toks[-1]):
                 table.setdefault(toks[:-1] + (plural,), entry)
+            for variant in _variants(" ".join(toks))[1:]:
+                vt = tuple(variant.split())
+                later.append((vt, _Entry(canonical, variant if len(vt) == len(toks) else spelling, entry.qualified)))
+    for vt, entry in later:
+        if vt in table:
+            continue
+        table[vt] = entry
+        for plural in _plurals(vt[-1]):
+            table.setdefault(vt[:-1] + (plural,), entry)
     return table, max(len(k) for k in table), by_len
 
 
@@ -250,6 +297,20 @@ def _close(heard: str, meant: str, last: bool, exact_chars: int) -> bool:
                           and len(heard) <= len(meant))
 
 
+def _plain_word(heard: str) -> bool:
+    """Words heard right that are never a misheard tool word: determiners, prepositions, the words
+    said of any tool ("with every model" is no emery, "you'll ever gauge" no bevel gauge) and a
+    verb's inflected form ("under pressure sprays fluid" is no pressure sprayer)."""
+    if heard in _DETERMINERS or heard in _PREPOSITIONS or heard in _THROWAWAY or heard in _EVERYDAY:
+        return True
+    base = base_verb(heard)
+    return base is not None and base != heard
+
+
+# Common words one or two letters from a tool-name word ("ever" ~ "bevel").
+_EVERYDAY = frozenset("ever every never even over here there where were when then than".split())
+
+
 def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
     """A vocabulary name misheard at token i: (tokens spanned, entry), or None."""
     table, _, by_len = _table()
@@ -262,7 +323,9 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
             continue
         for k in range(n):
             heard = window[k]
-            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table:
+            # a unit or number word is heard right ("a six mil file" is no mill file)
+            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table or heard in UNITS \
+                    or heard in NUMBER_WORDS or _plain_word(heard):
                 continue
             key = tuple(None if j == k else w for j, w in enumerate(window))
             for _, entry in index.get(key, ()):
@@ -278,7 +341,7 @@ def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
                                                                        or base_verb(prev2) in _TOOL_VERBS))
                  or bool(_size_before(words, i)[1]))
     if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
-            or base_verb(heard) is not None:
+            or base_verb(heard) is not None or _plain_word(heard):
         return None
     best: tuple[int, _Entry] | None = None
     for toks, entry in by_len.get(1, ()):
@@ -364,6 +427,10 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in _DETERMINERS):
             continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
+        if n == 1 and " " not in entry.canonical and base_verb(words[i]) == words[i] \
+                and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] == "then") \
+                and nxt in ("with", "using"):
+            continue  # "then mop with the degreaser": the clause's verb, the tool is what comes after "with"
         mods = _modifiers(words, i)
         if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
