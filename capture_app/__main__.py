@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     from capture_app import excepthook, messages
 
     excepthook.install()
-    from capture_app.app import MainWindow, build_app, render_screenshots
+    from capture_app.app import MainWindow, build_app
+    from capture_app.screenshots import render_screenshots
     from indexing import paths
     from indexing.errors import IndexingError
     from indexing.library import Library

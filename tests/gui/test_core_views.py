@@ -94,7 +94,7 @@ def test_a_refused_split_shows_a_message_and_leaves_no_undo_entry(qtbot, review,
 
 
 def test_player_tells_when_the_frame_of_a_seek_is_shown(qtbot, review):
-    from capture_app.app import view_settled
+    from capture_app.screenshots import view_settled
 
     review.resize(1280, 760)
     review.show()

@@ -92,7 +92,7 @@ def test_prefs_default_location_is_the_config_dir(monkeypatch, tmp_path):
 
 
 def test_screenshot_question_follows_the_session_language():
-    from capture_app.app import _screenshot_question
+    from capture_app.screenshots import _screenshot_question
 
     assert _screenshot_question("Lock out press 4", "en") == "how do I lock out press 4"
     assert _screenshot_question("프레스 전원 차단하기", "ko") == "프레스 전원 차단하기 어떻게 해요?"

@@ -51,7 +51,7 @@ def _wait_media(qtbot, view: RecordView, t: float) -> None:
 
 
 def test_preview_shown_once_a_frame_is_drawn(qtbot, tmp_path: Path) -> None:
-    from capture_app.app import view_settled
+    from capture_app.screenshots import view_settled
 
     v = RecordView(tmp_path / "library", source="generated")
     qtbot.addWidget(v)
