@@ -12,29 +12,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from indexing.label.text import base_verb
+from indexing.label.tool_names import (
+    BOUND_HEADS,
+    DETERMINERS,
+    NAMED,
+    PREPOSITIONS,
+    THROWAWAY,
+    Entry,
+    near_miss,
+    not_tool_names,
+    stop_words,
+    tokens,
+    vocabulary,
+)
 from indexing.label.tool_parts import is_place, joined, new_parts
 from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
-from indexing.lang.data import lines as data_lines
-from indexing.lang.data import table as data_table
-from indexing.lang.data import words as data_words
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+)?(?:mm|\"|in)?|#\d+|[mt]\d+\b|[a-z]+(?:'[a-z]+)?|\"|[.,;:!?]")
 _PUNCT = frozenset(".,;:!?")
-_DETERMINERS = frozenset(
-    "a an the this that these those your my our his her their its some each both another one two three "
-    "four five six seven eight nine ten any".split())
-_PREPOSITIONS = frozenset("with using from into onto on in under over at by for to of through".split())
-# Said of almost any tool, so not part of its name: "the long gloves" are gloves.
-_THROWAWAY = frozenset(
-    """long short big small large little old new clean dirty empty full hot cold warm cool spare fresh
-    good right left other same second first last top bottom front back whole heavy light thin thick
-    oiled greased wet sharp blunt dull worn used extra own usual proper correct special red blue green
-    yellow black white grey gray silver orange brown pink purple bare spare replacement usual favourite
-    favorite trusty nice proper main whole real cheap much ever less enough every such""".split())
 _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
 # Words too common to be a tool alone that name one with a size in front, a word or two between
 # allowed: "an M8 spiral point tap", "the 8 mm bit", "a 4 mm pin", "M10 washers".
@@ -44,143 +40,10 @@ _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _OLD = frozenset("old worn broken damaged cracked failed blown".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
-# Bare names that are as often the thing being repaired as a tool or part: counted as a part only when
-# said as "the new seal" or with a word that names which ("panel filters").
-_QUALIFIED = frozenset(
-    "seal element filter washer cartridge bearing electrode roller pump magnet".split())
-# Bare names of kitchen things that count with a word that says which ("the steel bowl") or "new".
-_NAMED = frozenset("bowl tray scale spoon mixer".split())
-# Heads that name a tool of their own only with a word that says which ("the alignment tool",
-# "a seal kit", "the drilling jig"); "the tool" alone says nothing.
-_BOUND_HEADS = frozenset("tool kit jig stand sign rule square comb snake cleaner paper extractor meter cutter".split())
 # Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
 _NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
 # Words after a plant term that make it a face of the machine ("the platen face"), with `PART_HEADS`.
 _SURFACE_PARTS = frozenset("face faces surface slot slots top edge".split())
-# Real words one letter from a tool word; never read as that tool.
-_NOT_NEAR_MISS = frozenset(
-    """pocket rocket locket french trench wearing hearing tearing searing fearing nearing gearing basket
-    casket fitter sitter litter filler fillet wallet pallet ballet summer shimmer rammer players glover
-    clover rubber bottle kettle settle nettle cattle hunter winter ladies ladder bladder hummer hamper
-    hatter batter butter matter latter gutter cutter putter shutter sponge plunge cloth clothe sloth
-    clamps claps champ cramp stamp tramp spinner spanned spawner mallets tonged longs tones tongue
-    lunge plane plain place plate pliant client holder folder boring border order loader louder powder
-    ponder wander wonder binder finder cinder tender render sender lender gender shoulder pulley striker
-    strain compression pullet trainer drainer""".split())
-
-
-def _plurals(word: str) -> list[str]:
-    if word.endswith(("s", "x", "ch", "sh")):
-        return [word + "es"]
-    if word.endswith("fe"):
-        return [word[:-2] + "ves", word + "s"]
-    if word.endswith("f"):
-        return [word[:-1] + "ves", word + "s"]
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        return [word[:-1] + "ies"]
-    return [word + "s"]
-
-
-def _tokens(text: str) -> list[tuple[str, int]]:
-    low = text.lower().replace("’", "'").replace("-", " ")
-    return [(m.group(0), m.start()) for m in _TOKEN.finditer(low)]
-
-
-@dataclass(frozen=True)
-class _Entry:
-    canonical: str
-    spelling: str  # as written in the vocabulary (singular)
-    qualified: bool  # needs "new" in front (a naming word too for `_NAMED`)
-
-
-@lru_cache(maxsize=1)
-def _spelling_pairs() -> dict[str, str]:
-    """Word -> its other spelling, both ways ("tyre" <-> "tire"), from en/spellings.txt."""
-    out: dict[str, str] = {}
-    for row in data_table("en/spellings.txt"):
-        if len(row) == 2 and row[0] and row[1]:
-            out.setdefault(row[0].lower(), row[1].lower())
-            out.setdefault(row[1].lower(), row[0].lower())
-    return out
-
-
-def _variants(spelling: str) -> list[str]:
-    """Other spellings of a name: British or American words ("tire lever"), and a compound written
-    as one word or as two ("end mill" -> "endmill", "hot air gun" -> "hot airgun"); hyphens are
-    spaces already. The name as written in the vocabulary comes first."""
-    pairs = _spelling_pairs()
-    words = spelling.lower().split()
-    out = [spelling]
-    swapped = [pairs.get(w, w) for w in words]
-    if swapped != words:
-        out.append(" ".join(swapped))
-    for form in list(out):
-        toks = form.split()
-        if 1 < len(toks) <= 3 and all(t.isalpha() for t in toks):
-            for gaps in range(1, 1 << (len(toks) - 1)):
-                key = [toks[0]]
-                for k in range(1, len(toks)):
-                    if gaps >> (k - 1) & 1:
-                        key[-1] += toks[k]
-                    else:
-                        key.append(toks[k])
-                out.append(" ".join(key))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _table() -> tuple[dict[tuple[str, ...], _Entry], int, dict[int, list[tuple[tuple[str, ...], _Entry]]]]:
-    """Token tuple -> entry (plurals included), the longest name in tokens, and names by length.
-    The vocabulary's own spellings win over variants (`_variants`) of other names."""
-    table: dict[tuple[str, ...], _Entry] = {}
-    by_len: dict[int, list[tuple[tuple[str, ...], _Entry]]] = {}
-    later: list[tuple[tuple[str, ...], _Entry]] = []
-    for canonical, spellings in TOOLS.items():
-        for spelling in (canonical, *spellings):
-            toks = tuple(t for t, _ in _tokens(spelling))
-            if not toks or toks in table:
-                continue
-            entry = _Entry(canonical, spelling, len(toks) == 1 and toks[0] in _QUALIFIED | _NAMED | _BOUND_HEADS)
-            table[toks] = entry
-            by_len.setdefault(len(toks), []).append((toks, entry))
-            for plural in _plurals(toks[-1]):
-                table.setdefault(toks[:-1] + (plural,), entry)
-            for variant in _variants(" ".join(toks))[1:]:
-                vt = tuple(variant.split())
-                later.append((vt, _Entry(canonical, variant if len(vt) == len(toks) else spelling, entry.qualified)))
-    for vt, entry in later:
-        if vt in table:
-            continue
-        table[vt] = entry
-        for plural in _plurals(vt[-1]):
-            table.setdefault(vt[:-1] + (plural,), entry)
-    return table, max(len(k) for k in table), by_len
-
-
-@lru_cache(maxsize=1)
-def _not_tools() -> frozenset[str]:
-    """Names built on a tool word that are something else ("wall socket"), from en/not_tools.txt."""
-    return frozenset(" ".join(t for t, _ in _tokens(line)) for line in data_lines("en/not_tools.txt"))
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    return data_words("en/stop_words.txt")
-
-
-@lru_cache(maxsize=2048)
-def _spelling_tokens(spelling: str) -> tuple[str, ...]:
-    return tuple(t for t, _ in _tokens(spelling))
-
-
-def _distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]
 
 
 def _number(tokens: list[str], i: int) -> tuple[str, int]:
@@ -248,13 +111,13 @@ def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
 
 def _modifiers(words: list[str], i: int) -> list[str]:
     """Words just before token i that say which tool it is ("fryer" brush, "steel" bowl), at most two."""
-    stop = _stop_words()
+    stop = stop_words()
     mods: list[str] = []
     j = i
     while j >= 1 and len(mods) < 2:
         w = words[j - 1]
-        if (not w.isalpha() or len(w) < 3 or w in stop or w in _THROWAWAY or w in _DETERMINERS
-                or w in _PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE
+        if (not w.isalpha() or len(w) < 3 or w in stop or w in THROWAWAY or w in DETERMINERS
+                or w in PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE
                 or w in _FRACTION_PARTS):
             break
         mods.insert(0, w)
@@ -262,96 +125,10 @@ def _modifiers(words: list[str], i: int) -> list[str]:
     # A verb-like word ("wearing gloves", "squeeze glue") names the tool only right after "a"/"the".
     while mods and (base_verb(mods[0]) is not None or mods[0].endswith(("ing", "ed"))):
         before = words[i - len(mods) - 1] if i - len(mods) >= 1 else "."
-        if before in _DETERMINERS or before in _POSSESSIVE:
+        if before in DETERMINERS or before in _POSSESSIVE:
             break
         mods = mods[1:]
     return mods
-
-
-@lru_cache(maxsize=1)
-def _all_but_one() -> dict[tuple[str | None, ...], list[tuple[int, _Entry]]]:
-    """Multi-word names keyed by their words with one left out (None): (left-out position, entry)."""
-    _, _, by_len = _table()
-    index: dict[tuple[str | None, ...], list[tuple[int, _Entry]]] = {}
-    for n in (2, 3):
-        for toks, entry in by_len.get(n, ()):
-            for k in range(n):
-                key = tuple(None if j == k else t for j, t in enumerate(toks))
-                index.setdefault(key, []).append((k, entry))
-    return index
-
-
-@lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    """Every word of a multi-word name."""
-    return frozenset(w for key in _all_but_one() for w in key if w is not None)
-
-
-@lru_cache(maxsize=4096)
-def _close(heard: str, meant: str, last: bool, exact_chars: int) -> bool:
-    """Whether `heard` may be `meant` misheard, the other words of the name (`exact_chars` letters)
-    being heard right. Three edits only for a clipped head after a long exact word ("feeler gain")."""
-    d = _distance(heard, meant)
-    limit = 1 if len(meant) <= 4 else 2
-    return d <= limit or (d == 3 and last and exact_chars >= 6 and len(meant) >= 5 and heard[0] == meant[0]
-                          and len(heard) <= len(meant))
-
-
-def _plain_word(heard: str) -> bool:
-    """Words heard right that are never a misheard tool word: determiners, prepositions, the words
-    said of any tool ("with every model" is no emery, "you'll ever gauge" no bevel gauge) and a
-    verb's inflected form ("under pressure sprays fluid" is no pressure sprayer)."""
-    if heard in _DETERMINERS or heard in _PREPOSITIONS or heard in _THROWAWAY or heard in _EVERYDAY:
-        return True
-    base = base_verb(heard)
-    return base is not None and base != heard
-
-
-# Common words one or two letters from a tool-name word ("ever" ~ "bevel").
-_EVERYDAY = frozenset("ever every never even over here there where were when then than".split())
-
-
-def _near_miss(words: list[str], i: int) -> tuple[int, _Entry] | None:
-    """A vocabulary name misheard at token i: (tokens spanned, entry), or None."""
-    table, _, by_len = _table()
-    stop = _stop_words()
-    index = _all_but_one()
-    known = _name_words()
-    for n in (3, 2):
-        window = words[i:i + n]
-        if len(window) < n or sum(w in known for w in window) < n - 1 or not all(w.isalpha() for w in window):
-            continue
-        for k in range(n):
-            heard = window[k]
-            # a unit or number word is heard right ("a six mil file" is no mill file)
-            if heard in stop or heard in _NOT_NEAR_MISS or (heard,) in table or heard in UNITS \
-                    or heard in NUMBER_WORDS or _plain_word(heard):
-                continue
-            key = tuple(None if j == k else w for j, w in enumerate(window))
-            for _, entry in index.get(key, ()):
-                meant = _spelling_tokens(entry.spelling)[k]
-                exact_chars = sum(len(w) for j, w in enumerate(window) if j != k)
-                if len(meant) >= 3 and abs(len(meant) - len(heard)) <= 3 and _close(heard, meant, k == n - 1,
-                                                                                     exact_chars):
-                    return n, entry
-    heard = words[i]
-    prev = words[i - 1] if i >= 1 else ""
-    prev2 = words[i - 2] if i >= 2 else ""
-    tool_slot = (prev in ("with", "using") or (prev in _DETERMINERS and (prev2 in ("with", "using")
-                                                                       or base_verb(prev2) in _TOOL_VERBS))
-                 or bool(_size_before(words, i)[1]))
-    if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
-            or base_verb(heard) is not None or _plain_word(heard):
-        return None
-    best: tuple[int, _Entry] | None = None
-    for toks, entry in by_len.get(1, ()):
-        meant = toks[0]
-        if len(meant) < 5 or entry.qualified or abs(len(meant) - len(heard)) > 2:
-            continue
-        d = _distance(heard, meant)
-        if d <= (2 if len(meant) >= 8 else 1) and (best is None or d < best[0]):
-            best = (d, entry)
-    return (1, best[1]) if best else None
 
 
 # Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
@@ -365,6 +142,15 @@ _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
 
+def _tool_slot(words: list[str], i: int) -> bool:
+    """Token i stands where a tool is named: after "with (a)", "using (the)", a size, or "grab the"."""
+    prev = words[i - 1] if i >= 1 else ""
+    prev2 = words[i - 2] if i >= 2 else ""
+    return (prev in ("with", "using") or (prev in DETERMINERS and (prev2 in ("with", "using")
+                                                                   or base_verb(prev2) in _TOOL_VERBS))
+            or bool(_size_before(words, i)[1]))
+
+
 def _negated(words: list[str], i: int) -> bool:
     """Whether the clause holding token i says not to use it ("never use the kettle water")."""
     j = i - 1
@@ -375,7 +161,7 @@ def _negated(words: list[str], i: int) -> bool:
     return False
 
 
-def _display(entry: _Entry) -> str:
+def _display(entry: Entry) -> str:
     # "the phillips" means the Phillips screwdriver; other spellings are shown as said.
     if " " not in entry.spelling and entry.canonical.startswith(entry.spelling + " "):
         return entry.canonical
@@ -386,13 +172,13 @@ def _display(entry: _Entry) -> str:
 
 def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
     """(start, end, name, canonical, sized) of each vocabulary mention, in order."""
-    table, longest, _ = _table()
-    toks = _tokens(text)
+    table, longest, _ = vocabulary()
+    toks = tokens(text)
     words = [t for t, _ in toks]
-    found: list[tuple[int, int, _Entry]] = []  # token start, token count, entry
+    found: list[tuple[int, int, Entry]] = []  # token start, token count, entry
     i = 0
     while i < len(words):
-        hit: tuple[int, _Entry] | None = None
+        hit: tuple[int, Entry] | None = None
         for n in range(min(longest, len(words) - i), 0, -1):
             entry = table.get(tuple(words[i:i + n]))
             if entry is not None:
@@ -401,16 +187,16 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if hit is None and words[i] == "lock" and i >= 1 and words[i - 1] in _POSSESSIVE:
             nxt = words[i + 1] if i + 1 < len(words) else "."
             if nxt not in PART_HEADS and nxt != "out":
-                hit = (1, _Entry("padlock", "padlock", False))
+                hit = (1, Entry("padlock", "padlock", False))
         if hit is None and words[i] == "tag" and i >= 1 and words[i - 1] in _POSSESSIVE:
-            hit = (1, _Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
+            hit = (1, Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
         if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
                 and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
-            hit = (1, _Entry(words[i], words[i], False))  # "knock it off with a file"
+            hit = (1, Entry(words[i], words[i], False))  # "knock it off with a file"
         if hit is None:
-            hit = joined(words, i, _table()[0])
+            hit = joined(words, i, vocabulary()[0])
         if hit is None:
-            hit = _near_miss(words, i)
+            hit = near_miss(words, i, _tool_slot(words, i))
         if hit is not None:
             found.append((i, hit[0], hit[1]))
             i += hit[0]
@@ -425,7 +211,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         nxt = words[i + n] if i + n < len(words) else "."
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
-        if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in _DETERMINERS):
+        if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in DETERMINERS):
             continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
         if n == 1 and " " not in entry.canonical and base_verb(words[i]) == words[i] \
                 and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] == "then") \
@@ -435,14 +221,14 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
-                and not (mods and entry.spelling in _NAMED | _BOUND_HEADS) \
-                and not (entry.spelling in _BOUND_HEADS and _size_before(words, i - len(mods))[1]):
+                and not (mods and entry.spelling in NAMED | BOUND_HEADS) \
+                and not (entry.spelling in BOUND_HEADS and _size_before(words, i - len(mods))[1]):
             continue
         size, span = _size_before(words, i - len(mods))
-        if entry.spelling in _BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
+        if entry.spelling in BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
             continue
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
-        if " ".join(mods + [entry.spelling]) in _not_tools():
+        if " ".join(mods + [entry.spelling]) in not_tool_names():
             not_tools.add(entry.canonical)
             continue  # "the wall socket", "mill scale": a tool word in the name of something else
         if not mods and not size and entry.canonical in not_tools:
@@ -460,7 +246,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         size, span, mods = "", 0, []
         for k in range(1 if single in _FASTENERS else 3):
             between = words[i - k:i]
-            if k and not all(b.isalpha() and b not in _DETERMINERS and b not in _PREPOSITIONS for b in between):
+            if k and not all(b.isalpha() and b not in DETERMINERS and b not in PREPOSITIONS for b in between):
                 break
             size, span = _size_before(words, i - k)
             if size:
@@ -477,7 +263,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         tool = _VERB_TOOLS.get(w)
         nxt = words[i + 1] if i + 1 < len(words) else "."
         if tool and tool not in named and (i == 0 or words[i - 1] in _CLAUSE_START) \
-                and (nxt in _DETERMINERS or nxt in _VERB_OBJECTS):
+                and (nxt in DETERMINERS or nxt in _VERB_OBJECTS):
             named.add(tool)
             out.append((toks[i][1], toks[i][1] + len(w), tool, tool, False))
     out.sort(key=lambda m: m[0])
