@@ -106,10 +106,11 @@ def detectors() -> dict[str, Any]:
 
     # scikit-image's copy of OpenCV's LBP frontal cascade misspells one tag, which OpenCV rejects.
     xml = Path(data.lbp_frontal_face_cascade_filename()).read_text(encoding="utf-8")
-    fixed = Path(tempfile.mkdtemp(prefix="lbp-")) / "lbpcascade_frontalface.xml"
-    fixed.write_text(xml.replace("featuhreParams", "featureParams"), encoding="utf-8")
-    out = {"haar_default": cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml"),
-           "lbp": cv2.CascadeClassifier(str(fixed))}
+    with tempfile.TemporaryDirectory(prefix="lbp-") as tmp:  # loaded into memory, so the file can go
+        fixed = Path(tmp) / "lbpcascade_frontalface.xml"
+        fixed.write_text(xml.replace("featuhreParams", "featureParams"), encoding="utf-8")
+        out = {"haar_default": cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml"),
+               "lbp": cv2.CascadeClassifier(str(fixed))}
     assert not any(c.empty() for c in out.values())
     return out
 
