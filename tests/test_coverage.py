@@ -114,6 +114,21 @@ def test_required_csv_json_and_csv_output(plant: Library, tmp_path: Path) -> Non
     assert snapshot(plant.root) == before
 
 
+def test_png_of_one_cell_holds_its_title_and_legend(tmp_path: Path) -> None:
+    """One workstation and one process: the picture is widened to its title and legend, not cut."""
+    from PIL import Image
+
+    from indexing.document.heatmap import LEGEND_END, _font, render_png
+
+    lib = Library(tmp_path / "lib")
+    _session(lib, "s1", "Die change", "Kim", "", "", 2, ["proposed"])
+    title = "Knowledge coverage: approved share"
+    with Image.open(io.BytesIO(render_png(coverage(lib, today=TODAY), title))) as im:
+        width = im.size[0]
+    assert width >= 12 + _font(20, True).getlength(title)
+    assert width >= 180 + 11 * 20 + 6 + _font(13).getlength(LEGEND_END)
+
+
 def test_korean_required_list_from_excel(tmp_path: Path) -> None:
     """A Korean plant's list: Korean column names, saved by Korean Excel in CP949."""
     lib = Library(tmp_path / "lib")

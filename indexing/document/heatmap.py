@@ -16,6 +16,7 @@ from indexing.document.coverage import Coverage
 from indexing.document.errors import DocumentError
 
 NO_PROCESS = "-"
+LEGEND_END = "100% approved"
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,13 @@ def render_png(cov: Coverage, title: str = "Knowledge coverage: approved share")
     if not stations:
         raise DocumentError("nothing to draw: the library has no sessions and no required procedures")
     cw, ch, left, top = 170, 70, 180, 80
-    width, height = left + cw * len(processes) + 20, top + ch * len(stations) + 60
+    big, small, head = _font(20, True), _font(13), _font(15, True)
+    legend_end = left + 11 * 20 + 6 + small.getlength(LEGEND_END)
+    width = int(max(left + cw * len(processes) + 20, 12 + big.getlength(title) + 20, legend_end + 20))
+    height = top + ch * len(stations) + 60
     img = Image.new("RGB", (width, height), "white")
     d = ImageDraw.Draw(img)
-    big, small, head = _font(20, True), _font(13), _font(15, True)
-    d.text((12, 12), title, fill="black", font=_font(20, True))
+    d.text((12, 12), title, fill="black", font=big)
     for j, proc in enumerate(processes):
         d.text((left + j * cw + 8, top - 28), proc[:20], fill="black", font=head)
     for i, ws in enumerate(stations):
@@ -128,7 +131,7 @@ def render_png(cov: Coverage, title: str = "Knowledge coverage: approved share")
     for k in range(11):
         d.rectangle((left + k * 20, ly, left + k * 20 + 19, ly + 16), fill=shade(k / 10), outline="black")
     d.text((left - 40, ly), "0%", fill="black", font=small)
-    d.text((left + 11 * 20 + 6, ly), "100% approved", fill="black", font=small)
+    d.text((left + 11 * 20 + 6, ly), LEGEND_END, fill="black", font=small)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     return buf.getvalue()
