@@ -59,13 +59,13 @@ def _print_table(cov: Any, out: TextIO) -> None:
     out.write(f"{t['rows']} row(s): {t['approved']} approved, {t['captured']} captured, {t['missing']} missing; "
               f"{t['sessions']} session(s), {t['hours']:.2f} h, {t['approved_share']:.0%} of steps approved\n")
     for r in cov.rows:
-        what = f"{r.workstation} / {r.process or '-'}" + (f" / {r.procedure}" if r.procedure else "")
+        what = f"{r.workstation or '-'} / {r.process or '-'}" + (f" / {r.procedure}" if r.procedure else "")
         out.write(f"  {r.status:<9} {what}: {r.sessions} session(s), {r.procedures} procedure(s), "
                   f"{r.hours:.2f} h, {r.approved_share:.0%} approved, experts: {', '.join(r.experts) or '-'}\n")
     if cov.at_risk:
         out.write("knowledge at risk (soonest first):\n")
     for k in cov.at_risk:
-        what = f"{k['workstation']} / {k['process'] or '-'}" + (f" / {k['procedure']}" if k["procedure"] else "")
+        what = f"{k['workstation'] or '-'} / {k['process'] or '-'}" + (f" / {k['procedure']}" if k["procedure"] else "")
         out.write(f"  {k['rank']}. {what}: {k['status']}, leaves with {', '.join(k['experts'])} "
                   f"on {k['leaves_on']} ({k['days_left']} days)\n")
 
