@@ -149,12 +149,21 @@ _NUMBERS = {
     "twenty four": "24", "thirty": "30", "thirty two": "32",
 }
 _UNIT_WORDS = {"millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
-               "inch": "in", "inches": "in"}
+               "inch": "in", "inches": "in", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm",
+               "centimetres": "cm", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
+               "litre": "l", "litres": "l", "liter": "l", "liters": "l"}
+# British and American spellings of one word name one tool ("tyre lever" = "tire lever"): this bench's
+# own list (not the labeller's), mapped to the American form.
+_SPELLINGS = {"tyre": "tire", "tyres": "tires", "fibre": "fiber", "centre": "center", "metre": "meter",
+              "vice": "vise", "colour": "color", "grey": "gray", "aluminium": "aluminum", "mould": "mold",
+              "mitre": "miter", "calliper": "caliper", "sanitiser": "sanitizer", "sanitising": "sanitizing",
+              "vulcanising": "vulcanizing", "vapour": "vapor", "plough": "plow", "kerb": "curb"}
 
 
 def norm_tool(name: str) -> str:
-    """Case, punctuation, plural, glued units and number words made equal: "Thirty millimetre wrenches"
-    -> "30 mm wrench"."""
+    """Case, punctuation, plural, glued units, unit words, number words and British or American
+    spellings made equal: "Thirty millimetre wrenches" -> "30 mm wrench", "5 kilo scale" -> "5 kg scale",
+    "tyre lever" -> "tire lever"."""
     s = name.lower().replace("-", " ").replace("\u2019", "'").replace("'", "")
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9\s]", " ", s)
@@ -163,6 +172,7 @@ def norm_tool(name: str) -> str:
     out = []
     for w in s.split():
         w = _UNIT_WORDS.get(w, w)
+        w = _SPELLINGS.get(w, w)
         if len(w) > 3 and w.endswith("es") and w[:-2].endswith(("sh", "ch", "x", "ss")):
             w = w[:-2]
         elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -457,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", choices=("tune", "test"), help="print each step's labels of this half")
     ap.add_argument("--fresh", choices=("tune", "test"), action="append", default=[],
                     help="also score this half of the fresh tools set (labels_tools_fresh.py); repeatable")
+    ap.add_argument("--text", action="store_true", help="with --show: also print each step's script and recognised text")
     ap.add_argument("--show-fresh", choices=("tune", "test"), help="print each fresh case's tools of this half")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -511,6 +522,8 @@ def main(argv: list[str] | None = None) -> int:
             for step, b, ts in zip(rec["true"], base, truth["steps"], strict=True):
                 print(f"  truth {ts['title']!r} {ts['tools']}")
                 print(f"  this  {step['title']!r} {step['tools']}")
+                if args.text:
+                    print(f"    said  {ts.get('text', '')}\n    heard {step['text']}")
                 for kind in ("tips", "warnings"):
                     if ts.get(kind) or step.get(kind):
                         print(f"    {kind} truth {ts.get(kind)}\n    {kind} this  {step.get(kind)}")
