@@ -93,8 +93,6 @@ from indexing.label import find_notes, find_tools
     ("Measure the bore with the calipers.", ["caliper"]),
     ("Undo the caliper mounting bolts and lift the caliper off the rotor.", []),
     ("Listen to the compressor start.", []),
-    ("Park the forklift by the rack, then lift the crate off with the forklift.", ["forklift"]),
-    ("Park the forklift by the rack.", []),
     # "whisk them" uses a whisk
     ("Crack the eggs into a jug and whisk them well.", ["jug", "whisk"]),
     # a long one-word name heard as two words, one letter off

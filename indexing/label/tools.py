@@ -45,9 +45,8 @@ _SUBJECTS = frozenset("i we you they he she i'll we'll you'll they'll i'd we'd".
 _SIZE_ADJECTIVES = frozenset("large big small medium".split())
 # Bare names as often the thing worked on as a tool: a tool only where a tool is named ("look in with
 # a torch", "measure it with the calipers"), or with a word that says which ("the vernier caliper");
-# not "let the torch cool on its hook", "the bottom of the caliper", "the main compressor", "park the
-# forklift on level ground".
-_SLOT_ONLY = frozenset("torch caliper calipers compressor forklift".split())
+# not "let the torch cool on its hook", "the bottom of the caliper", "the main compressor".
+_SLOT_ONLY = frozenset("torch caliper calipers compressor".split())
 _NEW = frozenset("new spare replacement".split())
 _OLD = frozenset("old worn broken damaged cracked failed blown".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
