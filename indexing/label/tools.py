@@ -136,20 +136,16 @@ def _modifiers(words: list[str], i: int) -> list[str]:
             break
         mods.insert(0, w)
         j -= 1
-    # A verb-like word ("wearing gloves", "squeeze glue") names the tool only right after "a"/"the",
-    # or after a size when it is a known verb's form ("the 20 cm slicing knife"; a misheard word there
-    # would spoil the name).
+    # A verb-like word ("wearing gloves", "squeeze glue") names the tool only right after "a"/"the"
+    # or a size ("the 25 cm filleting knife").
     while mods and (base_verb(mods[0]) is not None or mods[0].endswith(("ing", "ed"))):
         before = words[i - len(mods) - 1] if i - len(mods) >= 1 else "."
-        if before in DETERMINERS or before in _POSSESSIVE \
-                or base_verb(mods[0]) is not None and _size_before(words, i - len(mods))[1]:
+        if before in DETERMINERS or before in _POSSESSIVE or _size_before(words, i - len(mods))[1]:
             break
         mods = mods[1:]
     return mods
 
 
-# Words that may follow "a block of wood" (where it goes), past the name.
-_PLACE_WORDS = frozenset("between behind against beside across under below above".split())
 # Verbs whose object is nearly always a tool: "grab the spaner", "use a scaper".
 _TOOL_VERBS = frozenset("use grab fetch".split())
 # Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
@@ -231,10 +227,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
                 and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
             hit = (1, Entry(words[i], words[i], False))  # "knock it off with a file"
-        if hit is None and i + 2 < len(words) and words[i + 1] == "of" and words[i].isalpha() \
-                and (i + 3 >= len(words) or not words[i + 3].isalpha() or words[i + 3] in stop_words()
-                     or words[i + 3] in PREPOSITIONS or words[i + 3] in _PLACE_WORDS):
-            # (not "a piece of scrap plate": the name goes on past the word after "of")
+        if hit is None and i + 2 < len(words) and words[i + 1] == "of" and words[i].isalpha():
             entry = table.get((words[i + 2], words[i]))
             if entry is not None and not entry.qualified:
                 hit = (3, Entry(entry.canonical, entry.spelling, False))  # "a block of wood" is the wood block
@@ -264,8 +257,6 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if n == 1 and " " not in entry.canonical and (i == 0 or words[i - 1] in _CLAUSE_START) \
                 and nxt in DETERMINERS and i + n + 1 in starts:
             continue  # "clamp a test bar", "wedge a block of wood": the verb, its object the tool
-        if nxt in ("facing", "pointing") and i >= 2 and words[i - 2] == "with":
-            continue  # "tip it with the air filter facing up": how the work lies, not a tool
         if n == 1 and _plugged_into(words, i):
             continue  # "plug it into a socket": the wall socket
         if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in DETERMINERS):
