@@ -207,32 +207,6 @@ def _plain_word(heard: str) -> bool:
 _EVERYDAY = frozenset("ever every never even over here there where were when then than".split())
 
 
-@lru_cache(maxsize=1)
-def _long_words() -> dict[str, list[tuple[str, Entry]]]:
-    """Single-word names of 8 letters or more that count bare, by first letter."""
-    out: dict[str, list[tuple[str, Entry]]] = {}
-    for toks, entry in vocabulary()[2].get(1, ()):
-        if len(toks[0]) >= 8 and toks[0].isalpha() and not entry.qualified:
-            out.setdefault(toks[0][0], []).append((toks[0], entry))
-    return out
-
-
-def _split_word(words: list[str], i: int) -> tuple[int, Entry] | None:
-    """A long one-word name heard as two words, one letter off: "wet stone" is the whetstone."""
-    pair = words[i:i + 2]
-    if len(pair) < 2 or not all(w.isalpha() and len(w) >= 3 for w in pair):
-        return None
-    table = vocabulary()[0]
-    stop = stop_words()
-    if any(w in stop or (w,) in table or w in DETERMINERS or w in PREPOSITIONS for w in pair):
-        return None
-    heard = pair[0] + pair[1]
-    for meant, entry in _long_words().get(heard[0], ()):
-        if abs(len(meant) - len(heard)) <= 1 and _distance(heard, meant) == 1:
-            return 2, entry
-    return None
-
-
 def near_miss(words: list[str], i: int, tool_slot: bool) -> tuple[int, Entry] | None:
     """A vocabulary name misheard at token i: (tokens spanned, entry), or None. A single word is
     matched only in a `tool_slot` (after "with a", a size, or a verb such as "grab the")."""
@@ -257,9 +231,6 @@ def near_miss(words: list[str], i: int, tool_slot: bool) -> tuple[int, Entry] | 
                 if len(meant) >= 3 and abs(len(meant) - len(heard)) <= 3 and _close(heard, meant, k == n - 1,
                                                                                      exact_chars):
                     return n, entry
-    split = _split_word(words, i)
-    if split is not None:
-        return split
     heard = words[i]
     if not tool_slot or len(heard) < 5 or not heard.isalpha() or heard in stop or heard in _NOT_NEAR_MISS \
             or base_verb(heard) is not None or _plain_word(heard):

@@ -35,18 +35,8 @@ _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud s
 # Words too common to be a tool alone that name one with a size in front, a word or two between
 # allowed: "an M8 spiral point tap", "the 8 mm bit", "a 4 mm pin", "M10 washers".
 _SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
-                                 "tap taps die dies bit bits key keys pin pins washer washers rivet rivets hex needle needles".split()}}
+                                 "tap taps die dies bit bits key keys pin pins washer washers rivet rivets hex".split()}}
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
-# Never a word that says which tool: "coat it, I would rubber cement first" is rubber cement.
-_MODALS = frozenset("will would could should shall can may might must".split())
-# A tool word right after a subject is its verb: "next I clamp the blade in the vice".
-_SUBJECTS = frozenset("i we you they he she i'll we'll you'll they'll i'd we'd".split())
-# Size words that say which bowl or tray of a kitchen's several: "the large bowl".
-_SIZE_ADJECTIVES = frozenset("large big small medium".split())
-# Bare names as often the thing worked on as a tool: a tool only where a tool is named ("look in with
-# a torch", "measure it with the calipers"), or with a word that says which ("the vernier caliper");
-# not "let the torch cool on its hook", "the bottom of the caliper", "the main compressor".
-_SLOT_ONLY = frozenset("torch caliper calipers compressor".split())
 _NEW = frozenset("new spare replacement".split())
 _OLD = frozenset("old worn broken damaged cracked failed blown".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
@@ -116,10 +106,6 @@ def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
         n, span = _number(tokens, i - 1)
         if span == 1:
             return f"#{n}", 2
-    if i >= 2 and tokens[i - 2] == "size":
-        n, span = _number(tokens, i - 1)
-        if span == 1:
-            return f"size {n}", 2  # "a size 110 needle"
     return "", 0
 
 
@@ -132,15 +118,14 @@ def _modifiers(words: list[str], i: int) -> list[str]:
         w = words[j - 1]
         if (not w.isalpha() or len(w) < 3 or w in stop or w in THROWAWAY or w in DETERMINERS
                 or w in PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE
-                or w in _FRACTION_PARTS or w in _MODALS or w in _SUBJECTS):
+                or w in _FRACTION_PARTS):
             break
         mods.insert(0, w)
         j -= 1
-    # A verb-like word ("wearing gloves", "squeeze glue") names the tool only right after "a"/"the"
-    # or a size ("the 25 cm filleting knife").
+    # A verb-like word ("wearing gloves", "squeeze glue") names the tool only right after "a"/"the".
     while mods and (base_verb(mods[0]) is not None or mods[0].endswith(("ing", "ed"))):
         before = words[i - len(mods) - 1] if i - len(mods) >= 1 else "."
-        if before in DETERMINERS or before in _POSSESSIVE or _size_before(words, i - len(mods))[1]:
+        if before in DETERMINERS or before in _POSSESSIVE:
             break
         mods = mods[1:]
     return mods
@@ -151,9 +136,9 @@ _TOOL_VERBS = frozenset("use grab fetch".split())
 # Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
 # that are a tool right after "with a" or "use the".
 _SLOT_TOOLS = frozenset("file level punch".split())
-_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom", "whisk": "whisk"}
+_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
-_NEGATIONS = frozenset("never don't not instead without".split())
+_NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
 
@@ -167,32 +152,13 @@ def _tool_slot(words: list[str], i: int) -> bool:
 
 
 def _negated(words: list[str], i: int) -> bool:
-    """Whether the clause holding token i says not to use it ("never use the kettle water", "dry them
-    without a towel"); "or" carries the "not" ("never push a wire or a nail through")."""
+    """Whether the clause holding token i says not to use it ("never use the kettle water")."""
     j = i - 1
-    while j >= 0 and (words[j] not in _CLAUSE_START or words[j] == "or"):
+    while j >= 0 and words[j] not in _CLAUSE_START:
         if words[j] in _NEGATIONS:
             return True
         j -= 1
     return False
-
-
-def _plugged_into(words: list[str], i: int) -> bool:
-    """Whether token i is what something is plugged into ("plug it into a socket"): a place, no tool."""
-    j = i - 1
-    while j >= 0 and words[j] in DETERMINERS:
-        j -= 1
-    if j == i - 1 or j < 0 or words[j] not in ("into", "in"):
-        return False  # "the plug in tester" is a tester
-    while j >= 0 and words[j] not in _CLAUSE_START:
-        if words[j] in ("plug", "plugs", "plugged"):
-            return True
-        j -= 1
-    return False
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _display(entry: Entry) -> str:
@@ -227,10 +193,6 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
                 and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
             hit = (1, Entry(words[i], words[i], False))  # "knock it off with a file"
-        if hit is None and i + 2 < len(words) and words[i + 1] == "of" and words[i].isalpha():
-            entry = table.get((words[i + 2], words[i]))
-            if entry is not None and not entry.qualified:
-                hit = (3, Entry(entry.canonical, entry.spelling, False))  # "a block of wood" is the wood block
         if hit is None:
             hit = joined(words, i, vocabulary()[0])
         if hit is None:
@@ -247,18 +209,8 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if _negated(words, i):
             continue  # "do not use the impact gun here": not a tool of this step
         nxt = words[i + n] if i + n < len(words) else "."
-        after = words[i + n + 1] if i + n + 1 < len(words) else "."
-        if nxt == "set" and after in ("to", "at"):
-            nxt = after  # "the tester set to 30 milliamps": the verb, not a socket set
         if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
-        if n == 1 and " " not in entry.canonical and i >= 1 and words[i - 1] in _SUBJECTS:
-            continue  # "next I clamp the blade": the verb
-        if n == 1 and " " not in entry.canonical and (i == 0 or words[i - 1] in _CLAUSE_START) \
-                and nxt in DETERMINERS and i + n + 1 in starts:
-            continue  # "clamp a test bar", "wedge a block of wood": the verb, its object the tool
-        if n == 1 and _plugged_into(words, i):
-            continue  # "plug it into a socket": the wall socket
         if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in DETERMINERS):
             continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
         if n == 1 and " " not in entry.canonical and base_verb(words[i]) == words[i] \
@@ -266,22 +218,17 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 and nxt in ("with", "using"):
             continue  # "then mop with the degreaser": the clause's verb, the tool is what comes after "with"
         mods = _modifiers(words, i)
-        if not mods and entry.spelling in NAMED and i >= 1 and words[i - 1] in _SIZE_ADJECTIVES:
-            mods = [words[i - 1]]  # "the large bowl": a size says which bowl
-        if entry.spelling in _SLOT_ONLY and not mods and not _tool_slot(words, i):
-            continue
         if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
                 and not (mods and entry.spelling in NAMED | BOUND_HEADS) \
-                and not _size_before(words, i - len(mods))[1]:
-            continue  # a size says which too: "a 15 mm fibre washer"
+                and not (entry.spelling in BOUND_HEADS and _size_before(words, i - len(mods))[1]):
+            continue
         size, span = _size_before(words, i - len(mods))
         if entry.spelling in BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
             continue
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
-        if " ".join(mods + [entry.spelling]) in not_tool_names() \
-                or f"{entry.spelling} {_singular(nxt)}" in not_tool_names():
+        if " ".join(mods + [entry.spelling]) in not_tool_names():
             not_tools.add(entry.canonical)
             continue  # "the wall socket", "mill scale": a tool word in the name of something else
         if not mods and not size and entry.canonical in not_tools:

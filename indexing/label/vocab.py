@@ -44,8 +44,6 @@ UNITS = {
     "mm": "mm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
     "mil": "mm", "inch": "in", "inches": "in", "in": "in", '"': "in",
     "cm": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
-    "kg": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
-    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre",
 }
 
 # Verbs a step title may start with (base forms); particle verbs are matched by their first word.
