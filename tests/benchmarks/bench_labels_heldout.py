@@ -27,11 +27,16 @@ Scored per truth step:
             article, preposition, conjunction, possessive or "using", and its last word is whole:
             it occurs as a word of the step's text), and ok (imperative, <= 8 words and complete).
 
+Halves: `tune` and `test` are the truth's parts (parts D and E count as test); the blind part F
+(`make_heldout.py --set F`) is its own half "F", left out of both, scored only when `--parts F` asks
+(once, at the end of a round) and never shown step by step.
+
 Each labeller runs in a child process with its own code first on the path and a working directory
 outside the checkout, so the baseline is main's committed code measured in the same run:
 
     python tests/benchmarks/bench_labels_heldout.py [--data tests/.heldout] [--key default]
         [--baseline-ref HEAD] [--main /work/main] [--json OUT] [--show tune|test] [--no-baseline]
+        [--parts tune test F]
 """
 
 from __future__ import annotations
@@ -144,12 +149,21 @@ _NUMBERS = {
     "twenty four": "24", "thirty": "30", "thirty two": "32",
 }
 _UNIT_WORDS = {"millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
-               "inch": "in", "inches": "in"}
+               "inch": "in", "inches": "in", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm",
+               "centimetres": "cm", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
+               "litre": "l", "litres": "l", "liter": "l", "liters": "l"}
+# British and American spellings of one word name one tool ("tyre lever" = "tire lever"): this bench's
+# own list (not the labeller's), mapped to the American form.
+_SPELLINGS = {"tyre": "tire", "tyres": "tires", "fibre": "fiber", "centre": "center", "metre": "meter",
+              "vice": "vise", "colour": "color", "grey": "gray", "aluminium": "aluminum", "mould": "mold",
+              "mitre": "miter", "calliper": "caliper", "sanitiser": "sanitizer", "sanitising": "sanitizing",
+              "vulcanising": "vulcanizing", "vapour": "vapor", "plough": "plow", "kerb": "curb"}
 
 
 def norm_tool(name: str) -> str:
-    """Case, punctuation, plural, glued units and number words made equal: "Thirty millimetre wrenches"
-    -> "30 mm wrench"."""
+    """Case, punctuation, plural, glued units, unit words, number words and British or American
+    spellings made equal: "Thirty millimetre wrenches" -> "30 mm wrench", "5 kilo scale" -> "5 kg scale",
+    "tyre lever" -> "tire lever"."""
     s = name.lower().replace("-", " ").replace("\u2019", "'").replace("'", "")
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9\s]", " ", s)
@@ -158,6 +172,7 @@ def norm_tool(name: str) -> str:
     out = []
     for w in s.split():
         w = _UNIT_WORDS.get(w, w)
+        w = _SPELLINGS.get(w, w)
         if len(w) > 3 and w.endswith("es") and w[:-2].endswith(("sh", "ch", "x", "ss")):
             w = w[:-2]
         elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -301,6 +316,15 @@ def note_match_count(pred: list[str], true: list[str]) -> tuple[int, int, int]:
     return tp, len(pred), len(true)
 
 
+# Later parts still blind: each is its own half, out of "test" (`--parts F` scores it).
+BLIND_SETS = ("F",)
+
+
+def half_of(truth: dict[str, Any]) -> str:
+    """The half a recording's truth counts in: a blind part's letter, else its part (tune or test)."""
+    return str(truth["set"]) if truth.get("set") in BLIND_SETS else str(truth.get("part", ""))
+
+
 def _truth_index_of(step: dict[str, Any], truth_steps: list[dict[str, Any]], duration: float) -> int:
     best, best_j = -1.0, 0
     for j, ts in enumerate(truth_steps):
@@ -319,7 +343,7 @@ def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) ->
     n_titles = 0
     for name, rec in sorted(pred["recordings"].items()):
         truth = truths[name]
-        if truth.get("part") != part:
+        if half_of(truth) != part:
             continue
         ts = truth["steps"]
         for step, tstep in zip(rec["true"], ts, strict=True):
@@ -438,11 +462,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-ref", default="HEAD")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--parts", choices=("tune", "test"), nargs="+", default=["tune", "test"],
-                    help="the held-out halves to print (tune only while tuning)")
+    ap.add_argument("--parts", choices=("tune", "test", *BLIND_SETS), nargs="+", default=["tune", "test"],
+                    help="the held-out halves to print (tune only while tuning; a blind part once, at the end)")
     ap.add_argument("--show", choices=("tune", "test"), help="print each step's labels of this half")
     ap.add_argument("--fresh", choices=("tune", "test"), action="append", default=[],
                     help="also score this half of the fresh tools set (labels_tools_fresh.py); repeatable")
+    ap.add_argument("--text", action="store_true", help="with --show: also print each step's script and recognised text")
     ap.add_argument("--show-fresh", choices=("tune", "test"), help="print each fresh case's tools of this half")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -456,7 +481,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_baseline:
             runs["baseline"] = _run_child(baseline_tree(args.main, args.baseline_ref, Path(base)), args.data, args.key)
         runs["this"] = _run_child(ROOT, args.data, args.key)
-    results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
+    halves = ["tune", "test", *(p for p in args.parts if p in BLIND_SETS)]
+    results = {label: {part: score(pred, truths, part) for part in halves} for label, pred in runs.items()}
 
     print("tools P/R: strict, lenient, said (recall over the tools the step's narration names), session (evaluate.py's union), own boundaries strict, lenient;"
           " tips P/R, warnings P/R | titles: imperative object verb <=8 complete ok | category")
@@ -489,13 +515,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for name, rec in sorted(runs["this"]["recordings"].items()):
             truth = truths[name]
-            if truth.get("part") != args.show:
+            if half_of(truth) != args.show:
                 continue
             print(f"## {name}")
             base = runs.get("baseline", {}).get("recordings", {}).get(name, {}).get("true", [{}] * len(rec["true"]))
             for step, b, ts in zip(rec["true"], base, truth["steps"], strict=True):
                 print(f"  truth {ts['title']!r} {ts['tools']}")
                 print(f"  this  {step['title']!r} {step['tools']}")
+                if args.text:
+                    print(f"    said  {ts.get('text', '')}\n    heard {step['text']}")
                 for kind in ("tips", "warnings"):
                     if ts.get(kind) or step.get(kind):
                         print(f"    {kind} truth {ts.get(kind)}\n    {kind} this  {step.get(kind)}")
