@@ -27,11 +27,16 @@ Scored per truth step:
             article, preposition, conjunction, possessive or "using", and its last word is whole:
             it occurs as a word of the step's text), and ok (imperative, <= 8 words and complete).
 
+Halves: `tune` and `test` are the truth's parts (parts D and E count as test); the blind part F
+(`make_heldout.py --set F`) is its own half "F", left out of both, scored only when `--parts F` asks
+(once, at the end of a round) and never shown step by step.
+
 Each labeller runs in a child process with its own code first on the path and a working directory
 outside the checkout, so the baseline is main's committed code measured in the same run:
 
     python tests/benchmarks/bench_labels_heldout.py [--data tests/.heldout] [--key default]
         [--baseline-ref HEAD] [--main /work/main] [--json OUT] [--show tune|test] [--no-baseline]
+        [--parts tune test F]
 """
 
 from __future__ import annotations
@@ -301,6 +306,15 @@ def note_match_count(pred: list[str], true: list[str]) -> tuple[int, int, int]:
     return tp, len(pred), len(true)
 
 
+# Later parts still blind: each is its own half, out of "test" (`--parts F` scores it).
+BLIND_SETS = ("F",)
+
+
+def half_of(truth: dict[str, Any]) -> str:
+    """The half a recording's truth counts in: a blind part's letter, else its part (tune or test)."""
+    return str(truth["set"]) if truth.get("set") in BLIND_SETS else str(truth.get("part", ""))
+
+
 def _truth_index_of(step: dict[str, Any], truth_steps: list[dict[str, Any]], duration: float) -> int:
     best, best_j = -1.0, 0
     for j, ts in enumerate(truth_steps):
@@ -319,7 +333,7 @@ def score(pred: dict[str, Any], truths: dict[str, dict[str, Any]], part: str) ->
     n_titles = 0
     for name, rec in sorted(pred["recordings"].items()):
         truth = truths[name]
-        if truth.get("part") != part:
+        if half_of(truth) != part:
             continue
         ts = truth["steps"]
         for step, tstep in zip(rec["true"], ts, strict=True):
@@ -438,8 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-ref", default="HEAD")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--parts", choices=("tune", "test"), nargs="+", default=["tune", "test"],
-                    help="the held-out halves to print (tune only while tuning)")
+    ap.add_argument("--parts", choices=("tune", "test", *BLIND_SETS), nargs="+", default=["tune", "test"],
+                    help="the held-out halves to print (tune only while tuning; a blind part once, at the end)")
     ap.add_argument("--show", choices=("tune", "test"), help="print each step's labels of this half")
     ap.add_argument("--fresh", choices=("tune", "test"), action="append", default=[],
                     help="also score this half of the fresh tools set (labels_tools_fresh.py); repeatable")
@@ -456,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_baseline:
             runs["baseline"] = _run_child(baseline_tree(args.main, args.baseline_ref, Path(base)), args.data, args.key)
         runs["this"] = _run_child(ROOT, args.data, args.key)
-    results = {label: {part: score(pred, truths, part) for part in ("tune", "test")} for label, pred in runs.items()}
+    halves = ["tune", "test", *(p for p in args.parts if p in BLIND_SETS)]
+    results = {label: {part: score(pred, truths, part) for part in halves} for label, pred in runs.items()}
 
     print("tools P/R: strict, lenient, said (recall over the tools the step's narration names), session (evaluate.py's union), own boundaries strict, lenient;"
           " tips P/R, warnings P/R | titles: imperative object verb <=8 complete ok | category")
@@ -489,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for name, rec in sorted(runs["this"]["recordings"].items()):
             truth = truths[name]
-            if truth.get("part") != args.show:
+            if half_of(truth) != args.show:
                 continue
             print(f"## {name}")
             base = runs.get("baseline", {}).get("recordings", {}).get(name, {}).get("true", [{}] * len(rec["true"]))

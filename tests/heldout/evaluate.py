@@ -13,7 +13,9 @@ then scored against its truth file:
     python tests/heldout/evaluate.py [--data tests/.heldout] [--only NAME] [--json OUT]
                                      [--library DIR] [--set SETTING=VALUE ...]
 
-The set is generated first (make_heldout.py) when its manifest is missing.
+The set is generated first (make_heldout.py) when its manifest is missing. Only `manifest.json`'s
+recordings (parts A-C and the decoys) are evaluated; the later parts D-F (`manifest_<set>.json`) are
+scored from the recognition cache by fit_boundaries.py and the benchmarks, E and F as blind parts.
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 Inputs, no speech recognition run:
 - English: the transcripts and visual changes cached by `cache_inputs.py` (`<data>/cache/<key>/`);
   tune = parts A + C-tune + D (part D, blind for g15b, was studied afterwards and is tuning
-  material since), test = parts B + C-test; the blind part E (`make_heldout.py --set E`) is its own
-  group "en-E", never fitted on and only scored with `--blind` (once, at the end of a round).
+  material since), test = parts B + C-test; part E (`make_heldout.py --set E`) was blind for
+  rounds 3-4 and is its own group "en-E". Round 5 (s20) fits English on A-E (`FIT_PARTS`; `--fit`
+  for the old split: `--fit tune,D`); the blind part F (`--set F`, a new author) is group "en-F",
+  never fitted on and only scored with `--blind` (once, at the end of a round).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -127,7 +129,7 @@ FIT_PARTS = ("tune", "test", "D", "E")
 def english(data: Path, key: str, blind: bool = False) -> list[Session]:
     out = []
     for doc in ci.load_cache(data, key):
-        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D, E) is its own group
+        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D, E, F) is its own group
         if part in BLIND_SETS and not blind:
             continue
         out.append(Session(doc["name"], "en", part, doc["camera"], ci.transcript_from_dict(doc["transcript"]),
@@ -309,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
     parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
-    parser.add_argument("--blind", action="store_true", help="also score the blind part E (once, at the end)")
+    parser.add_argument("--blind", action="store_true", help="also score the blind part F (once, at the end)")
     parser.add_argument("--report-only", action="store_true", help="only score segment() as it is")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the fit")
     parser.add_argument("--fit", default=",".join(FIT_PARTS), help="English parts fitted on (tune, test, D, E)")
@@ -368,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         s.refeature(best_cap)
     print(f"chosen: pause cap {best_cap}, tune objective ({args.count}, {args.select}) {best_val:.4f}")
     print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best),
-          *((k, auc(v, best)) for k, v in by.items() if k in ("en-D", "en-E")))
+          *((k, auc(v, best)) for k, v in by.items() if k in ("en-D", "en-E", "en-F")))
     fitted = {s.name: s.starts(best) for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")

@@ -9,7 +9,7 @@ schema plus a trainee-style `description` per step) and the set gets `manifest.j
 
 `--set D` renders only the blind test part D (`scripts_d`) and writes its own `manifest_d.json`;
 the recordings of parts A-C and `manifest.json` are left as they are. `--set E` does the same for
-part E (`scripts_e`, `manifest_e.json`).
+part E (`scripts_e`, `manifest_e.json`), and `--set F` for part F (`scripts_f`, `manifest_f.json`).
 
 Deterministic: fixed scripts, seeded noise and drawing.
 """
@@ -33,6 +33,7 @@ from scripts_b import RECORDINGS_B  # noqa: E402
 from scripts_c import RECORDINGS_C  # noqa: E402
 from scripts_d import RECORDINGS_D  # noqa: E402
 from scripts_e import RECORDINGS_E  # noqa: E402
+from scripts_f import RECORDINGS_F  # noqa: E402
 from synth import (  # noqa: E402
     RATE,
     Voice,
@@ -49,7 +50,8 @@ from synth import (  # noqa: E402
 
 RECORDINGS: list[Recording] = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
 # Later parts, each generated on its own (`--set`) into its own manifest, with seeds of their own.
-LATER_SETS: dict[str, tuple[list[Recording], int]] = {"D": (RECORDINGS_D, 101), "E": (RECORDINGS_E, 201)}
+LATER_SETS: dict[str, tuple[list[Recording], int]] = {"D": (RECORDINGS_D, 101), "E": (RECORDINGS_E, 201),
+                                                     "F": (RECORDINGS_F, 301)}
 
 
 def part_of(rec: Recording) -> str:

@@ -87,3 +87,25 @@ def test_later_part_is_its_own_group_and_never_in_the_tune_half(tmp_path):
              "transcript": asdict(tx), "visual": None}))
     assert [e["name"] for e in fb.ci.read_manifest(tmp_path)] == ["a", "d"]
     assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune", "d": "D"}
+
+
+def test_blind_parts_are_left_out_unless_asked(tmp_path):
+    # Part F (manifest_f.json) is blind: only `--blind` scores it; E (fitted on since round 5) and F are own groups.
+    import json
+    from dataclasses import asdict
+
+    tx = make_transcript(PRESS, 40.0)
+    (tmp_path / "manifest.json").write_text(json.dumps([
+        {"name": "a", "media": "a.wav", "truth": "a.truth.json", "decoy": False, "part": "tune"}]))
+    (tmp_path / "cache" / "k").mkdir(parents=True)
+    for name, extra in (("a", {}), ("e", {"set": "E"}), ("f", {"set": "F"})):
+        if extra:
+            (tmp_path / f"manifest_{name}.json").write_text(json.dumps([
+                {"name": name, "media": f"{name}.wav", "truth": f"{name}.truth.json", "decoy": False, "part": "test",
+                 **extra}]))
+        (tmp_path / f"{name}.truth.json").write_text(json.dumps({"steps": [{"start": 1.0}], "part": "x", **extra}))
+        (tmp_path / "cache" / "k" / f"{name}.json").write_text(json.dumps(
+            {"name": name, "part": "test" if extra else "tune", "camera": "none", "duration": 40.0,
+             "transcript": asdict(tx), "visual": None}))
+    assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune", "e": "E"}
+    assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=True)} == {"a": "tune", "e": "E", "f": "F"}

@@ -19,8 +19,9 @@ from scripts_b import RECORDINGS_B  # noqa: E402
 from scripts_c import RECORDINGS_C  # noqa: E402
 from scripts_d import RECORDINGS_D  # noqa: E402
 from scripts_e import RECORDINGS_E  # noqa: E402
+from scripts_f import RECORDINGS_F  # noqa: E402
 
-RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E
+RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -149,6 +150,44 @@ def test_blind_part_e() -> None:
     assert sum(o.startswith(cues) for o in later) <= 0.2 * len(later)
     inside = [p.lower() for r in RECORDINGS_E for s in r.steps for p in s.parts[1:] if isinstance(p, str)]
     assert sum(p.startswith(cues + ("and ", "so ")) for p in inside) >= 8
+
+
+def test_blind_part_f() -> None:
+    # Part F: a third new author and trades, all test; festival voices at speeds no earlier part uses.
+    earlier = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E
+    assert len(RECORDINGS_F) == 8
+    assert all(r.part == "test" for r in RECORDINGS_F)
+    assert not {r.name for r in RECORDINGS_F} & {r.name for r in earlier}
+    assert not {r.title for r in RECORDINGS_F} & {r.title for r in earlier}
+    assert {r.domain for r in RECORDINGS_F} == {"repair", "maintenance", "kitchen"}
+    assert all(r.voice[0].startswith("festival:") for r in RECORDINGS_F)
+    assert {r.voice[0] for r in RECORDINGS_F} == {"festival:cmu_us_slt_arctic_hts", "festival:kal_diphone"}
+    assert not {r.voice[1] for r in RECORDINGS_F} & {r.voice[1] for r in earlier}  # speeds of their own
+    assert sum(r.scene == "fixed" for r in RECORDINGS_F) == len(RECORDINGS_F) // 2
+    for rec in RECORDINGS_F:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        # Pauses inside steps as long as those between them: the same range, both reaching 2 s.
+        assert inner and min(inner) >= 1.8 and max(inner) <= 2.5, rec.name
+        assert min(rec.pauses) >= 1.3 and max(rec.pauses) <= 2.5, rec.name
+        assert max(inner) >= 2.0 and max(rec.pauses) >= 2.0, rec.name
+        assert max(inner) >= min(rec.pauses) and max(rec.pauses) >= min(inner), rec.name
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 4.0 <= min(seconds) <= 8.0 and 60.0 <= sum(seconds) <= 120.0, (rec.name, seconds)
+        assert max(seconds) >= 2.5 * min(seconds), (rec.name, seconds)  # mixed lengths
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    seconds = [_seconds(r, s) for r in RECORDINGS_F for s in r.steps]
+    assert sum(t <= 8.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 5, sorted(seconds)
+    # Cue words open about a third of the steps after the first.
+    cues = ("next", "then", "first", "finally", "now", "after that", "step")
+    later = [s.text.lower() for r in RECORDINGS_F for s in r.steps[1:]]
+    assert 0.25 * len(later) <= sum(o.startswith(cues) for o in later) <= 0.4 * len(later)
+    notes = [n.lower() for r in RECORDINGS_F for s in r.steps for n in s.tips]
+    assert any(n.startswith("do not") for n in notes)
+    # Sizes said the trade's way: millimetres, inches and a drive size.
+    tools = [t for r in RECORDINGS_F for s in r.steps for t in s.tools]
+    assert any(" mm " in f" {t} " for t in tools) and any(" inch " in f" {t} " for t in tools)
+    assert any(t.startswith("3/8") for t in tools)
 
 
 def test_no_sample_phrases_reused() -> None:
