@@ -47,6 +47,15 @@ Tried and not kept: a "note" feature (the sentence is a tip or a warning, throug
 "next_action" (-0.2) and "prev_action" (-1.6). All four together reached tune objective 1.349
 (Korean tune rose, English tune F1 + 0.5 x exact fell 1.261 -> 1.252) and lost on the English
 test parts (B + C-test exact 0.333 -> 0.250, blind E F1 0.800 -> 0.743); see the s18 report.
+
+Round 5 (issue 9, branch s20), tried and not kept: English fitted alone (parts A-E, 38 recordings;
+Korean keeping these constants) with the round-5 action-cue rules of s19 (a note word used as a
+verb, more verbs, homophones of opening verbs). Chosen on tune by 5-fold cross-validation (English
+out-of-fold F1 / exact 0.831 / 0.474 for these constants refitted on A-E, 0.867 / 0.544 for the
+candidate); on the blind part F (8 recordings, new author) boundary F1 0.773 -> 0.756, fixed camera
+0.766 -> 0.744, exact count 0.000 -> 0.375, and it loses the "Finally" step of the PRESS unit
+session and cuts the long in-step pause of test_long_pause_inside_a_step_does_not_cut_it. See the
+s20 report (patch kept there).
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Inputs, no speech recognition run:
 - English: the transcripts and visual changes cached by `cache_inputs.py` (`<data>/cache/<key>/`);
   tune = parts A + C-tune + D (part D, blind for g15b, was studied afterwards and is tuning
-  material since), test = parts B + C-test; the blind parts E and F (`make_heldout.py --set E`,
-  `--set F`) are their own groups "en-E" and "en-F", never fitted on and only scored with `--blind`
-  (once, at the end of a round).
+  material since), test = parts B + C-test; part E (`make_heldout.py --set E`) was blind for
+  rounds 3-4 and is its own group "en-E". Round 5 (s20) fits English on A-E (`FIT_PARTS`; `--fit`
+  for the old split: `--fit tune,D`); the blind part F (`--set F`, a new author) is group "en-F",
+  never fitted on and only scored with `--blind` (once, at the end of a round).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -13,12 +14,18 @@ Steps, for each pause cap in GAP_CAPS: (1) features of every sentence start; lab
 start (within 2 s). (2) Class-balanced logistic regression with L2 (numpy, Newton steps) on the
 tune halves of both languages. (3) Grid search of the decoder's cut cost, length weight and typical
 step length on the tune halves, maximising the mean over both languages of boundary F1 at +-2 s +
-0.5 x share of sessions with the exact step count. The cap with the best tune objective wins. Figures for the old cue fusion (method "fusion")
+0.5 x share of sessions with the exact step count (`--count abs`: minus 0.5 x the mean |found - true|
+step count instead; `--select cross` / `smooth`: the best mean over each setting's grid neighbours,
+select_decoder.py). The cap with the best tune objective wins. `--cv K` also cross-validates every
+count/selection rule over the tune sessions (K folds per `--seeds` shuffle, the scorer refitted and the
+decoder chosen without the fold) and prints the pooled out-of-fold figures; `--langs en` fits one
+language alone. Figures for the old cue fusion (method "fusion")
 and the learned method ("learned", with the module's constants and with the weights just fitted)
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
-        [--blind] [--report-only] [--drop FEATURE,...]
+        [--blind] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
+        [--select best|cross|smooth] [--cv K --seeds 0,1,2]
 
 `--report-only` skips the fitting and prints the figures of `segment()` as the `indexing` on the path
 makes them (run it with another checkout's `indexing` first on PYTHONPATH for a before/after).
@@ -40,6 +47,12 @@ DEFAULT_DATA = HERE.parent / ".heldout"
 TOLERANCE = 2.0
 L2 = 0.3
 EXACT_WEIGHT = 0.5
+# The decoder's choice (select_decoder.py): count term of the objective and selection rule.
+# Round 5 (s20) cross-validated every rule (--cv 5 --seeds 0,1,2) with two feature sets and with
+# and without Korean in the fit: no rule was better in all four (differences within the spread
+# over fold shuffles), box smoothing was the worst in all four; so the rounds 2-4 rule stays.
+COUNT = "exact"
+SELECT = "best"
 # Pause caps tried (seconds); for each, the scorer is refitted and the decoder searched.
 GAP_CAPS = [0.75, 1.0, 1.25]  # round 2 also tried 1.5, 2 and 3 s (worse on tune, again in round 3)
 GRID = {
@@ -61,6 +74,7 @@ def _load(name: str) -> Any:
 
 
 sc = _load("scoring")
+sd = _load("select_decoder")
 ci = _load("cache_inputs")
 
 
@@ -94,12 +108,13 @@ class Session:
 
         self.rows = features(self.ctx, gap_full=gap_full)
 
-    def starts(self, params: Any, min_step: float = 4.0) -> list[float]:
-        """Step starts exactly as `segment(method="learned")` makes them."""
+    def starts(self, params: Any, min_step: float = 4.0, logits: list[float] | None = None) -> list[float]:
+        """Step starts exactly as `segment(method="learned")` makes them (`logits`: precomputed log-odds)."""
         from indexing.segment.learned import decode, log_odds
         from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
 
-        logits = log_odds(self.rows, params)
+        if logits is None:
+            logits = log_odds(self.rows, params)
         chosen = decode([s.start for s in self.sentences], self.sentences[-1].end, logits, params,
                         min_step=min_step)
         cuts = [_Cut(t=_cut_time(self.sentences, i), confidence=0.5) for i in chosen]
@@ -115,7 +130,9 @@ class Session:
 
 # Later parts fitted on (studied after their blind scoring), and those still blind.
 TUNE_SETS = ("D",)
-BLIND_SETS = ("E", "F")
+BLIND_SETS = ("F",)
+# English parts fitted on ("tune": A + C-tune, "test": B + C-test, "D", "E"); `--fit` to change.
+FIT_PARTS = ("tune", "test", "D", "E")
 
 
 def english(data: Path, key: str, blind: bool = False) -> list[Session]:
@@ -204,6 +221,78 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[d
     return {f: round(float(v), 3) for f, v in zip(FEATURES, w[:-1], strict=True)}, round(float(w[-1]), 3)
 
 
+def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """(grid points x tune sessions x 3): cuts matched, found and true, for every decoder setting."""
+    import numpy as np
+
+    from indexing.segment.learned import log_odds
+
+    pts = sd.points(grid)
+    logits = [log_odds(s.rows, params) for s in tune]
+    out = np.zeros((len(pts), len(tune), 3))
+    seen: dict[tuple[float, ...], int] = {}
+    for i, pt in enumerate(pts):
+        cand = replace(params, **dict(zip(grid, pt, strict=True)))
+        key = (cand.cut_cost, 0.0) if cand.length == 0.0 else pt  # without the prior its shape is moot
+        if key in seen:
+            out[i] = out[seen[key]]
+            continue
+        seen[key] = i
+        for j, s in enumerate(tune):
+            prf = sc.boundary_prf(s.starts(cand, logits=logits[j]), s.true_starts, TOLERANCE)
+            out[i, j] = prf.tp, prf.n_pred, prf.n_true
+    return out
+
+
+def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[float]], drop: tuple[str, ...],
+                rule: tuple[str, str], cv: int = 0, seeds: list[int] | None = None) -> tuple[Any, Any]:
+    """Fit the scorer and choose the cap and decoder by `rule` (count term, selection) on all of `tune`.
+
+    With `cv` > 1, also each rule of `sd.COUNT_TERMS` x `sd.SELECTS` by `cv`-fold cross-validation
+    over the tune sessions (per seed): the scorer refitted and cap and decoder chosen on the other
+    folds, each fold's sessions decoded with that choice; returns the pooled out-of-fold figures.
+    """
+    import numpy as np
+
+    from indexing.segment.learned import Params
+
+    splits: list[tuple[int, list[int], list[int]]] = [(-1, list(range(len(tune))), [])]
+    for seed in (seeds or [0]) if cv > 1 else []:
+        for f in sd.folds(tune, cv, seed):
+            splits.append((seed, [i for i in range(len(tune)) if i not in set(f)], f))
+    rules = [rule] + ([r for r in itertools.product(sd.COUNT_TERMS, sd.SELECTS) if r != rule] if cv > 1 else [])
+    # rec[rule][split] = (value, cap, params, weights, bias, counts of the held-out sessions)
+    rec: dict[tuple[str, str], list[Any]] = {r: [None] * len(splits) for r in rules}
+    for cap in caps:
+        for s in tune:
+            s.refeature(cap)
+        for k, (_, train, test) in enumerate(splits):
+            w, b = fit_logistic([tune[i] for i in train], drop)
+            params = Params(weights=tuple(w.items()), bias=b)
+            counts = grid_counts(tune, params, grid)
+            groups = [[i for i in train if tune[i].lang == lang] for lang in ("en", "ko")]
+            for r in rules:
+                i, v = sd.choose(sd.values(counts, groups, r[0], EXACT_WEIGHT), grid, r[1])
+                if rec[r][k] is None or v > rec[r][k][0] + 1e-9:
+                    cand = replace(params, **dict(zip(grid, sd.points(grid)[i], strict=True)))
+                    rec[r][k] = (v, cap, cand, w, b, counts[i, test])
+            if k == 0:
+                full = rec[rule][0]
+                print(f"pause cap {cap}: AUC tune {auc(tune, params)}  best so far: cap {full[1]} cut_cost "
+                      f"{full[2].cut_cost} length {full[2].length} typical {full[2].typical} width {full[2].width}  "
+                      f"tune objective {full[0]:.4f}", flush=True)
+    v, cap, best, w, b, _ = rec[rule][0]
+    oof: dict[tuple[str, str], dict[int, Any]] = {}
+    for r in rules:
+        for seed in sorted({sp[0] for sp in splits if sp[0] >= 0}):
+            counts = np.zeros((len(tune), 3))
+            for k, (sd_seed, _, test) in enumerate(splits):
+                if sd_seed == seed:
+                    counts[test] = rec[r][k][5]
+            oof.setdefault(r, {})[seed] = sd.pooled(counts, tune, EXACT_WEIGHT)
+    return (v, cap, best, w, b), oof
+
+
 def auc(sessions: list[Session], params: Any) -> float:
     from indexing.segment.learned import log_odds
 
@@ -231,9 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
     parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
-    parser.add_argument("--blind", action="store_true", help="also score the blind parts E and F (once, at the end)")
+    parser.add_argument("--blind", action="store_true", help="also score the blind part F (once, at the end)")
     parser.add_argument("--report-only", action="store_true", help="only score segment() as it is")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the fit")
+    parser.add_argument("--fit", default=",".join(FIT_PARTS), help="English parts fitted on (tune, test, D, E)")
+    parser.add_argument("--count", choices=sd.COUNT_TERMS, default=COUNT, help="count term of the objective")
+    parser.add_argument("--select", choices=sd.SELECTS, default=SELECT, help="choice of the decoder setting")
+    parser.add_argument("--langs", default="en,ko", help="languages fitted on (one alone: its own constants)")
+    parser.add_argument("--cv", type=int, default=0, help="K: also cross-validate every decoder rule, K folds")
+    parser.add_argument("--seeds", default="0", help="comma-separated fold shuffles for --cv")
     args = parser.parse_args(argv)
     drop = tuple(f for f in args.drop.split(",") if f)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
@@ -243,16 +338,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.typical:
         grid["typical"] = [float(v) for v in args.typical.split(",")]
 
-    from indexing.segment.learned import Params
-
     sessions = english(args.data, args.key, args.blind) + korean(args.ko)
     by = {f"{lang}-{part}": [s for s in sessions if s.lang == lang and s.part == part]
           for lang in ("en", "ko") for part in ("tune", "test")}
     by["en-tune"] += [s for s in sessions if s.part in TUNE_SETS]
-    for later in TUNE_SETS + BLIND_SETS:
+    for later in ("D", "E", "F"):
         if any(s.part == later for s in sessions):
             by[f"en-{later}"] = [s for s in sessions if s.part == later]
-    tune = by["en-tune"] + by["ko-tune"]
+    fit_parts = set(args.fit.split(","))
+    by["en-fit"] = [s for s in sessions if s.lang == "en" and s.part in fit_parts]
+    langs = args.langs.split(",")
+    tune = (by["en-fit"] if "en" in langs else []) + (by["ko-tune"] if "ko" in langs else [])
     print({k: len(v) for k, v in by.items()})
     results: dict[str, Any] = {}
     base = {s.name: s.through_segment("fusion") for s in sessions}
@@ -266,35 +362,33 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         return 0
-    best, best_val, best_cap, weights, bias = None, -1.0, 0.0, {}, 0.0
-    for cap in caps:
-        for s in sessions:
-            s.refeature(cap)
-        w, b = fit_logistic(tune, drop)
-        params = Params(weights=tuple(w.items()), bias=b)
-        cap_best, cap_val = params, -1.0
-        for cost, length, typical, short, width in itertools.product(*grid.values()):
-            cand = replace(params, cut_cost=cost, length=length, typical=typical, short=short, width=width)
-            val = objective({s.name: s.starts(cand) for s in tune}, [by["en-tune"], by["ko-tune"]])
-            if val > cap_val + 1e-9:
-                cap_best, cap_val = cand, val
-        print(f"pause cap {cap}: AUC tune {auc(tune, params)}  decoder cut_cost {cap_best.cut_cost} "
-              f"length {cap_best.length} typical {cap_best.typical} short {cap_best.short} width {cap_best.width}  "
-              f"tune objective {cap_val:.4f}", flush=True)
-        if cap_val > best_val + 1e-9:
-            best, best_val, best_cap, weights, bias = cap_best, cap_val, cap, w, b
+    chosen, oof = fit_decoder(tune, caps, grid, drop, (args.count, args.select), args.cv,
+                              [int(v) for v in args.seeds.split(",")])
+    best_val, best_cap, best, weights, bias = chosen
+    for rule, per_seed in oof.items():
+        for seed, m in per_seed.items():
+            print(f"cv {args.cv}-fold seed {seed} count {rule[0]:5s} select {rule[1]:6s}: out-of-fold objective "
+                  f"{m['objective']:.4f}  " + "  ".join(
+                      f"{lang}: F1 {m[lang]['f1']:.3f} fixed {m[lang]['f1_fixed']:.3f} exact {m[lang]['exact']:.3f} "
+                      f"|count| {m[lang]['abs_count']:.3f} over {m[lang]['over']} under {m[lang]['under']}"
+                      for lang in m if lang != "objective"), flush=True)
+    if oof:
+        results["cv"] = {f"{c}/{s}": v for (c, s), v in oof.items()}
     assert best is not None
     for s in sessions:
         s.refeature(best_cap)
-    print(f"chosen: pause cap {best_cap}, tune objective {best_val:.4f}")
+    print(f"chosen: pause cap {best_cap}, tune objective ({args.count}, {args.select}) {best_val:.4f}")
     print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best),
           *((k, auc(v, best)) for k, v in by.items() if k in ("en-D", "en-E", "en-F")))
-    fitted = {s.name: s.starts(best) for s in sessions}
+    # A language left out of the fit keeps its module constants.
+    fitted = {s.name: s.starts(best) if s.lang in langs else module[s.name] for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
           f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}")
-    results["params"] = {"gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
+    if len(langs) == 1:
+        print(f"(fitted on {langs[0]} alone: constants for that language only, the other keeps its own)")
+    results["params"] = {"langs": langs, "gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
                          "typical": best.typical, "short": best.short, "width": best.width}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1

@@ -90,7 +90,7 @@ def test_later_part_is_its_own_group_and_never_in_the_tune_half(tmp_path):
 
 
 def test_blind_parts_are_left_out_unless_asked(tmp_path):
-    # Parts E and F (manifest_e.json, manifest_f.json) are blind: only `--blind` scores them, each its own group.
+    # Part F (manifest_f.json) is blind: only `--blind` scores it; E (fitted on since round 5) and F are own groups.
     import json
     from dataclasses import asdict
 
@@ -107,5 +107,5 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
         (tmp_path / "cache" / "k" / f"{name}.json").write_text(json.dumps(
             {"name": name, "part": "test" if extra else "tune", "camera": "none", "duration": 40.0,
              "transcript": asdict(tx), "visual": None}))
-    assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune"}
+    assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune", "e": "E"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=True)} == {"a": "tune", "e": "E", "f": "F"}
