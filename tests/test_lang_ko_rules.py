@@ -64,3 +64,47 @@ def test_the_test_split_is_separate_and_has_the_checked_mix() -> None:
     share = sum(str(t).startswith(cues) for t in later) / len(later)
     assert 0.35 <= share <= 0.65
     assert all(any(isinstance(x, float) for s in p.steps for x in s.parts) for p in test)  # pauses inside steps
+
+
+def test_the_blind_test2_split_is_separate_and_has_the_checked_mix() -> None:
+    sys.path.insert(0, str(HELDOUT))
+    try:
+        from make_heldout_ko import procedures, timeline
+        from scripts_ko_test2 import CUES
+    finally:
+        sys.path.remove(str(HELDOUT))
+    test2 = procedures("test2")
+    others = [p for _, p in procedures("tune") + procedures("test")]
+    procs = [p for _, p in test2]
+    assert len(procs) == 8 and all(p.part == "test2" for p in procs)
+    # "all" is still tune and test, with their seeds: test2 comes after them.
+    assert {p.name for _, p in procedures("all")} == {p.name for p in others}
+    assert min(n for n, _ in test2) > max(n for n, _ in procedures("all"))
+    # Another author: no procedure, expert, colleague or confidential term of the other splits.
+    assert not {p.name for p in procs} & {p.name for p in others}
+    assert not {n for p in procs for n in [p.expert, *p.people]} & {n for p in others for n in [p.expert, *p.people]}
+    assert not {c for p in procs for c in p.confidential} & {c for p in others for c in p.confidential}
+    assert sum(p.scene == "fixed" for p in procs) == len(procs) // 2
+    later = [s.parts[0] for p in procs for s in p.steps[1:]]
+    assert 0.35 <= sum(str(t).startswith(CUES) for t in later) / len(later) <= 0.65
+    steps = [s for p in procs for s in p.steps]
+    assert all(any(isinstance(x, float) for s in p.steps for x in s.parts) for p in procs)  # pauses inside steps
+    inside = [x for s in steps for x in s.parts if isinstance(x, float)]
+    between = [x for p in procs for x in p.pauses]
+    assert abs(sum(inside) / len(inside) - sum(between) / len(between)) < 0.3
+    assert any(ch.isdigit() and "mm" in t for s in steps for t in s.tools for ch in t)  # tools with sizes
+    said = [str(x) for s in steps for x in s.parts]
+    assert any(x.startswith("tip:") and "요령은" in x for x in said) and any(x.startswith("tip:") and "꼭" in x for x in said)
+    assert any(x.startswith("warn:") and "절대" in x for x in said) and any(x.startswith("warn:") and "주의하세요" in x
+                                                                            for x in said)
+    for p in procs:
+        text = " ".join(x for s in p.steps for x in s.parts if isinstance(x, str))
+        assert all(n in text for n in p.people) and all(c in text for c in p.confidential)
+        assert p.expert not in text
+        _, truth = timeline(p)
+        assert truth["part"] == "test2" and len(truth["steps"]) == len(p.steps)
+    # Every step has its own question, in everyday Korean, not a copy of a sentence it answers.
+    questions = [s.question for s in steps]
+    assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
+    for s in steps:
+        assert all(s.question.rstrip("?") not in str(x) for x in s.parts)
