@@ -47,7 +47,8 @@ def test_stopping_needs_no_gil_in_the_renderer_threads(qtbot):
     there is none. The app hung when the GUI thread, holding the GIL, then needed that mutex.
     Here the GUI thread keeps the GIL (no call that releases it) until the renderer's connections
     to the output are gone: that happens only when the renderer's thread needs no GIL. Three new
-    players, as a renderer that was replaced once already (a seek while playing) needs no GIL either.
+    players: without the fix one alone sometimes passes (its wrapper had already asked Python, from
+    a renderer that went away while this thread was idle), three in a row practically never.
     """
     for _ in range(3):
         assert _stop_holding_the_gil(qtbot) == 0, "the audio renderer's thread waited for the GIL"
