@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -15,6 +15,27 @@ from capture_app.widgets.common import fmt_time, set_role
 log = logging.getLogger(__name__)
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+def _ignore(*_args: object) -> None:
+    pass
+
+
+def settle_notify_overrides(obj: QObject) -> None:
+    """Make `obj`'s connectNotify/disconnectNotify stop asking Python, from this (the GUI) thread.
+
+    Each QObject made from Python is a PySide wrapper whose virtuals first look, under the GIL,
+    for a Python override, and remember per object once there is none. Qt's FFmpeg backend
+    connects its renderers (which live in their own threads) to the QAudioOutput's signals, and
+    a renderer's `~QObject` calls the output's `disconnectNotify` while it holds Qt's signal-slot
+    mutex: done there for the first time, that waits for the GIL. The GUI thread, holding the GIL
+    in `setSource`/`stop`/`setPosition`, then waited for that mutex: the app hung (at close, or
+    opening another video while one played). Asked once here, the answer is remembered and no
+    renderer thread needs the GIL any more.
+    """
+    signal = obj.destroyed  # every QObject has it; a connect and disconnect ask both virtuals
+    signal.connect(_ignore)
+    signal.disconnect(_ignore)
 
 
 class FrameView(QWidget):
@@ -78,6 +99,8 @@ class VideoPlayer(QWidget):
         self.player.setAudioOutput(self.audio)
         self.video = FrameView(self)
         self.player.setVideoOutput(self.video.sink)
+        for obj in (self.player, self.audio, self.video.sink):
+            settle_notify_overrides(obj)
         self.source = ""
         self._pending: tuple[float, bool] | None = None
         self._frames_at_seek = 0
@@ -221,4 +244,4 @@ class VideoPlayer(QWidget):
         self.time_label.setText(f"{fmt_time(self.position())} / {fmt_time(self.duration())}")
 
 
-__all__ = ["SPEEDS", "VideoPlayer"]
+__all__ = ["SPEEDS", "VideoPlayer", "settle_notify_overrides"]
