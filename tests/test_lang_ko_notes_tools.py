@@ -53,3 +53,37 @@ def test_korean_notes(text: str, tips: list[str], warnings: list[str]) -> None:
 ])
 def test_korean_tools(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # measuring instruments of plants and kitchens (t20 vocabulary)
+    ("절연 저항계로 재고 클램프 미터로 전류를 봅니다.", ["절연 저항계", "클램프 미터"]),
+    ("하이트 게이지로 높이를 재고 적외선 온도계로 표면을 봅니다.", ["하이트 게이지", "적외선 온도계"]),
+    ("회전계로 속도를 확인하고 가스 검지기를 켭니다.", ["회전계", "가스 검지기"]),
+    # a plain noun before a measuring head names it ("소음 측정기", "전자 저울" as said)
+    ("소음 측정기로 재 봅니다.", ["소음 측정기"]),
+    ("계량컵으로 물을 받고 고무장갑을 낍니다.", ["계량컵", "고무장갑"]),
+    ("평행대를 밑에 받치고 엣지 파인더로 원점을 잡습니다.", ["평행대", "엣지 파인더"]),
+    # "붓" of 붓다 (to pour) is no brush; a fan and a cauldron are what a step works on
+    ("기름을 붓고 실리콘 붓으로 바릅니다.", ["실리콘 붓"]),
+    ("냉각 팬을 교체합니다.", []),
+    ("솥을 씻고 물을 붓습니다.", []),
+])
+def test_korean_instruments(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a machine, container or document worked on is no tool (worked_on.txt)...
+    ("토치 캡을 돌려서 열고 용접기 전원을 내립니다.", []),
+    ("바이스를 닦고 점검표를 제출합니다.", []),
+    ("방금 쓴 토치는 뜨거우니 식히세요.", []),
+    # ...but it is one where the step uses it: an instrument or place particle, or a verb of use or placing
+    ("큰 냄비에 물을 받습니다.", ["냄비"]),
+    ("점검표에 서명합니다.", ["점검표"]),
+    ("양동이를 받쳐 둡니다.", ["양동이"]),
+    ("바이스에 소재를 물립니다.", ["바이스"]),
+    ("호이스트로 들어 올립니다.", ["호이스트"]),
+])
+def test_korean_worked_on(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools

@@ -93,6 +93,29 @@ def _plain_noun_before(text: str, at: int) -> str:
     return found.group(1) if ms and all(m.tag in ("NNG", "NNP") for m in ms) else ""
 
 
+_PLACE_PARTICLE = re.compile(r"(?:으로는|로는|으로|로|에다가|에다|에)(?![가-힣])")
+_OBJECT_PARTICLE = re.compile(r"(?:을|를)\s+")
+
+
+def _used_here(text: str, end: int) -> bool:
+    """Whether a word of `worked_on.txt` that ends at `end` is used in the step rather than worked on:
+    an instrument or place particle follows ("냄비에 물을 받고", "지게차로 옮깁니다"), or an object
+    particle and then a verb of use or placing ("기름받이를 받쳐 둬요", not "토치를 식힙니다")."""
+    from indexing.lang.ko.analyser import analyse
+
+    rest = text[end:]
+    if _PLACE_PARTICLE.match(rest):
+        return True
+    found = _OBJECT_PARTICLE.match(rest)
+    if not found:
+        return False
+    clause = re.split(r"[.?!,]", rest[found.end():], maxsplit=1)[0]
+    for k, m in enumerate(ms := analyse(clause)):
+        if m.tag == "VV" or (m.tag == "NNG" and k + 1 < len(ms) and ms[k + 1].tag == "XSV"):
+            return m.form in words("ko/use_verbs.txt")
+    return False
+
+
 def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
     """Tools and parts in Korean narration: glossary terms as spelled there, then the vocabulary.
 
@@ -120,6 +143,9 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in spans):
             continue
         name = canonical["".join(m.group("name").split()).casefold()]
+        if (not m.group("size") and _canonical_of()["".join(m.group("name").split()).casefold()]
+                in words("ko/worked_on.txt") and not _used_here(text, m.end("name"))):
+            continue  # "토치 캡을 열고", "솥을 씻고": the thing worked on, not a tool
         plain_of[m.start()] = _canonical_of()["".join(m.group("name").split()).casefold()]
         # The word after a bare tool word, when no particle ends the tool word ("클램프 볼트", not "기름받이부터").
         head = None if re.match(rf"(?:{_particles()})(?![\w])", text[m.end("name"):]) else \
