@@ -87,3 +87,15 @@ def test_korean_instruments(text: str, tools: list[str]) -> None:
 ])
 def test_korean_worked_on(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a quantity and 계 is an instrument that measures it (measures.txt), listed in tools.txt or not
+    ("풍속계로 재고 심온계를 꽂습니다.", ["풍속계", "심온계"]),
+    ("단계를 나누고 설계 도면을 봅니다.", []),
+    # a gauge or a jig is a tool only with a noun that says which (bound_tool_heads.txt)
+    ("유압 게이지로 압력을 보고 검사 지그에 끼웁니다.", ["유압 게이지", "검사 지그"]),
+    ("게이지를 뽑아서 닦고 지그를 수동 모드로 바꿉니다.", []),
+])
+def test_korean_measures(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools

@@ -76,6 +76,14 @@ def _bound_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<name>{'|'.join(re.escape(h) for h in heads)})(?=(?:{_particles()})?(?![\w]))")
 
 
+@lru_cache(maxsize=1)
+def _measure_pattern() -> re.Pattern[str]:
+    """"풍속계", "절연 저항계": a quantity of `measures.txt` and 계, an instrument that measures it."""
+    found = sorted(words("ko/measures.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(q) for q in found)
+    return re.compile(rf"(?<![\w])(?P<name>(?:{alts})\s?계)(?=(?:{_particles()})?(?![\w]))")
+
+
 _MATERIAL_SYLLABLES = frozenset("철 쇠 동 납 천 솜 돌 털".split())
 
 
@@ -161,6 +169,9 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
             if before:
                 name, start = f"{before} {m.group('name').strip()}", m.start() - len(before) - 1
         mentions.append((start, m.end(), name))
+    for m in _measure_pattern().finditer(text):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in mentions):
+            mentions.append((m.start(), m.end(), m.group("name")))
     for m in _bound_pattern().finditer(text):
         # "구리 봉", "황동 봉": a word that is a tool only with a plain noun that says which.
         before = _plain_noun_before(text, m.start())
