@@ -99,3 +99,16 @@ def test_korean_worked_on(text: str, tools: list[str]) -> None:
 ])
 def test_korean_measures(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a tool the sentence says not to use is no tool of the step
+    ("쇠로 된 드라이버로 쑤시면 날이 상하니까 절대 쓰면 안 됩니다.", []),
+    ("에어건을 사용하지 마세요, 먼지가 날려요.", []),
+    # ...only the one it is said of, and a tool needed without which one must not work stays
+    ("토크 렌치로 조이고 임팩트는 쓰지 마세요.", ["토크 렌치"]),
+    ("보안경 없이 절대 갈지 마세요.", ["보안경"]),
+    ("스패너를 쓰면 편해요.", ["스패너"]),
+])
+def test_korean_not_to_use(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools

@@ -124,6 +124,22 @@ def _used_here(text: str, end: int) -> bool:
     return False
 
 
+# "…로 쑤시면 … 절대 쓰면 안 됩니다": a tool the narration says not to use.
+_DONT_USE = re.compile(r"(?:쓰|사용하|사용을 하)(?:면|시면|지\s?마|지\s?말|지\s?않도록)(?:\s?안\s?[돼되됩])?")
+
+
+def _not_to_use(text: str, end: int) -> bool:
+    """Whether the tool word ending at `end`, with 로/으로, 을/를 or 은/는, is one the rest of its sentence
+    says not to use ("쇠로 된 드라이버로 쑤시면 노즐이 긁히니까 절대 쓰면 안 됩니다")."""
+    if not re.match(r"(?:으로|로|을|를|은|는)(?![가-힣])", text[end:]):
+        return False
+    rest = re.split(r"[.?!]", text[end:], maxsplit=1)[0]
+    other = _tool_pattern()[0].search(rest)
+    rest = rest[:other.start()] if other else rest  # "토크 렌치로 조이고 임팩트는 쓰지 마세요": 임팩트's
+    found = _DONT_USE.search(rest)
+    return bool(found and (found.group(0).endswith(("마", "말", "않도록")) or re.search(r"안\s?[돼되됩]", found.group(0))))
+
+
 def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
     """Tools and parts in Korean narration: glossary terms as spelled there, then the vocabulary.
 
@@ -154,6 +170,8 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         if (not m.group("size") and _canonical_of()["".join(m.group("name").split()).casefold()]
                 in words("ko/worked_on.txt") and not _used_here(text, m.end("name"))):
             continue  # "토치 캡을 열고", "솥을 씻고": the thing worked on, not a tool
+        if _not_to_use(text, m.end("name")):
+            continue
         plain_of[m.start()] = _canonical_of()["".join(m.group("name").split()).casefold()]
         # The word after a bare tool word, when no particle ends the tool word ("클램프 볼트", not "기름받이부터").
         head = None if re.match(rf"(?:{_particles()})(?![\w])", text[m.end("name"):]) else \
