@@ -112,3 +112,15 @@ def test_korean_measures(text: str, tools: list[str]) -> None:
 ])
 def test_korean_not_to_use(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a device noun with the instrument particle is a tool though no vocabulary lists it (Kiwi morphemes)
+    ("세정액을 진공 펌프로 빨아들입니다.", ["진공 펌프"]),
+    ("고압 세척기로 바닥을 씻고 주입기로 약을 넣어요.", ["고압 세척기", "주입기"]),
+    # ...not air, water, a size or a mode, nor a device that is only worked on
+    ("압축 공기로 불고 수동 모드로 바꾼 다음 같은 크기로 자릅니다.", []),
+    ("펌프를 교체하고 세척기 문을 닫습니다.", []),
+])
+def test_korean_instrument_particle(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools

@@ -124,6 +124,44 @@ def _used_here(text: str, end: int) -> bool:
     return False
 
 
+def _device_noun(form: str, tag: str) -> bool:
+    """A device noun: one of `instrument_nouns.txt`, or an action noun and 기 ("세척기", "압착기")."""
+    from indexing.lang.ko.analyser import analyse
+
+    if tag == "NNG" and form in words("ko/instrument_nouns.txt"):
+        return True
+    if tag == "NNG" and len(form) >= 3 and form.endswith("기"):
+        ms = analyse(form[:-1])
+        return len(ms) == 1 and ms[0].tag == "NNG" and len(ms[0].form) >= 2
+    return False
+
+
+def _instruments(text: str) -> list[tuple[int, int, str]]:
+    """Device nouns said with the instrument particle 로/으로 and a verb ("순환 펌프로 돌립니다"),
+    with a bare noun right before them that says which; "…로 된" (made of) is no use."""
+    from indexing.lang.ko.analyser import analyse
+
+    ms = analyse(text)
+    out: list[tuple[int, int, str]] = []
+    for i, m in enumerate(ms):
+        if i + 2 >= len(ms) or ms[i + 1].tag != "JKB" or ms[i + 1].form not in ("로", "으로"):
+            continue
+        nxt = ms[i + 2]
+        if nxt.tag not in ("VV", "VV-R", "VV-I", "NNG") or nxt.form == "되":
+            continue
+        end = m.end
+        if m.tag == "XSN" and m.form == "기" and i >= 1 and ms[i - 1].tag == "NNG" and ms[i - 1].end == m.start:
+            start, i0 = ms[i - 1].start, i - 1
+        elif _device_noun(m.form, m.tag):
+            start, i0 = m.start, i
+        else:
+            continue
+        if i0 >= 1 and ms[i0 - 1].tag in ("NNG", "NNP") and ms[i0 - 1].end == start - 1 and len(ms[i0 - 1].form) >= 2:
+            start = ms[i0 - 1].start
+        out.append((start, end, text[start:end]))
+    return out
+
+
 # "…로 쑤시면 … 절대 쓰면 안 됩니다": a tool the narration says not to use.
 _DONT_USE = re.compile(r"(?:쓰|사용하|사용을 하)(?:면|시면|지\s?마|지\s?말|지\s?않도록)(?:\s?안\s?[돼되됩])?")
 
@@ -190,6 +228,9 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
     for m in _measure_pattern().finditer(text):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in mentions):
             mentions.append((m.start(), m.end(), m.group("name")))
+    for start, end, name in _instruments(text):
+        if not any(s <= start < e or start <= s < end for s, e, _ in mentions):
+            mentions.append((start, end, name))
     for m in _bound_pattern().finditer(text):
         # "구리 봉", "황동 봉": a word that is a tool only with a plain noun that says which.
         before = _plain_noun_before(text, m.start())
