@@ -185,6 +185,10 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         text: Narration.
         glossary: Plant terms (any language).
 
+    A machine, container or document of `worked_on.txt` counts only where the step uses it
+    (`_used_here`), a tool the sentence says not to use not at all (`_not_to_use`); "<quantity>계"
+    (`measures.txt`) and a device noun with 로/으로 (`_instruments`) count without a vocabulary row.
+
     Returns:
         Names as said ("솔", "나무 주걱"; one thing said two ways is shown by its canonical name), in
         order of mention, with a size when one is said ("19mm 소켓"); a bare tool is dropped when the
