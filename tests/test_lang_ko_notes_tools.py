@@ -84,6 +84,8 @@ def test_korean_instruments(text: str, tools: list[str]) -> None:
     ("양동이를 받쳐 둡니다.", ["양동이"]),
     ("바이스에 소재를 물립니다.", ["바이스"]),
     ("호이스트로 들어 올립니다.", ["호이스트"]),
+    # turning a machine on or running it is using it
+    ("오븐을 켜고 믹서를 돌립니다.", ["오븐", "믹서"]),
 ])
 def test_korean_worked_on(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools
