@@ -53,3 +53,76 @@ def test_korean_notes(text: str, tips: list[str], warnings: list[str]) -> None:
 ])
 def test_korean_tools(text: str, tools: list[str]) -> None:
     assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # measuring instruments of plants and kitchens (t20 vocabulary)
+    ("절연 저항계로 재고 클램프 미터로 전류를 봅니다.", ["절연 저항계", "클램프미터"]),
+    ("하이트 게이지로 높이를 재고 적외선 온도계로 표면을 봅니다.", ["하이트게이지", "적외선 온도계"]),
+    ("회전계로 속도를 확인하고 가스 검지기를 켭니다.", ["회전계", "가스 검지기"]),
+    # a plain noun before a measuring head names it ("소음 측정기", "전자 저울" as said)
+    ("소음 측정기로 재 봅니다.", ["소음 측정기"]),
+    ("계량컵으로 물을 받고 고무장갑을 낍니다.", ["계량컵", "고무장갑"]),
+    ("평행대를 밑에 받치고 엣지 파인더로 원점을 잡습니다.", ["평행대", "엣지 파인더"]),
+    # "붓" of 붓다 (to pour) is no brush; a fan and a cauldron are what a step works on
+    ("기름을 붓고 실리콘 붓으로 바릅니다.", ["실리콘 붓"]),
+    ("냉각 팬을 교체합니다.", []),
+    ("솥을 씻고 물을 붓습니다.", []),
+])
+def test_korean_instruments(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a machine, container or document worked on is no tool (worked_on.txt)...
+    ("토치 캡을 돌려서 열고 용접기 전원을 내립니다.", []),
+    ("바이스를 닦고 점검표를 제출합니다.", []),
+    ("방금 쓴 토치는 뜨거우니 식히세요.", []),
+    # ...but it is one where the step uses it: an instrument or place particle, or a verb of use or placing
+    ("큰 냄비에 물을 받습니다.", ["냄비"]),
+    ("점검표에 서명합니다.", ["점검표"]),
+    ("양동이를 받쳐 둡니다.", ["양동이"]),
+    ("바이스에 소재를 물립니다.", ["바이스"]),
+    ("호이스트로 들어 올립니다.", ["호이스트"]),
+    # turning a machine on or running it is using it
+    ("오븐을 켜고 믹서를 돌립니다.", ["오븐", "믹서"]),
+])
+def test_korean_worked_on(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a quantity and 계 is an instrument that measures it (measures.txt), listed in tools.txt or not
+    ("풍속계로 재고 심온계를 꽂습니다.", ["풍속계", "심온계"]),
+    ("단계를 나누고 설계 도면을 봅니다.", []),
+    # a gauge or a jig is a tool only with a noun that says which (bound_tool_heads.txt)
+    ("유압 게이지로 압력을 보고 검사 지그에 끼웁니다.", ["유압 게이지", "검사 지그"]),
+    ("게이지를 뽑아서 닦고 지그를 수동 모드로 바꿉니다.", []),
+])
+def test_korean_measures(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a tool the sentence says not to use is no tool of the step
+    ("쇠로 된 드라이버로 쑤시면 날이 상하니까 절대 쓰면 안 됩니다.", []),
+    ("에어건을 사용하지 마세요, 먼지가 날려요.", []),
+    # ...only the one it is said of, and a tool needed without which one must not work stays
+    ("토크 렌치로 조이고 임팩트는 쓰지 마세요.", ["토크 렌치"]),
+    ("보안경 없이 절대 갈지 마세요.", ["보안경"]),
+    ("스패너를 쓰면 편해요.", ["스패너"]),
+])
+def test_korean_not_to_use(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a device noun with the instrument particle is a tool though no vocabulary lists it (Kiwi morphemes)
+    ("세정액을 진공 펌프로 빨아들입니다.", ["진공 펌프"]),
+    ("고압 세척기로 바닥을 씻고 주입기로 약을 넣어요.", ["고압 세척기", "주입기"]),
+    # ...not air, water, a size or a mode, nor a device that is only worked on
+    ("압축 공기로 불고 수동 모드로 바꾼 다음 같은 크기로 자릅니다.", []),
+    ("펌프를 교체하고 세척기 문을 닫습니다.", []),
+])
+def test_korean_instrument_particle(text: str, tools: list[str]) -> None:
+    assert KO.find_tools(text) == tools

@@ -2,7 +2,8 @@
 
 Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
 `tips.txt` and `warnings.txt` (regular expressions), `tools.txt` (tools and
-parts), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
+parts; with `tool_heads.txt`, `bound_tool_heads.txt`, `part_heads.txt`, `measures.txt`,
+`instrument_nouns.txt`, `worked_on.txt` and `use_verbs.txt`, see `vocab.find_tools`), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
 `person_titles.txt` and `particles.txt` (name redaction).
 """
 

@@ -76,6 +76,14 @@ def _bound_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<name>{'|'.join(re.escape(h) for h in heads)})(?=(?:{_particles()})?(?![\w]))")
 
 
+@lru_cache(maxsize=1)
+def _measure_pattern() -> re.Pattern[str]:
+    """"풍속계", "절연 저항계": a quantity of `measures.txt` and 계, an instrument that measures it."""
+    found = sorted(words("ko/measures.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(q) for q in found)
+    return re.compile(rf"(?<![\w])(?P<name>(?:{alts})\s?계)(?=(?:{_particles()})?(?![\w]))")
+
+
 _MATERIAL_SYLLABLES = frozenset("철 쇠 동 납 천 솜 돌 털".split())
 
 
@@ -93,12 +101,93 @@ def _plain_noun_before(text: str, at: int) -> str:
     return found.group(1) if ms and all(m.tag in ("NNG", "NNP") for m in ms) else ""
 
 
+_PLACE_PARTICLE = re.compile(r"(?:으로는|로는|으로|로|에다가|에다|에)(?![가-힣])")
+_OBJECT_PARTICLE = re.compile(r"(?:을|를)\s+")
+
+
+def _used_here(text: str, end: int) -> bool:
+    """Whether a word of `worked_on.txt` that ends at `end` is used in the step rather than worked on:
+    an instrument or place particle follows ("냄비에 물을 받고", "지게차로 옮깁니다"), or an object
+    particle and then a verb of use or placing ("기름받이를 받쳐 둬요", not "토치를 식힙니다")."""
+    from indexing.lang.ko.analyser import analyse
+
+    rest = text[end:]
+    if _PLACE_PARTICLE.match(rest):
+        return True
+    found = _OBJECT_PARTICLE.match(rest)
+    if not found:
+        return False
+    clause = re.split(r"[.?!,]", rest[found.end():], maxsplit=1)[0]
+    for k, m in enumerate(ms := analyse(clause)):
+        if m.tag == "VV" or (m.tag == "NNG" and k + 1 < len(ms) and ms[k + 1].tag == "XSV"):
+            return m.form in words("ko/use_verbs.txt")
+    return False
+
+
+def _device_noun(form: str, tag: str) -> bool:
+    """A device noun: one of `instrument_nouns.txt`, or an action noun and 기 ("세척기", "압착기")."""
+    from indexing.lang.ko.analyser import analyse
+
+    if tag == "NNG" and form in words("ko/instrument_nouns.txt"):
+        return True
+    if tag == "NNG" and len(form) >= 3 and form.endswith("기"):
+        ms = analyse(form[:-1])
+        return len(ms) == 1 and ms[0].tag == "NNG" and len(ms[0].form) >= 2
+    return False
+
+
+def _instruments(text: str) -> list[tuple[int, int, str]]:
+    """Device nouns said with the instrument particle 로/으로 and a verb ("순환 펌프로 돌립니다"),
+    with a bare noun right before them that says which; "…로 된" (made of) is no use."""
+    from indexing.lang.ko.analyser import analyse
+
+    ms = analyse(text)
+    out: list[tuple[int, int, str]] = []
+    for i, m in enumerate(ms):
+        if i + 2 >= len(ms) or ms[i + 1].tag != "JKB" or ms[i + 1].form not in ("로", "으로"):
+            continue
+        nxt = ms[i + 2]
+        if nxt.tag not in ("VV", "VV-R", "VV-I", "NNG") or nxt.form == "되":
+            continue
+        end = m.end
+        if m.tag == "XSN" and m.form == "기" and i >= 1 and ms[i - 1].tag == "NNG" and ms[i - 1].end == m.start:
+            start, i0 = ms[i - 1].start, i - 1
+        elif _device_noun(m.form, m.tag):
+            start, i0 = m.start, i
+        else:
+            continue
+        if i0 >= 1 and ms[i0 - 1].tag in ("NNG", "NNP") and ms[i0 - 1].end == start - 1 and len(ms[i0 - 1].form) >= 2:
+            start = ms[i0 - 1].start
+        out.append((start, end, text[start:end]))
+    return out
+
+
+# "…로 쑤시면 … 절대 쓰면 안 됩니다": a tool the narration says not to use.
+_DONT_USE = re.compile(r"(?:쓰|사용하|사용을 하)(?:면|시면|지\s?마|지\s?말|지\s?않도록)(?:\s?안\s?[돼되됩])?")
+
+
+def _not_to_use(text: str, end: int) -> bool:
+    """Whether the tool word ending at `end`, with 로/으로, 을/를 or 은/는, is one the rest of its sentence
+    says not to use ("쇠로 된 드라이버로 쑤시면 노즐이 긁히니까 절대 쓰면 안 됩니다")."""
+    if not re.match(r"(?:으로|로|을|를|은|는)(?![가-힣])", text[end:]):
+        return False
+    rest = re.split(r"[.?!]", text[end:], maxsplit=1)[0]
+    other = _tool_pattern()[0].search(rest)
+    rest = rest[:other.start()] if other else rest  # "토크 렌치로 조이고 임팩트는 쓰지 마세요": 임팩트's
+    found = _DONT_USE.search(rest)
+    return bool(found and (found.group(0).endswith(("마", "말", "않도록")) or re.search(r"안\s?[돼되됩]", found.group(0))))
+
+
 def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
     """Tools and parts in Korean narration: glossary terms as spelled there, then the vocabulary.
 
     Args:
         text: Narration.
         glossary: Plant terms (any language).
+
+    A machine, container or document of `worked_on.txt` counts only where the step uses it
+    (`_used_here`), a tool the sentence says not to use not at all (`_not_to_use`); "<quantity>계"
+    (`measures.txt`) and a device noun with 로/으로 (`_instruments`) count without a vocabulary row.
 
     Returns:
         Names as said ("솔", "나무 주걱"; one thing said two ways is shown by its canonical name), in
@@ -120,6 +209,11 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in spans):
             continue
         name = canonical["".join(m.group("name").split()).casefold()]
+        if (not m.group("size") and _canonical_of()["".join(m.group("name").split()).casefold()]
+                in words("ko/worked_on.txt") and not _used_here(text, m.end("name"))):
+            continue  # "토치 캡을 열고", "솥을 씻고": the thing worked on, not a tool
+        if _not_to_use(text, m.end("name")):
+            continue
         plain_of[m.start()] = _canonical_of()["".join(m.group("name").split()).casefold()]
         # The word after a bare tool word, when no particle ends the tool word ("클램프 볼트", not "기름받이부터").
         head = None if re.match(rf"(?:{_particles()})(?![\w])", text[m.end("name"):]) else \
@@ -135,6 +229,12 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
             if before:
                 name, start = f"{before} {m.group('name').strip()}", m.start() - len(before) - 1
         mentions.append((start, m.end(), name))
+    for m in _measure_pattern().finditer(text):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in mentions):
+            mentions.append((m.start(), m.end(), m.group("name")))
+    for start, end, name in _instruments(text):
+        if not any(s <= start < e or start <= s < end for s, e, _ in mentions):
+            mentions.append((start, end, name))
     for m in _bound_pattern().finditer(text):
         # "구리 봉", "황동 봉": a word that is a tool only with a plain noun that says which.
         before = _plain_noun_before(text, m.start())
