@@ -15,6 +15,8 @@ from indexing.models import Word
 from indexing.settings import resolve_all
 from indexing.transcribe import AsrConfig, check_model, keep_segment, whisper_language
 
+SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample" / "die_change.mp4"
+
 
 def test_parts_join_once_into_the_model_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KNOWHOW_MODEL_DIR", str(tmp_path / "models"))
@@ -111,19 +113,22 @@ def _espeak(tmp_path: Path, voice: str, text: str) -> Path:
     return out
 
 
-def test_joined_model_transcribes_speech(tmp_path: Path) -> None:
-    """English through the multilingual model: proves the joined weights decode real speech."""
+def test_joined_model_transcribes_speech() -> None:
+    """English through the multilingual model: proves the joined weights decode real speech.
+
+    The first 16 s of the English sample (a natural festival voice). espeak-ng's robotic voice
+    was too unstable for this: one CI run heard "lucent the fort clem, gold sinatagon lorde".
+    """
     from indexing.media import decode_audio
     from indexing.transcribe import transcribe
 
-    clip = _espeak(tmp_path, "en-us", "Loosen the four clamp bolts in a diagonal order.")
-    tr = transcribe(decode_audio(clip), AsrConfig(model="base", beam_size=1), language="en")
+    audio = decode_audio(SAMPLE)[: 16000 * 16]
+    tr = transcribe(audio, AsrConfig(model="base", beam_size=1), language="en")
     text = " ".join(s.text for s in tr.segments).lower()
     assert tr.model == "base"
-    # The robotic espeak voice decodes a little differently from run to run ("diagonal" once came
-    # out "synagogal"): most of the content words, not every one, prove real decoding.
-    heard = [w for w in ("loosen", "four", "clamp", "bolt", "diagonal", "order") if w in text]
-    assert "bolt" in text and len(heard) >= 3, text
+    said = ("lock", "press", "disconnect", "handle", "tag", "flywheel", "further")
+    heard = [w for w in said if w in text]
+    assert len(heard) >= 5, text
 
 
 @pytest.mark.slow
