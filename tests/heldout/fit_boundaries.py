@@ -182,14 +182,6 @@ def score(preds: dict[str, list[float]], sessions: list[Session]) -> dict[str, A
             "exact": round(exact / max(len(sessions), 1), 3)}
 
 
-def objective(preds: dict[str, list[float]], groups: list[list[Session]]) -> float:
-    vals = []
-    for g in groups:
-        m = score(preds, g)
-        vals.append(m["f1"] + EXACT_WEIGHT * m["exact"])
-    return sum(vals) / len(vals)
-
-
 def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[dict[str, float], float]:
     """Class-balanced L2 logistic regression by Newton steps; returns (weights by feature, bias)."""
     import numpy as np
