@@ -108,3 +108,61 @@ def test_the_blind_test2_split_is_separate_and_has_the_checked_mix() -> None:
     assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
     for s in steps:
         assert all(s.question.rstrip("?") not in str(x) for x in s.parts)
+
+
+def test_the_blind_test3_split_is_separate_and_has_the_checked_mix() -> None:
+    sys.path.insert(0, str(HELDOUT))
+    try:
+        from make_heldout_ko import procedures, timeline
+        from scripts_ko_test3 import CUES
+    finally:
+        sys.path.remove(str(HELDOUT))
+    test3 = procedures("test3")
+    others = [p for _, p in procedures("tune") + procedures("test") + procedures("test2")]
+    procs = [p for _, p in test3]
+    steps = [s for p in procs for s in p.steps]
+    assert len(procs) == 10 and 45 <= len(steps) <= 50 and all(p.part == "test3" for p in procs)
+    # "all" is still tune and test, with their seeds; test3 comes after every other split.
+    assert {p.name for _, p in procedures("all")} == {p.name for _, p in procedures("tune") + procedures("test")}
+    assert min(n for n, _ in test3) > max(n for split in ("all", "test2") for n, _ in procedures(split))
+    # A fourth author: no procedure, title, expert, colleague (nor a colleague's surname said alone)
+    # or confidential term of the other splits.
+    assert not {p.name for p in procs} & {p.name for p in others}
+    assert not {p.title for p in procs} & {p.title for p in others}
+    names = {n for p in procs for n in [p.expert, *p.people]}
+    other_names = {n for p in others for n in [p.expert, *p.people]}
+    assert not names & other_names
+    assert not {n for n in names if len(n) == 1} & {n[0] for n in other_names}
+    assert not {c for p in procs for c in p.confidential} & {c for p in others for c in p.confidential}
+    assert sum(p.scene == "fixed" for p in procs) == len(procs) // 2
+    later = [s.parts[0] for p in procs for s in p.steps[1:]]
+    assert 0.35 <= sum(str(t).startswith(CUES) for t in later) / len(later) <= 0.65
+    assert all(any(isinstance(x, float) for s in p.steps for x in s.parts) for p in procs)  # pauses inside steps
+    inside = [x for s in steps for x in s.parts if isinstance(x, float)]
+    between = [x for p in procs for x in p.pauses]
+    assert abs(sum(inside) / len(inside) - sum(between) / len(between)) < 0.3
+    tools = [t for s in steps for t in s.tools]
+    assert any("mm" in t for t in tools) and any("밀리" in t for t in tools) and any("리터" in t for t in tools)
+    said = [str(x) for s in steps for x in s.parts]
+    for marker in ("요령은", "편해요", "좋아요"):
+        assert any(x.startswith("tip:") and marker in x for x in said), marker
+    for marker in ("절대", "주의하세요", "다칩니다", "안 돼요", "위험해요"):
+        assert any(x.startswith("warn:") and marker in x for x in said), marker
+    for p in procs:
+        text = " ".join(x for s in p.steps for x in s.parts if isinstance(x, str))
+        assert all(n in text for n in p.people) and all(c in text for c in p.confidential)
+        assert p.expert not in text
+        for s in p.steps:  # every tool is said in its own step
+            assert all(t in " ".join(x for x in s.parts if isinstance(x, str)) for t in s.tools)
+        _, truth = timeline(p)
+        assert truth["part"] == "test3" and len(truth["steps"]) == len(p.steps)
+    # Colleagues with a title and a particle, and a full name followed directly by a particle.
+    text = " ".join(said)
+    assert any(n in text for n in ("곽 반장님이", "함 대리한테", "우 주임님한테", "추 조장님한테"))
+    assert any(n + particle in text for p in procs for n in p.people if len(n) == 3 for particle in ("가", "이"))
+    # Every step has its own question, in everyday Korean, copying no narration sentence of the split
+    # nor a question of the other splits.
+    questions = [s.question for s in steps]
+    assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
+    assert not set(questions) & {s.question for p in others for s in p.steps}
+    assert all(q.rstrip("?") not in x for q in questions for x in said)
