@@ -169,17 +169,74 @@ def score(lib: Any, docs: list[dict[str, Any]], sessions: dict[str, str], side: 
             "per_question": per_question}
 
 
+_SECOND: dict[str, tuple[list[str], Any]] = {}
+
+
+def _second_matrix(lib: Any, model: str) -> tuple[list[str], Any]:
+    """Every step's document embedded by a second model, in memory: ``(step ids, vectors)``."""
+    from indexing.embed import get_embedder
+    from indexing.store.index import session_names, step_document
+
+    key = f"{lib.root}:{model}"
+    if key not in _SECOND:
+        emb = get_embedder(model, "cpu")
+        names = {se.session_id: session_names({"title": se.title, "workstation": se.workstation,
+                                               "process": se.process}) for se in lib.sessions()}
+        steps = lib.all_steps()
+        t0 = time.perf_counter()
+        vecs = emb.encode([step_document(st, names.get(st.session_id, "")) for st in steps])
+        print(f"  {model}: {len(steps)} steps embedded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        _SECOND[key] = ([st.step_id for st in steps], vecs)
+    return _SECOND[key]
+
+
+@contextmanager
+def second_ranking(model: str, weight: float) -> Iterator[bool]:
+    """Bench only: a second model's ranking of every step fused (RRF, `weight`) into the vector side."""
+    import numpy as np
+
+    from indexing import search as S
+    from indexing.embed import get_embedder
+
+    real = S._vector_side
+
+    def vector_side(library: Any, cfg: Any, indexes: Any, text: str, n: int, k: int, filters: Any) -> Any:
+        ids, distance = real(library, cfg, indexes, text, n, k, filters)
+        step_ids, vecs = _second_matrix(library, model)
+        q = get_embedder(model, "cpu").encode_queries([text])[0]
+        order = np.argsort(-(vecs @ q))[:n]
+        merged = S.fuse([(ids, 1.0), ([step_ids[i] for i in order], weight)])
+        return sorted(merged, key=lambda i: (-merged[i], distance.get(i, 2.0), i))[:n], distance
+
+    S._vector_side = vector_side  # type: ignore[assignment]
+    try:
+        yield False
+    finally:
+        S._vector_side = real  # type: ignore[assignment]
+
+
 @contextmanager
 def variant(spec: str) -> Iterator[bool]:
-    """"current", or module settings "module:NAME=value&NAME=value"; yields whether step documents
-    change (module index), so every library is re-embedded."""
+    """"current", "second:MODEL@WEIGHT" (`second_ranking`), or module settings
+    "module:NAME=value&NAME=value"; yields whether step documents change (module index), so every
+    library is re-embedded. Several specs joined by "+" apply together."""
     if spec == "current":
         yield False
+        return
+    if "+" in spec:
+        first, _, rest = spec.partition("+")
+        with variant(first) as a, variant(rest) as b:
+            yield a or b
+        return
+    if spec.startswith("second:"):
+        model, _, weight = spec[len("second:"):].partition("@")
+        with second_ranking(model, float(weight or 1.0)) as changes:
+            yield changes
         return
     mod_name, _, assigns = spec.partition(":")
     mod = importlib.import_module({"search": "indexing.search", "keywords": "indexing.library.keywords",
                                    "index": "indexing.store.index", "en": "indexing.lang.en"}.get(mod_name, mod_name))
-    values = {k: eval(v) for k, v in (a.split("=", 1) for a in assigns.split("&"))}  # noqa: S307 (a bench's own CLI)
+    values = {k: eval(v, {"mod": mod}) for k, v in (a.split("=", 1) for a in assigns.split("&"))}  # noqa: S307 (a bench's own CLI; "mod" is the module)
     saved = {k: getattr(mod, k) for k in values}
     for k, v in values.items():
         setattr(mod, k, v)
