@@ -7,6 +7,7 @@ truth's title as the session title) through the real pipeline into one library p
 
     tune  manifest.json's tune recordings (parts A and C-tune)
     dev   manifest.json's test recordings (parts B and C-test) and parts D and E
+    abc   every recording of manifest.json (parts A-C, as `evaluate.py` scores them)
     F     part F (`manifest_f.json`), the blind part: scored only when `--groups` names it, and then
           only as aggregates (no question, no step, no miss is printed or written)
 
@@ -46,7 +47,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 K = 5
-GROUPS = ("tune", "dev", "F")
+GROUPS = ("tune", "dev", "abc", "F")
 BLIND = ("F",)
 SIDES = ("fused", "keyword", "vector")
 
@@ -75,7 +76,7 @@ def recordings(data: Path, key: str, group: str) -> list[dict[str, Any]]:
     ci = _by_file("heldout_cache_inputs", ROOT / "tests" / "heldout" / "cache_inputs.py")
     out = []
     for e in ci.read_manifest(data):
-        if e["decoy"] or group_of(e) != group:
+        if e["decoy"] or (group_of(e) != group and not (group == "abc" and not e.get("set"))):
             continue
         path = data / "cache" / key / f"{e['name']}.json"
         if not path.exists():
@@ -109,6 +110,10 @@ def cached_visual(docs: list[dict[str, Any]]) -> Iterator[None]:
         visual.analyze_video = real  # type: ignore[assignment]
 
 
+TITLES = True
+"""Whether sessions are ingested with their truth title (`--no-titles`: none, as evaluate.py does)."""
+
+
 def library_of(work: Path, data: Path, key: str, group: str) -> tuple[Any, list[dict[str, Any]], dict[str, str]]:
     """The group's library (ingested once into `work`), its recordings and ``{name: session id}``."""
     from indexing.library import Library
@@ -116,7 +121,7 @@ def library_of(work: Path, data: Path, key: str, group: str) -> tuple[Any, list[
 
     docs = recordings(data, key, group)
     ci = sys.modules["heldout_cache_inputs"]
-    root = work / f"lib-{group}"
+    root = work / (f"lib-{group}" if TITLES else f"lib-{group}-untitled")
     done = root / "sessions.json"
     lib = Library(root)
     if done.exists():
@@ -126,7 +131,8 @@ def library_of(work: Path, data: Path, key: str, group: str) -> tuple[Any, list[
     with cached_visual(docs):
         for d in docs:
             tx = ci.transcript_from_dict(d["transcript"])
-            res = ingest(lib, d["media_path"], title=d["truth_doc"]["title"], language="en", transcript=tx)
+            res = ingest(lib, d["media_path"], title=d["truth_doc"]["title"] if TITLES else "", language="en",
+                         transcript=tx)
             sessions[d["name"]] = res.session_id
     done.write_text(json.dumps(sessions), encoding="utf-8")
     print(f"ingested {group} ({len(docs)} recordings) in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
@@ -335,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare-main", action="store_true", help="main's committed code and this checkout's, each in a child")
     ap.add_argument("--main", type=Path, default=Path("/work/main"))
     ap.add_argument("--baseline-ref", default="HEAD")
+    ap.add_argument("--no-titles", action="store_true", help="ingest without titles, as evaluate.py does (title hit@1 then "
+                    "searches each truth title over a library that does not hold it)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -344,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown groups {sorted(unknown)}")
     sides = args.sides.split(",")
     variants = args.variants.split(";")
+    global TITLES
+    TITLES = not args.no_titles
     if args.child:
         import indexing
 
@@ -354,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     all_results: dict[str, Any] = {}
     if args.compare_main:
         child_args = ["--data", str(args.data.resolve()), "--key", args.key, "--groups", ",".join(groups),
-                      "--sides", ",".join(sides)]
+                      "--sides", ",".join(sides), *(["--no-titles"] if args.no_titles else [])]
         with tempfile.TemporaryDirectory(prefix="e21base-") as base:
             code = baseline_tree(args.main, args.baseline_ref, Path(base))
             all_results["main"] = run_child(code, [*child_args, "--work", str((args.work / "main").resolve()),
