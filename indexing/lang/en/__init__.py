@@ -27,6 +27,32 @@ def _synonym_groups() -> dict[str, tuple[str, ...]]:
 
 _SYNONYMS = _synonym_groups()
 
+SYNONYM_BASE_FORMS = True
+"""Whether a word not in any synonym group is looked up by its base form too ("lubricated",
+"drips", "unscrewing"): trainees write the inflected forms of the groups' words."""
+
+
+def base_forms(word: str) -> list[str]:
+    """`word` and the base forms its English inflection may hide, most likely first:
+    "drips" -> drip, "lubricated" -> lubricate, "fitted" -> fit, "unscrewing" -> unscrew."""
+    w = word.casefold()
+    out = [w]
+    if len(w) > 4 and w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if len(w) > 3 and w.endswith("es"):
+        out.append(w[:-2])
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    for suffix in ("ed", "ing"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # fitted -> fit
+            if suffix == "ed" and stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # emptied -> empty
+    return list(dict.fromkeys(out))
+
 
 class English(Language):
     """English defaults."""
@@ -36,8 +62,11 @@ class English(Language):
     answer_data = "en"
 
     def synonyms(self, word: str) -> tuple[str, ...]:
-        key = word.casefold()
-        return tuple(w for w in _SYNONYMS.get(key, ()) if w != key)
+        forms = base_forms(word) if SYNONYM_BASE_FORMS else [word.casefold()]
+        for key in forms:
+            if key in _SYNONYMS:
+                return tuple(w for w in _SYNONYMS[key] if w != key)
+        return ()
 
     def is_question(self, text: str) -> bool:
         """A question mark, or a question word first ("how do I clean the nozzle")."""
