@@ -204,3 +204,19 @@ def test_migration_9_re_derives_every_keyword_row(tmp_path: Path) -> None:
     assert keyword_search(lib, "누유", 5)[0] == []
     again = Library(tmp_path / "lib", create=False)
     assert keyword_search(again, "기름이 새는지 어떻게 봐요", 5)[0] == ["ko-p1s01"]
+
+
+def test_keyword_search_sees_a_reviewers_edit_at_once(tmp_path) -> None:
+    """Term counts are cached between queries; an edited step (same rowid, no step added) must not
+    be hidden behind a cached count of 0 ("measure the sag" asked before the reviewer wrote it)."""
+    from indexing.library.keywords import keyword_search
+    from tests.textlibrary import one_session_library
+
+    lib = one_session_library(tmp_path / "lib", "en1", "Belt tension", [
+        ("Stop the conveyor", "Stop the conveyor and lock the isolator."),
+        ("Check the belt", "Press the melt sack in the middle of the span."),
+    ], expert="Sam", workstation="C-1", process="conveyor", language="en", index=False)
+    assert keyword_search(lib, "measure the sag", 5)[0] == []
+    lib.update_step("en1-p1s02", text="Press the belt in the middle of the span and measure the sag.",
+                    reindex=False)
+    assert keyword_search(lib, "measure the sag", 5)[0] == ["en1-p1s02"]

@@ -131,30 +131,25 @@ def _ensure_norm(library: Library) -> None:
 
 
 class _DocFreqs:
-    """Per-library cache of how many steps hold each query term (reset when steps are added)."""
+    """How many steps hold each query term, cached until any catalog row changes
+    (`indexing.library.stamp`: an edited step keeps its rowid, so a count of steps is no stamp)."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: int) -> None:
         self.lock = threading.Lock()
-        self.stamp: int | None = None
-        self.total = 0
+        self.total = total
         self.df: dict[str, int] = {}
 
 
-_DF: dict[str, _DocFreqs] = {}
-_DF_LOCK = threading.Lock()
-
-
 def _doc_freqs(library: Library, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-    """``(steps in the library, {term: steps holding it})``, cached per library."""
-    with _DF_LOCK:
-        cache = _DF.setdefault(str(library.root), _DocFreqs())
+    """``(steps in the library, {term: steps holding it})``, cached per connection."""
+    from indexing.library.stamp import cached_read
+
     db = library.db
-    stamp = db.execute("SELECT max(rowid) FROM steps").fetchone()[0] or 0
+    cache = cached_read(library, "term doc freqs",
+                        lambda: _DocFreqs(db.execute("SELECT count(*) FROM steps").fetchone()[0]))
     with cache.lock:
-        if stamp != cache.stamp or len(cache.df) > 50_000:
-            cache.stamp = stamp
-            cache.total = db.execute("SELECT count(*) FROM steps").fetchone()[0]
-            cache.df = {}
+        if len(cache.df) > 50_000:
+            cache.df.clear()
         missing = [t for t in terms if t not in cache.df]
         for t in missing:
             cache.df[t] = db.execute("SELECT count(*) FROM steps_fts WHERE steps_fts MATCH ?", [t]).fetchone()[0]
