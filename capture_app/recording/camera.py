@@ -1,10 +1,19 @@
 """The workstation camera and microphone through Qt Multimedia.
 
 `CameraSource` feeds the same recorder as the Qt-free sources: frames from a
-`QVideoSink` (converted to RGB off the GUI thread where the backend delivers
-them there) and sound from a `QAudioSource`, stamped on the source clock. Audio
-timestamps follow the sample count from the first chunk, so sound stays in sync
-with the pictures however unevenly the device delivers it.
+`QVideoSink` (converted to RGB in the sink's thread, the GUI thread) and sound
+from a `QAudioSource`, stamped on the source clock. Audio timestamps follow the
+sample count from the first chunk, so sound stays in sync with the pictures
+however unevenly the device delivers it.
+
+Qt's FFmpeg backend hands each frame of a camera whose driver runs its own thread
+(Windows, macOS; screen capture everywhere) to the sink through a queued call, at
+the camera's rate however slowly the frames are used. So at most `FRAME_BACKLOG`
+frames wait for conversion; when a newer one comes, the oldest is dropped and
+counted in `frames_skipped`. Converting every frame let a slower consumer (a 720p
+frame's `toImage` takes 20-60 ms on a small machine) pile frames up in the GUI
+thread's queue without bound: the window froze, "Stop" answered seconds late and
+memory grew.
 
 Create and start it in the GUI thread (Qt Multimedia objects need an event loop).
 """
@@ -12,6 +21,8 @@ Create and start it in the GUI thread (Qt Multimedia objects need an event loop)
 from __future__ import annotations
 
 import logging
+import threading
+from collections import deque
 from typing import Any
 
 import numpy as np
@@ -22,6 +33,7 @@ from capture_app.recording.sources import AudioCallback, CaptureError, CaptureSo
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 48000
+FRAME_BACKLOG = 3  # frames that may wait for conversion (frames come in bunches of 2 now and then)
 
 
 def _device_id(device: Any) -> str:
@@ -99,6 +111,8 @@ class CameraSource(CaptureSource):
         self._on_audio: AudioCallback | None = None
         self._audio_t0: float | None = None
         self._audio_pos = 0
+        self._frame_lock = threading.Lock()
+        self._frames: deque[tuple[Any, float]] = deque(maxlen=FRAME_BACKLOG)  # (frame, time) not yet converted
         self.error: BaseException | None = None
 
     def _closest_format(self, width: int, height: int, fps: float) -> Any:
@@ -119,7 +133,6 @@ class CameraSource(CaptureSource):
         from PySide6.QtMultimedia import (
             QAudioFormat,
             QAudioSource,
-            QCamera,
             QMediaCaptureSession,
             QVideoSink,
         )
@@ -128,15 +141,12 @@ class CameraSource(CaptureSource):
             return
         self._on_video, self._on_audio = on_video, on_audio
         self._audio_t0, self._audio_pos = None, 0
+        self._frames.clear()
         session = QMediaCaptureSession()
-        camera = QCamera(self._camera_device)
-        if self._format is not None:
-            camera.setCameraFormat(self._format)
-        camera.errorOccurred.connect(self._on_camera_error)
+        camera = self._attach_video_input(session)
         sink = QVideoSink()
-        # Direct: convert the frame in the thread that delivers it, not necessarily the GUI thread.
+        # Direct: `_on_frame` only queues the frame, in whatever thread emits; `_convert_frame` runs in the sink's.
         sink.videoFrameChanged.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
-        session.setCamera(camera)
         session.setVideoSink(sink)
         self._objects = {"session": session, "camera": camera, "sink": sink}
         if self._mic_device is not None:
@@ -154,6 +164,17 @@ class CameraSource(CaptureSource):
                 log.warning("microphone %s could not be opened", self._mic_device.description())
         camera.start()
 
+    def _attach_video_input(self, session: Any) -> Any:
+        """Make the camera and attach it to `session`; `start` starts it, `stop` stops it."""
+        from PySide6.QtMultimedia import QCamera
+
+        camera = QCamera(self._camera_device)
+        if self._format is not None:
+            camera.setCameraFormat(self._format)
+        camera.errorOccurred.connect(self._on_camera_error)
+        session.setCamera(camera)
+        return camera
+
     def stop(self) -> None:
         objects, self._objects = self._objects, {}
         if "audio" in objects:
@@ -161,6 +182,7 @@ class CameraSource(CaptureSource):
         if "camera" in objects:
             objects["camera"].stop()
         self._on_video = self._on_audio = None
+        self._frames.clear()
 
     @property
     def running(self) -> bool:
@@ -173,12 +195,28 @@ class CameraSource(CaptureSource):
                                                                                               error=text))
 
     def _on_frame(self, frame: Any) -> None:
+        """Queue the frame; it is converted after the events queued before it (in the sink's thread)."""
+        from PySide6.QtCore import QTimer
+
+        sink = self._objects.get("sink")
+        if sink is None or self._on_video is None or not frame.isValid():
+            return
+        with self._frame_lock:
+            if len(self._frames) == self._frames.maxlen:  # the oldest waiting frame is dropped
+                self.frames_skipped += 1
+            self._frames.append((frame, self.now()))
+        QTimer.singleShot(0, sink, self._convert_frame)
+
+    def _convert_frame(self) -> None:
         from PySide6.QtGui import QImage
 
+        with self._frame_lock:
+            if not self._frames:  # dropped, or the source was stopped
+                return
+            frame, t = self._frames.popleft()
         callback = self._on_video
-        if callback is None or not frame.isValid():
+        if callback is None:
             return
-        t = self.now()
         image = frame.toImage().convertToFormat(QImage.Format.Format_RGB888)
         w, h = image.width() // 2 * 2, image.height() // 2 * 2
         if w == 0 or h == 0:
