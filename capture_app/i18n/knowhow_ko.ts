@@ -764,6 +764,10 @@
         <translation>촬영 소스가 멈췄습니다: {error}</translation>
     </message>
     <message>
+        <source>Only {share} % of the sound reaches the recording: the narration is being lost. Check the microphone, or stop and choose another.</source>
+        <translation>소리가 {share}%만 녹음되고 있어 설명이 빠지고 있습니다. 마이크를 확인하거나, 녹화를 멈추고 다른 마이크를 고르세요.</translation>
+    </message>
+    <message>
         <source>Disk: {free} free, room for {span}</source>
         <translation>디스크: {free} 남음, {span} 녹화 가능</translation>
     </message>

@@ -47,6 +47,8 @@ FORM_FIELDS = ("title", "expert", "workstation", "process", "language")
 LOW_DISK_BYTES = 2 * 1024**3
 LOW_DISK_SECONDS = 10 * 60
 STOP_DISK_BYTES = 300 * 1024**2
+SOUND_CHECK_AFTER = 10.0  # seconds recorded before the share of sound that arrived is judged
+SOUND_SHARE_LOW = 0.5  # below this share the Record view warns that sound is missing
 # Until a recording has run a few seconds: a cautious guess for 720p30 camera footage at crf 23
 # (the generated test source needs only ~160 kB/s; busy, noisy camera pictures need more).
 DEFAULT_BYTES_PER_SECOND = 400_000
@@ -147,6 +149,7 @@ class Recorder:
         self._markers_fh: Any = None
         self._lock_fd: int | None = None
         self._newest_media_t = 0.0
+        self._audio_samples = 0  # samples written in this recording
 
     # -- source lifecycle -------------------------------------------------------------
     def attach(self) -> None:
@@ -212,6 +215,7 @@ class Recorder:
             self._spans = [_Span(src_start=self.source.now(), media_start=0.0)]
             self._marker_id = 0
             self._newest_media_t = 0.0
+            self._audio_samples = 0
             self.state = "recording"
             log.info("recording started in %s from %s", folder, src.name)
             return folder
@@ -241,6 +245,20 @@ class Recorder:
             last = self._spans[-1]
             end = last.src_end if last.src_end is not None else self.source.now()
             return max(0.0, last.media_start + end - last.src_start)
+
+    def sound_share(self) -> float | None:
+        """The share of this recording's media time that sound has reached (None: no microphone,
+        or under `SOUND_CHECK_AFTER` seconds recorded).
+
+        A microphone that opens but delivers only part of its sound (a driver or sound server that
+        drops what does not fit its buffer) records a session without its narration, silently.
+        """
+        rate = self.source.sample_rate
+        media = self.media_time()
+        if not rate or media < SOUND_CHECK_AFTER:
+            return None
+        with self._lock:
+            return min(1.0, self._audio_samples / rate / media)
 
     def mark(self, kind: str, note: str = "") -> tuple[int, Marker]:
         """Store a marker at the media time of this moment, durably.
@@ -375,6 +393,7 @@ class Recorder:
                 return
             media_t = span.media_start + (t + first / rate - span.src_start)
             writer = self._writer
+            self._audio_samples += last - first
         writer.write_audio(samples[first:last], media_t)
 
     # -- files ------------------------------------------------------------------------------

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from capture_app.recording.form_widget import SessionForm
-from capture_app.recording.session import STOP_DISK_BYTES, Recorder, RecordingError, RecordingResult
+from capture_app.recording.session import (
+    SOUND_SHARE_LOW,
+    STOP_DISK_BYTES,
+    Recorder,
+    RecordingError,
+    RecordingResult,
+)
 from capture_app.recording.sources import (
     DEFAULT_RESOLUTION,
     GENERATED,
@@ -85,6 +91,7 @@ class RecordView(QWidget):
         self._last_frame: np.ndarray | None = None
         self._last_marker: tuple[int, Marker] | None = None
         self._disk_warned = False
+        self._sound_warned = False
         self._ticks = 0
         self._build()
         self._timer = QTimer(self)
@@ -308,6 +315,7 @@ class RecordView(QWidget):
         self.form_panel.remember()
         self.marker_list.clear()
         self._last_marker = None
+        self._sound_warned = False
         self._update_controls()
 
     def _on_pause_clicked(self) -> None:
@@ -470,12 +478,25 @@ class RecordView(QWidget):
         self._ticks += 1
         if self._ticks % 30 == 0:
             self._update_disk()
+            self._check_sound()
         error = getattr(recorder.source, "error", None)
         if error is not None:
             recorder.source.error = None  # type: ignore[attr-defined]
             notify("error", self.tr("The capture source stopped: {error}").format(error=error))
             if recorder.state in ("recording", "paused"):
                 self._on_stop_clicked()
+
+    def _check_sound(self) -> None:
+        """Warn once per recording when far less sound arrives than time passes (the narration is lost)."""
+        recorder = self.recorder
+        if recorder is None or recorder.state != "recording" or self._sound_warned:
+            return
+        share = recorder.sound_share()
+        if share is not None and share < SOUND_SHARE_LOW:
+            self._sound_warned = True
+            notify("warning", self.tr("Only {share} % of the sound reaches the recording: the narration is "
+                                      "being lost. Check the microphone, or stop and choose another.")
+                   .format(share=f"{100 * share:.0f}"))
 
     def _show_frame(self, frame: np.ndarray) -> None:
         self.preview.setPixmap(frame_pixmap(frame, self.preview.size()))

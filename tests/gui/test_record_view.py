@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from capture_app.recording.session import FINISHED, MARKERS_JSONL, SESSION_JSON, read_markers
+from capture_app.recording.sources import GeneratedSource
 from capture_app.views.record_parts import MARKER_PX
 from capture_app.views.record_view import RecordView
 from indexing.models import Marker
@@ -197,3 +198,41 @@ def test_file_source_goes_through_the_same_recording_path(qtbot, tmp_path: Path)
         assert len(c.streams.audio) == 1
         assert c.duration / 1e6 == pytest.approx(2.0, abs=0.5)
     assert _recording_threads() == []
+
+
+class _LossyMicrophone(GeneratedSource):
+    """The generated source with a microphone that delivers only every fourth chunk of its sound
+    (a driver or sound server that drops what does not fit its buffer)."""
+
+    def _produce(self, on_video, on_audio) -> None:
+        chunks = iter(range(1 << 62))
+        super()._produce(on_video, lambda samples, t: on_audio(samples, t) if next(chunks) % 4 == 0 else None)
+
+
+def test_the_record_view_warns_when_sound_goes_missing(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Narration lost silently costs the session: the share of sound that arrived is watched."""
+    from capture_app import messages
+    from capture_app.recording import session
+
+    monkeypatch.setattr(session, "SOUND_CHECK_AFTER", 1.0)
+    shares = {}
+    for name, source in (("whole", GeneratedSource(320, 240, 15.0)), ("lossy", _LossyMicrophone(320, 240, 15.0))):
+        v = RecordView(tmp_path / name, source="generated")
+        monkeypatch.setattr(v, "_open_source", lambda source=source: source)
+        qtbot.addWidget(v)
+        v.show()
+        messages.clear_history()
+        _fill(qtbot, v)
+        v.consent.setChecked(True)
+        qtbot.mouseClick(v.record_button, Qt.MouseButton.LeftButton)
+        assert v.recorder is not None and v.recorder.sound_share() is None  # not judged yet
+        _wait_media(qtbot, v, 2.5)
+        shares[name] = v.recorder.sound_share()
+        v._check_sound()
+        warned = [m for m in messages.history() if m.level == "warning" and "sound" in m.text]
+        with qtbot.waitSignal(v.session_recorded, timeout=30000):
+            qtbot.mouseClick(v.stop_button, Qt.MouseButton.LeftButton)
+        v.shutdown()
+        assert len(warned) == (name == "lossy"), (name, shares[name])
+    assert shares["whole"] > 0.85
+    assert 0.1 < shares["lossy"] < 0.4
