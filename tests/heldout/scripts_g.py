@@ -184,7 +184,7 @@ RECORDINGS_G: list[Recording] = [
                 "warn:If it keeps running, the isolation is letting by, and a gland full of hot water will spray "
                 "you the moment it comes loose.",
                 "In that case stop and go back to the supervisor before you touch a single nut."],
-               ["drain cock"], "Shut off the line on both sides, release what is trapped and confirm it is empty."),
+               ["drain cock"], "Close off the line on both sides, release what is trapped and confirm it is empty."),
             st("Open the gland", "setup",
                ["Undo the two gland nuts with a thirteen millimetre spanner and lift the follower up the stem.",
                 2.0,
@@ -344,7 +344,7 @@ RECORDINGS_G: list[Recording] = [
                 2.2,
                 "Hold the board up to the light, and every hole should be open and every pad still stuck down flat.",
                 "A pad that moves when you touch it with the tweezers needs a wire link later."],
-               ["isopropyl alcohol", "toothbrush"], "Wash the area and look that the holes are clear and intact."),
+               ["isopropyl alcohol", "toothbrush"], "Wash the area and check that the holes are clear and intact."),
         ],
     ),
     Recording(
