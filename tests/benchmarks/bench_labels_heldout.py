@@ -27,16 +27,17 @@ Scored per truth step:
             article, preposition, conjunction, possessive or "using", and its last word is whole:
             it occurs as a word of the step's text), and ok (imperative, <= 8 words and complete).
 
-Halves: `tune` and `test` are the truth's parts (parts D and E count as test); the blind part F
-(`make_heldout.py --set F`) is its own half "F", left out of both, scored only when `--parts F` asks
-(once, at the end of a round) and never shown step by step.
+Halves: `tune` and `test` are the truth's parts (parts D and E count as test); the blind parts F
+(`make_heldout.py --set F`) and G (`--set G`, blind from round 6) are each their own half ("F", "G"),
+left out of both, scored only when `--parts F` / `--parts G` asks (once, at the end of a round) and
+never shown step by step.
 
 Each labeller runs in a child process with its own code first on the path and a working directory
 outside the checkout, so the baseline is main's committed code measured in the same run:
 
     python tests/benchmarks/bench_labels_heldout.py [--data tests/.heldout] [--key default]
         [--baseline-ref HEAD] [--main /work/main] [--json OUT] [--show tune|test] [--no-baseline]
-        [--parts tune test F]
+        [--parts tune test F G]
 """
 
 from __future__ import annotations
@@ -316,8 +317,8 @@ def note_match_count(pred: list[str], true: list[str]) -> tuple[int, int, int]:
     return tp, len(pred), len(true)
 
 
-# Later parts still blind: each is its own half, out of "test" (`--parts F` scores it).
-BLIND_SETS = ("F",)
+# Later parts still blind: each is its own half, out of "test" (`--parts F` / `--parts G` scores it).
+BLIND_SETS = ("F", "G")
 
 
 def half_of(truth: dict[str, Any]) -> str:

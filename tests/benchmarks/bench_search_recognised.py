@@ -1,6 +1,6 @@
 """English step-description search over recognised speech, by held-out group (on demand).
 
-The English held-out audio set (`tests/heldout`, parts A-F) is not recognised again: each
+The English held-out audio set (`tests/heldout`, parts A-G) is not recognised again: each
 recording's transcript and visual changes are read from the recognition cache
 (`<data>/cache/<key>/<name>.json`, written by `cache_inputs.py`) and ingested (no markers, the
 truth's title as the session title) through the real pipeline into one library per group:
@@ -8,8 +8,9 @@ truth's title as the session title) through the real pipeline into one library p
     tune  manifest.json's tune recordings (parts A and C-tune)
     dev   manifest.json's test recordings (parts B and C-test) and parts D and E
     abc   every recording of manifest.json (parts A-C, as `evaluate.py` scores them)
-    F     part F (`manifest_f.json`), the blind part: scored only when `--groups` names it, and then
+    F     part F (`manifest_f.json`), a blind part: scored only when `--groups` names it, and then
           only as aggregates (no question, no step, no miss is printed or written)
+    G     part G (`manifest_g.json`, blind from round 6): as F, its own group, aggregates only
 
 Each step's trainee-written description (`description`) is searched (k=5) over its group's whole
 library: hit@1 / hit@5 (the right session and a step overlapping the true span), and each
@@ -47,8 +48,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 K = 5
-GROUPS = ("tune", "dev", "abc", "F")
-BLIND = ("F",)
+GROUPS = ("tune", "dev", "abc", "F", "G")
+BLIND = ("F", "G")
 SIDES = ("fused", "keyword", "vector")
 
 
@@ -334,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, required=True, help="held-out set folder with cache/<key>/ (read only)")
     ap.add_argument("--work", type=Path, required=True, help="folder for the libraries (kept between runs)")
     ap.add_argument("--key", default="default")
-    ap.add_argument("--groups", default="tune,dev", help=f"of {', '.join(GROUPS)}; F (blind) prints aggregates only")
+    ap.add_argument("--groups", default="tune,dev", help=f"of {', '.join(GROUPS)}; F and G (blind) print aggregates only")
     ap.add_argument("--variants", default="current", help="';'-separated")
     ap.add_argument("--sides", default=",".join(SIDES))
     ap.add_argument("--misses", default="", help="print the hit@1 misses of these groups (never a blind one)")

@@ -5,8 +5,9 @@ Inputs, no speech recognition run:
   tune = parts A + C-tune + D (part D, blind for g15b, was studied afterwards and is tuning
   material since), test = parts B + C-test; part E (`make_heldout.py --set E`) was blind for
   rounds 3-4 and is its own group "en-E". Round 5 (s20) fits English on A-E (`FIT_PARTS`; `--fit`
-  for the old split: `--fit tune,D`); the blind part F (`--set F`, a new author) is group "en-F",
-  never fitted on and only scored with `--blind` (once, at the end of a round).
+  for the old split: `--fit tune,D`); the blind parts F (`--set F`, a new author) and G (`--set G`,
+  a seventh author, blind from round 6) are groups "en-F" and "en-G", never fitted on and only scored
+  with `--blind` (once, at the end of a round; `--blind G` scores G alone).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -24,7 +25,7 @@ and the learned method ("learned", with the module's constants and with the weig
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
-        [--blind] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
+        [--blind [F G]] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
         [--select best|cross|smooth] [--cv K --seeds 0,1,2]
 
 `--report-only` skips the fitting and prints the figures of `segment()` as the `indexing` on the path
@@ -38,6 +39,7 @@ import importlib.util
 import itertools
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -130,16 +132,18 @@ class Session:
 
 # Later parts fitted on (studied after their blind scoring), and those still blind.
 TUNE_SETS = ("D",)
-BLIND_SETS = ("F",)
+BLIND_SETS = ("F", "G")
 # English parts fitted on ("tune": A + C-tune, "test": B + C-test, "D", "E"); `--fit` to change.
 FIT_PARTS = ("tune", "test", "D", "E")
 
 
-def english(data: Path, key: str, blind: bool = False) -> list[Session]:
+def english(data: Path, key: str, blind: bool | Sequence[str] = False) -> list[Session]:
+    """The cached English sessions; a blind part only when `blind` is True (all of them) or names it."""
+    shown = set(BLIND_SETS) if blind is True else set(blind or ())
     out = []
     for doc in ci.load_cache(data, key):
-        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D, E, F) is its own group
-        if part in BLIND_SETS and not blind:
+        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D, E, F, G) is its own group
+        if part in BLIND_SETS and part not in shown:
             continue
         out.append(Session(doc["name"], "en", part, doc["camera"], ci.transcript_from_dict(doc["transcript"]),
                            ci.visual_from_dict(doc["visual"]), doc["duration"],
@@ -312,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
     parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
-    parser.add_argument("--blind", action="store_true", help="also score the blind part F (once, at the end)")
+    parser.add_argument("--blind", nargs="*", choices=BLIND_SETS, metavar="PART",
+                        help="also score the blind parts (all, or those named: F, G), once, at the end of a round")
     parser.add_argument("--report-only", action="store_true", help="only score segment() as it is")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the fit")
     parser.add_argument("--fit", default=",".join(FIT_PARTS), help="English parts fitted on (tune, test, D, E)")
@@ -330,11 +335,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.typical:
         grid["typical"] = [float(v) for v in args.typical.split(",")]
 
-    sessions = english(args.data, args.key, args.blind) + korean(args.ko)
+    blind = True if args.blind == [] else (args.blind or False)
+    sessions = english(args.data, args.key, blind) + korean(args.ko)
     by = {f"{lang}-{part}": [s for s in sessions if s.lang == lang and s.part == part]
           for lang in ("en", "ko") for part in ("tune", "test")}
     by["en-tune"] += [s for s in sessions if s.part in TUNE_SETS]
-    for later in ("D", "E", "F"):
+    for later in ("D", "E", *BLIND_SETS):
         if any(s.part == later for s in sessions):
             by[f"en-{later}"] = [s for s in sessions if s.part == later]
     fit_parts = set(args.fit.split(","))
@@ -371,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         s.refeature(best_cap)
     print(f"chosen: pause cap {best_cap}, tune objective ({args.count}, {args.select}) {best_val:.4f}")
     print("AUC tune", auc(tune, best), "test en", auc(by["en-test"], best), "test ko", auc(by["ko-test"], best),
-          *((k, auc(v, best)) for k, v in by.items() if k in ("en-D", "en-E", "en-F")))
+          *((k, auc(v, best)) for k, v in by.items() if k in ("en-D", "en-E", *(f"en-{b}" for b in BLIND_SETS))))
     # A language left out of the fit keeps its module constants.
     fitted = {s.name: s.starts(best) if s.lang in langs else module[s.name] for s in sessions}
     results["fitted"] = report("learned (fitted)", fitted, by)

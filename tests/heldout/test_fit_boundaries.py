@@ -90,7 +90,8 @@ def test_later_part_is_its_own_group_and_never_in_the_tune_half(tmp_path):
 
 
 def test_blind_parts_are_left_out_unless_asked(tmp_path):
-    # Part F (manifest_f.json) is blind: only `--blind` scores it; E (fitted on since round 5) and F are own groups.
+    # Parts F and G (manifest_f/g.json) are blind: only `--blind` scores them (all, or those named);
+    # E (fitted on since round 5), F and G are own groups.
     import json
     from dataclasses import asdict
 
@@ -98,7 +99,7 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
     (tmp_path / "manifest.json").write_text(json.dumps([
         {"name": "a", "media": "a.wav", "truth": "a.truth.json", "decoy": False, "part": "tune"}]))
     (tmp_path / "cache" / "k").mkdir(parents=True)
-    for name, extra in (("a", {}), ("e", {"set": "E"}), ("f", {"set": "F"})):
+    for name, extra in (("a", {}), ("e", {"set": "E"}), ("f", {"set": "F"}), ("g", {"set": "G"})):
         if extra:
             (tmp_path / f"manifest_{name}.json").write_text(json.dumps([
                 {"name": name, "media": f"{name}.wav", "truth": f"{name}.truth.json", "decoy": False, "part": "test",
@@ -108,4 +109,8 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
             {"name": name, "part": "test" if extra else "tune", "camera": "none", "duration": 40.0,
              "transcript": asdict(tx), "visual": None}))
     assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune", "e": "E"}
-    assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=True)} == {"a": "tune", "e": "E", "f": "F"}
+    assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=True)} == {"a": "tune", "e": "E", "f": "F",
+                                                                               "g": "G"}
+    assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["F"])} == {"a": "tune", "e": "E", "f": "F"}
+    assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["G"])} == {"a": "tune", "e": "E", "g": "G"}
+    assert fb.BLIND_SETS == ("F", "G")

@@ -20,8 +20,10 @@ from scripts_c import RECORDINGS_C  # noqa: E402
 from scripts_d import RECORDINGS_D  # noqa: E402
 from scripts_e import RECORDINGS_E  # noqa: E402
 from scripts_f import RECORDINGS_F  # noqa: E402
+from scripts_g import RECORDINGS_G  # noqa: E402
 
-RECORDINGS = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
+RECORDINGS = (RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
+              + RECORDINGS_G)
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -188,6 +190,56 @@ def test_blind_part_f() -> None:
     tools = [t for r in RECORDINGS_F for s in r.steps for t in s.tools]
     assert any(" mm " in f" {t} " for t in tools) and any(" inch " in f" {t} " for t in tools)
     assert any(t.startswith("3/8") for t in tools)
+
+
+def test_blind_part_g() -> None:
+    # Part G: a seventh author and trades, all test; festival voices at speeds no earlier part uses.
+    earlier = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
+    assert len(RECORDINGS_G) == 8 and 42 <= sum(len(r.steps) for r in RECORDINGS_G) <= 48
+    assert all(r.part == "test" for r in RECORDINGS_G)
+    assert not {r.name for r in RECORDINGS_G} & {r.name for r in earlier}
+    assert not {r.title for r in RECORDINGS_G} & {r.title for r in earlier}
+    assert {r.domain for r in RECORDINGS_G} == {"repair", "maintenance", "kitchen"}
+    assert {r.voice[0] for r in RECORDINGS_G} == {"festival:cmu_us_slt_arctic_hts", "festival:kal_diphone"}
+    assert not {r.voice[1] for r in RECORDINGS_G} & {r.voice[1] for r in earlier}  # speeds of their own
+    assert len({r.voice[1] for r in RECORDINGS_G}) == len(RECORDINGS_G)
+    assert [sum(r.scene == k for r in RECORDINGS_G) for k in ("fixed", "steps", None)] == [4, 2, 2]
+    assert {r.ext for r in RECORDINGS_G if r.scene is None} == {"wav", "mp3"}
+    for rec in RECORDINGS_G:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        # Pauses inside steps as long as those between them: 2-2.5 s inside, 1.8-2.5 s between.
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.5, rec.name
+        assert min(rec.pauses) >= 1.8 and max(rec.pauses) <= 2.5, rec.name
+        assert max(inner) >= max(rec.pauses) - 0.1 and sum(inner) / len(inner) >= sum(rec.pauses) / len(rec.pauses) - 0.1
+        one_sentence = [s for s in rec.steps if sum(isinstance(p, str) for p in s.parts) == 1]
+        assert one_sentence, rec.name
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 4.0 <= min(seconds) <= 8.0 and 60.0 <= sum(seconds) <= 120.0, (rec.name, seconds)
+        assert max(seconds) >= 3.0 * min(seconds), (rec.name, seconds)  # mixed lengths
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    seconds = [_seconds(r, s) for r in RECORDINGS_G for s in r.steps]
+    assert sum(t <= 8.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 6, sorted(seconds)
+    # Cue words open about a third of the steps after the first.
+    cues = ("next", "then", "first", "finally", "now", "after that", "step")
+    later = [s.text.lower() for r in RECORDINGS_G for s in r.steps[1:]]
+    assert 0.28 * len(later) <= sum(o.startswith(cues) for o in later) <= 0.4 * len(later)
+    # Tips that start "Do not", tips that do not, and no note that names itself a tip.
+    notes = [n.lower() for r in RECORDINGS_G for s in r.steps for n in s.tips]
+    assert sum(n.startswith("do not") for n in notes) >= 3 and sum(not n.startswith("do not") for n in notes) >= 4
+    assert not any(" tip" in f" {n}" for n in notes)
+    assert sum(len(s.warnings) for r in RECORDINGS_G for s in r.steps) >= 15
+    # Sizes said the trade's way: millimetres, inches, a drive size, a belt's part number and width x length.
+    tools = [t for r in RECORDINGS_G for s in r.steps for t in s.tools]
+    assert any(" mm " in f" {t} " for t in tools) and any(" inch " in f" {t} " for t in tools)
+    assert any(t.startswith("1/2") for t in tools) and any("SPA 1250" in t for t in tools)
+    assert any(" x " in t for t in tools)
+    # Trainee descriptions: no narration sentence copied, and none longer than the step's own text.
+    for rec in RECORDINGS_G:
+        for s in rec.steps:
+            said = [p.lower().rstrip(".") for p in s.parts if isinstance(p, str)]
+            assert not any(p in s.description.lower() for p in said), s.description
+            assert len(s.description.split()) < len(s.text.split()), s.description
 
 
 def test_no_sample_phrases_reused() -> None:
