@@ -35,6 +35,8 @@ _ADDITIVE = frozenset("도".split())
 # splits (s21); a note that opens with a cue phrase ("다음은 … 조심하세요") keeps its cue.
 NOTES_CONTINUE = True
 NOTE_CONTINUATION = 1.0
+ADDITIVE_CONTINUES = True
+ADDITIVE_CONTINUATION = 1.0
 # Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
 _RELATIVE = frozenset("전 후 뒤".split())
 # Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
@@ -154,7 +156,18 @@ class Korean(Language):
             return 1.0
         if NOTES_CONTINUE and (self.is_tip(sentence) or self.is_warning(sentence)) and not self.cue_strength(sentence)[0]:
             return NOTE_CONTINUATION
+        if ADDITIVE_CONTINUES and self._additive(sentence):
+            return ADDITIVE_CONTINUATION
         return 0.0
+
+    def _additive(self, sentence: str) -> bool:
+        """Whether an additive 도 ("also") comes before the sentence's first verb ("피더 롤도 맞추고 …")."""
+        for m in analyse(sentence):
+            if m.tag in ("VV", "VA", "XSV", "VX"):
+                return False
+            if m.tag == "JX" and m.form in _ADDITIVE:
+                return True
+        return False
 
     def _continues(self, sentence: str) -> bool:
         """Whether a sentence carries on the step: a continuing connective, an additive 도, a condition."""
