@@ -189,3 +189,4 @@ def test_a_note_or_an_additive_do_carries_on_its_step() -> None:
     assert KO.continuation_strength("냉각 팬도 같은 방법으로 청소합니다.") == 1.0
     assert KO.continuation_strength("냉각 팬을 솔로 청소합니다.") == 0.0
     assert KO.continuation_strength("팬을 돌려 보고 소리도 들어 봅니다.") == 0.0  # 도 after the first verb
+    assert KO.continuation_strength("이제 전도도도 같이 재 둡니다.") == 0.0  # a cue phrase wins over 도
