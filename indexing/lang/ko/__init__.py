@@ -368,8 +368,8 @@ class Korean(Language):
 
     def name_variants(self, name: str) -> list[str]:
         full = "".join(name.split())
-        if len(full) < 2:
-            return []  # a lone surname is masked only with a title (see name_regexes)
+        if len(full) < 2 or (len(full) == 2 and all(_HANGUL.match(c) for c in full)):
+            return []  # a lone surname only with a title, a two-syllable name as a word (see name_regexes)
         return [" ".join(name.split())]  # the given name alone ("정호"): see name_regexes
 
     def _given(self, full: str) -> str:
@@ -393,6 +393,8 @@ class Korean(Language):
         spaced = "|".join(map(re.escape, titles))
         out = [rf"(?<![가-힣]){re.escape(surname)}(?=\s(?:{spaced})|(?:{glued}))"]
         given = self._given(full) if len(name.split()) == 1 else ""
+        if len(full) == 2 and all(_HANGUL.match(c) for c in full):
+            given = full  # a given name alone ("지원 씨"), as a word like the given name of a full one
         if given:
             # The given name as a word of its own, bare or with titles and particles ("정호 씨", "정호가"),
             # not inside a longer word ("지원" of 이지원 leaves "지원해요" alone).
