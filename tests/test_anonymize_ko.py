@@ -52,6 +52,9 @@ def test_known_name_given_name_and_terms() -> None:
     "전원이 나가면 고무판이 녹아요.",
     "신형 금형은 장갑을 끼고 문을 열어요.",
     "경기도가 멀어요.",               # a place the analyser tags as a proper noun
+    # Loanwords and compounds starting with a surname syllable, before a particle.
+    "마스크를 쓰고 모니터가 켜지면 피스톤이 움직여요.",
+    "하우징은 유압유가 새는지 봐요.",
 ])
 def test_ordinary_words_are_not_masked(text: str) -> None:
     assert _red(text, names=("신동석", "성기훈", "유재석", "모지민", "장하준", "전미라")) == text

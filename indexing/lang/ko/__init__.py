@@ -4,7 +4,8 @@ Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
 `tips.txt` and `warnings.txt` (regular expressions), `tools.txt` (tools and
 parts; with `tool_heads.txt`, `bound_tool_heads.txt`, `part_heads.txt`, `measures.txt`,
 `instrument_nouns.txt`, `worked_on.txt` and `use_verbs.txt`, see `vocab.find_tools`), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
-`person_titles.txt` and `particles.txt` (name redaction).
+`person_titles.txt`, `particles.txt`, `surnames.txt`, `given_syllables.txt` and `not_name_ends.txt`
+(name redaction).
 """
 
 from __future__ import annotations
@@ -429,8 +430,9 @@ class Korean(Language):
         A name is what the analyser tags as a proper noun (NNP) right before a title; a
         three-syllable word starting with a surname (four syllables with a two-syllable surname:
         "남궁민아") right before a title, unless it is a team, place or known noun ("정비팀 과장님");
-        such a word the analyser tags as a proper noun right before a particle ("최영수가"), unless
-        it ends like a place ("안산시가"); or a lone surname, then a space, then a title.
+        such a word the analyser tags as a proper noun right before a particle ("최영수가"), when its
+        given name is made of name syllables (not "라이너를") and it does not end like a place
+        ("안산시가"); or a lone surname, then a space, then a title.
         """
         titles = words("ko/person_titles.txt")
         out: list[str] = []
@@ -447,7 +449,9 @@ class Korean(Language):
                     out.append(name)
             elif run and m.tag.startswith("J") and m.start == run[-1] and not _HANGUL.match(text[run[0] - 1:run[0]]):
                 name = text[run[0]:run[-1]]
-                if " " not in name and self._may_be_name(name) and name[-1] not in _PLACE_ENDS and name not in out:
+                given = name[len(self._surname(name)):]
+                if (" " not in name and self._may_be_name(name) and name[-1] not in _PLACE_ENDS
+                        and set(given) <= words("ko/given_syllables.txt") and name not in out):
                     out.append(name)  # "최영수가": a proper noun shaped like a name, then a particle
             run = []
         title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
