@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from indexing.errors import IndexingError
@@ -116,7 +118,8 @@ def test_korean_keyword_tokens_drop_particles_and_endings() -> None:
 
 def test_korean_names_with_titles() -> None:
     assert KO.find_names("박정호 반장님이 이수진 씨한테 말했고 김 반장도 왔어요") == ["박정호", "이수진", "김"]
-    assert KO.name_variants("박정호") == ["박정호", "정호"]
+    assert KO.name_variants("박정호") == ["박정호"]  # the given name alone: a regex of its own
+    assert any(re.search(r, "정호 씨도") for r in KO.name_regexes("박정호"))
 
 
 def test_korean_sentences() -> None:

@@ -1,0 +1,77 @@
+"""Korean redaction in anonymized exports: names of shapes the rules must cover, with names and terms
+of no held-out split (issue 8: no leak), and ordinary words the rules must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("kiwipiepy")
+
+from indexing.export.anonymize import PERSON_MASK, Redactor  # noqa: E402
+
+
+def _red(text: str, names: tuple[str, ...] = ("목하람",), terms: tuple[str, ...] = ("QX-12 냉각 사양",)) -> str:
+    return Redactor(names=list(names), terms=list(terms)).text(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A two-syllable surname with a two-syllable given name, then a title.
+    ("기록은 황보지안 과장님께 드려요.", "황보지안"),
+    ("그건 제갈민호 기사가 알아요.", "제갈민호"),
+    # A full name followed directly by a particle, no title at all.
+    ("봉태식이 어제 바꿔 놨어요.", "봉태식"),
+    ("탁민규가 먼저 봤어요.", "탁민규"),
+    # A rarer surname the analyser does not know, then a title.
+    ("그건 편지훈 기사가 알아요.", "편지훈"),
+    ("피승현 씨가 기록해요.", "피승현"),
+])
+def test_unknown_colleagues_are_masked(text: str, name: str) -> None:
+    out = _red(text)
+    assert name not in out and name[-2:] not in out and PERSON_MASK in out, out
+
+
+@pytest.mark.parametrize("text", ["봉 반장님이 확인해요.", "편 주임한테 물어봐요.", "태 과장님께 드려요."])
+def test_lone_rare_surname_with_a_title(text: str) -> None:
+    assert _red(text).startswith(PERSON_MASK)
+
+
+def test_known_name_given_name_and_terms() -> None:
+    out = _red("목하람이 아니라 하람 씨가 QX-12 냉각 사양을 챙겨요. 목 반장님도요.")
+    assert out == f"{PERSON_MASK}이 아니라 {PERSON_MASK} 씨가 [REDACTED]을 챙겨요. {PERSON_MASK} 반장님도요."
+
+
+@pytest.mark.parametrize("text", [
+    "정비팀 과장님께 보고해요.",      # a team before a title, starting with a surname syllable (정)
+    "설비팀 주임한테 말해요.",
+    "조립반 반장님이 와요.",
+    "현장의 직원이 봐요.",            # a noun with its genitive before a title
+    "용접기 기사가 고쳐요.",          # a tool (용 is a surname) before a title
+    "공장장님이 왔어요.",             # a title is no name
+    "두 기사가 같이 들어요.",          # a numeral, not a surname
+    "이번에 정도가 심해요.",          # surname syllables starting ordinary words with a particle
+    "전원이 나가면 고무판이 녹아요.",
+    "신형 금형은 장갑을 끼고 문을 열어요.",
+    "경기도가 멀어요.",               # a place the analyser tags as a proper noun
+    # Loanwords and compounds starting with a surname syllable, before a particle.
+    "마스크를 쓰고 모니터가 켜지면 피스톤이 움직여요.",
+    "하우징은 유압유가 새는지 봐요.",
+])
+def test_ordinary_words_are_not_masked(text: str) -> None:
+    assert _red(text, names=("신동석", "성기훈", "유재석", "모지민", "장하준", "전미라")) == text
+
+
+@pytest.mark.parametrize("text", ["사출 성형 조건은 유형마다 달라요.", "원형 모양이 장군처럼 커요."])
+def test_surname_glued_to_a_one_syllable_title_is_a_word(text: str) -> None:
+    """성형, 유형, 모양, 장군: a known surname glued to 형, 양, 군 is an everyday word."""
+    assert _red(text, names=("성기훈", "유재석", "모지민", "장하준", "원빈우")) == text
+
+
+def test_given_name_only_as_a_word_of_its_own() -> None:
+    """The given name of 이지원 is masked bare or with a title or particle, not inside "지원해요"."""
+    out = _red("지원 씨가 오면 지원해요. 지원이도 알아요.", names=("이지원",))
+    assert out == f"{PERSON_MASK} 씨가 오면 지원해요. {PERSON_MASK}이도 알아요."
+
+
+def test_english_redaction_unchanged() -> None:
+    r = Redactor(names=["Hans Becker"], terms=["PX-4471"])
+    assert r.text("Hans said Becker's PX-4471 is fine") == "[PERSON] said [PERSON]'s [REDACTED] is fine"
