@@ -21,6 +21,8 @@ def _red(text: str, names: tuple[str, ...] = ("목하람",), terms: tuple[str, .
     # A full name followed directly by a particle, no title at all.
     ("봉태식이 어제 바꿔 놨어요.", "봉태식"),
     ("탁민규가 먼저 봤어요.", "탁민규"),
+    # ... where the analyser reads the particle 가 as the verb 가다 ("용선후 갔어요").
+    ("어제 용선후가 봤어요.", "용선후"),
     # A rarer surname the analyser does not know, then a title.
     ("그건 편지훈 기사가 알아요.", "편지훈"),
     ("피승현 씨가 기록해요.", "피승현"),

@@ -447,6 +447,14 @@ class Korean(Language):
         ms = [m for m in analyse(word) if m.tag.startswith("N")]
         return not (len(ms) >= 2 and ms[-1].form in ends and len(ms[-2].form) >= 2)
 
+    def _add_particle_name(self, name: str, out: list[str]) -> None:
+        """Add `name` (a word right before a particle) to `out` when it is shaped like a person's
+        name: a surname, a given name of name syllables, no known noun, team or place."""
+        given = name[len(self._surname(name)):]
+        if (" " not in name and self._may_be_name(name) and name[-1] not in _PLACE_ENDS
+                and set(given) <= words("ko/given_syllables.txt") and name not in out):
+            out.append(name)
+
     def find_names(self, text: str) -> list[str]:
         """Names in narration ("박정호 반장님이", "이수진 씨한테", "김 반장", "최영수가"), known or not.
 
@@ -470,12 +478,8 @@ class Korean(Language):
                 name = text[run[0]:run[-1]]
                 if len(name.replace(" ", "")) <= 4:
                     out.append(name)
-            elif run and m.tag.startswith("J") and m.start == run[-1] and not _HANGUL.match(text[run[0] - 1:run[0]]):
-                name = text[run[0]:run[-1]]
-                given = name[len(self._surname(name)):]
-                if (" " not in name and self._may_be_name(name) and name[-1] not in _PLACE_ENDS
-                        and set(given) <= words("ko/given_syllables.txt") and name not in out):
-                    out.append(name)  # "최영수가": a proper noun shaped like a name, then a particle
+            elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
+                self._add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
             run = []
         title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
         for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})\s?(?:{title_alt})", text):
@@ -487,6 +491,20 @@ class Korean(Language):
             if found.group(1) in surnames and found.group(1) not in out:
                 out.append(found.group(1))  # "권 반장님": a surname alone before a title
         return out
+
+
+def _particle_at(text: str, i: int) -> bool:
+    """Whether a particle starts at `i` and ends a word ("가" of "탁민규가 봤어요", which the analyser
+    may read as the verb 가다)."""
+    for p in _particles_longest_first():
+        if text.startswith(p, i):
+            return not _HANGUL.match(text[i + len(p):i + len(p) + 1])
+    return False
+
+
+@lru_cache(maxsize=1)
+def _particles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(words("ko/particles.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
