@@ -231,3 +231,27 @@ def test_the_blind_test4_split_is_separate_and_has_the_checked_mix() -> None:
     assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
     assert not set(questions) & {s.question for p in others for s in p.steps}
     assert all(q.rstrip("?") not in x for q in questions for x in said)
+
+
+def test_better_way_tips_and_ban_warnings_with_a_reason_after_them() -> None:
+    # "…하는 게 좋아요", "…는 편이 낫습니다": the better way, also with its reason after a comma (s21).
+    assert KO.is_tip("공구는 쓰고 나서 바로 닦아 두는 게 좋아요, 그래야 녹이 안 슬어요.")
+    assert KO.is_tip("핸들은 천천히 돌리는 편이 낫습니다.")
+    assert not KO.is_tip("호스를 꺾어서 선반 위에 올려 둡니다.")
+    # "…져서 안 돼요", "…니까 안 됩니다": what goes wrong, then the ban.
+    assert KO.is_warning("호스를 꺾은 채로 두면 기름이 새서 안 돼요.")
+    assert KO.is_warning("덮개가 아직 뜨거우니까 안 됩니다.")
+    assert not KO.is_warning("덮개를 열어서 안쪽을 봐요.")
+
+
+def test_a_note_or_an_additive_do_carries_on_its_step() -> None:
+    # A tip or a warning is a note on the step being done (none starts a step on the Korean sets).
+    assert KO.continuation_strength("펌프가 도는 중에 덮개를 열면 물이 튀어서 다칩니다.") == 1.0
+    assert KO.continuation_strength("솔은 안쪽에서 바깥쪽으로 쓸어 주는 게 좋아요.") == 1.0
+    # … unless it opens with a cue phrase: that announces the next step.
+    assert KO.continuation_strength("다음으로 덮개를 여는데 뜨거우니까 조심하세요.") == 0.0
+    # An additive 도 ("also") before the first verb: the same work on one more thing.
+    assert KO.continuation_strength("냉각 팬도 같은 방법으로 청소합니다.") == 1.0
+    assert KO.continuation_strength("냉각 팬을 솔로 청소합니다.") == 0.0
+    assert KO.continuation_strength("팬을 돌려 보고 소리도 들어 봅니다.") == 0.0  # 도 after the first verb
+    assert KO.continuation_strength("이제 전도도도 같이 재 둡니다.") == 0.0  # a cue phrase wins over 도

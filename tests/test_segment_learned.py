@@ -115,6 +115,26 @@ def test_korean_session_runs_through_the_same_code():
     assert [s.start for s in steps] == [0.7, 8.7, 17.7]
 
 
+def test_korean_tips_and_warnings_after_a_long_pause_stay_in_their_step():
+    # A narrator who pauses 2.5 s before each note (a fourth Korean author, s21): the note ends its
+    # step instead of opening one. 4 steps: action, short pause, detail, long pause, note.
+    texts = ["냉각수 펌프를 세우고 드레인 밸브를 열어요.", "물이 다 빠질 때까지 기다립니다.",
+             "펌프가 도는 중에 덮개를 열면 물이 튀어서 다칩니다.",
+             "필터 하우징 볼트를 육각 렌치로 풉니다.", "필터를 빼서 솔로 털어 냅니다.",
+             "솔은 안쪽에서 바깥쪽으로 쓸어 주는 게 좋아요, 그래야 찌꺼기가 안 박혀요.",
+             "새 오링을 홈에 끼우고 필터를 넣습니다.", "하우징 볼트를 대각선으로 조입니다.",
+             "볼트를 한쪽만 세게 조이면 하우징이 틀어져서 안 돼요.",
+             "밸브를 닫고 펌프를 다시 켭니다.", "이음새에 물이 새는지 봅니다."]
+    gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 0.0]
+    t, sents = 1.0, []
+    for text, gap in zip(texts, gaps, strict=True):
+        sents.append((round(t, 2), text))
+        t += len(text.split()) * 0.6 + gap
+    tx = make_transcript(sents, t + 1.0, word_step=0.6)
+    _, steps = segment(tx, duration=t + 1.0, language="ko", method="learned")
+    assert [s.start for s in steps] == [0.7, 17.5, 36.1, 52.3]
+
+
 def test_unknown_method_is_refused():
     with pytest.raises(ValueError, match="unknown segment method"):
         segment(make_transcript(PRESS, 40.0), duration=40.0, method="magic")

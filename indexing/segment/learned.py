@@ -56,6 +56,11 @@ candidate); on the blind part F (8 recordings, new author) boundary F1 0.773 -> 
 0.766 -> 0.744, exact count 0.000 -> 0.375, and it loses the "Finally" step of the PRESS unit
 session and cuts the long in-step pause of test_long_pause_inside_a_step_does_not_cut_it. The
 candidate was not committed (it needs s19's action-cue rules, which are not in the code either).
+
+Issue 8 (branch s21), no refit: the Korean seam's `continuation_strength` ("cont") also gives 1.0 to
+a tip or a warning and to an additive 도 before the first verb (no cue phrase at the opening), so
+a narrator who pauses before each note (the fourth Korean author, test3) no longer gets a step per
+note; English features are unchanged. Figures: the s21 report.
 """
 
 from __future__ import annotations

