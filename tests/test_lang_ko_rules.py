@@ -255,3 +255,67 @@ def test_a_note_or_an_additive_do_carries_on_its_step() -> None:
     assert KO.continuation_strength("냉각 팬을 솔로 청소합니다.") == 0.0
     assert KO.continuation_strength("팬을 돌려 보고 소리도 들어 봅니다.") == 0.0  # 도 after the first verb
     assert KO.continuation_strength("이제 전도도도 같이 재 둡니다.") == 0.0  # a cue phrase wins over 도
+
+
+def test_advice_in_a_technicians_own_words_is_a_tip() -> None:
+    # The payoff after a condition: easy, quick, it goes in or comes off (t21).
+    assert KO.is_tip("패킹은 물에 한 번 적셔서 끼우면 훨씬 덜 뻑뻑하고 편하거든요.")
+    assert KO.is_tip("도면을 옆에 붙여 놓고 하면 찾기 수월해요.")
+    assert KO.is_tip("볼트에 그리스를 묻혀 주면 잘 들어가요.")
+    assert KO.is_tip("이걸 먼저 풀면 작업이 빨라요, 뒤쪽은 나중에 봐도 되고요.")
+    # What it saves later, how long it lasts.
+    assert KO.is_tip("번호를 적어 두면 나중에 다시 끼울 때 헷갈리지 않아요.")
+    assert KO.is_tip("날을 식혀 가면서 갈면 오래 갑니다.")
+    # Experience, the knack by name, the best way.
+    assert KO.is_tip("경험상 여름에는 반 바퀴 덜 조이는 게 맞더라고요.")
+    assert KO.is_tip("저는 항상 걸레를 두 장 들고 들어가요.")
+    assert KO.is_tip("천천히 밀어 넣는 게 요령이에요.")
+    assert KO.is_tip("여기서 포인트는 각도를 일정하게 두는 거예요.")
+    assert KO.is_tip("손으로 먼저 돌려 보는 게 제일이에요.")
+    # Ordinary instructions stay no tips.
+    assert not KO.is_tip("스위치를 누르면 빠르게 돌아갑니다.")
+    assert not KO.is_tip("커버를 열고 필터를 꺼냅니다.")
+
+
+def test_criteria_and_put_it_here_instructions_are_no_tips() -> None:
+    # "…사이면 정상이에요", "…이하면 합격입니다", "…들어와야 정상입니다": criteria, not know-how (t21).
+    assert not KO.is_tip("온도가 사십에서 오십 도 사이면 정상이에요.")
+    assert not KO.is_tip("틈새가 영 점 일 밀리 이하면 합격입니다.")
+    assert not KO.is_tip("초록 불이 켜져야 정상입니다.")
+    # "A 말고 B에 둡니다": where a thing goes.
+    assert not KO.is_tip("뚜껑은 바닥에 놓지 말고 선반에 올려 둡니다.")
+    # … but a better way with its payoff is still a tip.
+    assert KO.is_tip("한꺼번에 조이지 말고 대각선으로 돌려 가며 조이면 안 틀어져요.")
+
+
+def test_cautions_in_a_technicians_own_words_are_warnings() -> None:
+    # Serious trouble, one slip, the ban in its other endings (t21).
+    assert KO.is_warning("여기 전원을 안 내리고 만지면 큰일 나요.")
+    assert KO.is_warning("누가 모르고 밸브를 열면 큰 사고가 나니까 표찰을 걸어 둡니다.")
+    assert KO.is_warning("잘못하면 날이 튀어 나옵니다.")
+    assert KO.is_warning("자칫하면 기름이 다 쏟아집니다.")
+    assert KO.is_warning("이 상태로 돌리면 안 되고 먼저 고정해야 해요.")
+    assert KO.is_warning("덮개 없이 돌리지 마요.")
+    assert KO.is_warning("케이블이 꼬이지 않도록 주의해서 감아요.")
+    assert KO.is_warning("바닥이 미끄러우니까 조심해요.")
+    # Harm to the machine or the product; a hand caught or cut; energy still inside.
+    assert KO.is_warning("물이 들어가면 모터가 고장 나요.")
+    assert KO.is_warning("온도가 너무 높으면 제품이 다 불량 납니다.")
+    assert KO.is_warning("세게 조이면 플랜지가 깨질 수 있어요.")
+    assert KO.is_warning("롤러 사이로 손이 빨려 들어갑니다.")
+    assert KO.is_warning("탱크에 압력이 남아 있으니까 캡을 천천히 여세요.")
+    # Prevention is a tip, not a warning; an inspection is neither.
+    assert not KO.is_warning("이렇게 받쳐 두면 판이 안 깨져요.")
+    assert not KO.is_warning("고장 난 부품은 따로 빼 둡니다.")
+    assert not KO.is_warning("압력이 남아 있는지 게이지를 봅니다.")
+    assert KO.find_notes("이렇게 받쳐 두면 판이 안 깨져요.") == (["이렇게 받쳐 두면 판이 안 깨져요."], [])
+
+
+def test_prevention_is_a_tip_and_a_symptom_is_not() -> None:
+    # What does not go wrong when it is done this way (t21) …
+    assert KO.is_tip("얇게 한 번만 바르면 녹이 안 슬어요.")
+    assert KO.is_tip("양쪽을 같이 당기면 판이 안 밀립니다.")
+    # … not a symptom said in troubleshooting, nor a ban.
+    assert not KO.is_tip("전원을 켜면 화면이 안 나와요.")
+    assert not KO.is_tip("레버를 당기면 문이 안 열려요.")
+    assert not KO.is_tip("젖은 손으로 만지면 안 돼요.")
