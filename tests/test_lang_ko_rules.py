@@ -268,8 +268,8 @@ def test_advice_in_a_technicians_own_words_is_a_tip() -> None:
     assert KO.is_tip("날을 식혀 가면서 갈면 오래 갑니다.")
     # Experience, the knack by name, the best way.
     assert KO.is_tip("경험상 여름에는 반 바퀴 덜 조이는 게 맞더라고요.")
-    assert KO.is_tip("저는 항상 걸레를 두 장 들고 들어가요.")
-    assert KO.is_tip("천천히 밀어 넣는 게 요령이에요.")
+    assert KO.is_tip("저는 보통 걸레를 두 장 들고 들어가요.")
+    assert KO.is_tip("천천히 밀어 넣는 게 이 작업 요령인데요.")
     assert KO.is_tip("여기서 포인트는 각도를 일정하게 두는 거예요.")
     assert KO.is_tip("손으로 먼저 돌려 보는 게 제일이에요.")
     # Ordinary instructions stay no tips.
@@ -290,14 +290,14 @@ def test_criteria_and_put_it_here_instructions_are_no_tips() -> None:
 
 def test_cautions_in_a_technicians_own_words_are_warnings() -> None:
     # Serious trouble, one slip, the ban in its other endings (t21).
-    assert KO.is_warning("여기 전원을 안 내리고 만지면 큰일 나요.")
+    assert KO.is_warning("여기 전원을 안 내리고 만지면 큰일 날 수 있어요.")
     assert KO.is_warning("누가 모르고 밸브를 열면 큰 사고가 나니까 표찰을 걸어 둡니다.")
     assert KO.is_warning("잘못하면 날이 튀어 나옵니다.")
     assert KO.is_warning("자칫하면 기름이 다 쏟아집니다.")
     assert KO.is_warning("이 상태로 돌리면 안 되고 먼저 고정해야 해요.")
     assert KO.is_warning("덮개 없이 돌리지 마요.")
     assert KO.is_warning("케이블이 꼬이지 않도록 주의해서 감아요.")
-    assert KO.is_warning("바닥이 미끄러우니까 조심해요.")
+    assert KO.is_warning("바닥이 미끄러우니까 조심하셔야 돼요.")
     # Harm to the machine or the product; a hand caught or cut; energy still inside.
     assert KO.is_warning("물이 들어가면 모터가 고장 나요.")
     assert KO.is_warning("온도가 너무 높으면 제품이 다 불량 납니다.")
