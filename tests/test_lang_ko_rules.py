@@ -319,3 +319,26 @@ def test_prevention_is_a_tip_and_a_symptom_is_not() -> None:
     assert not KO.is_tip("전원을 켜면 화면이 안 나와요.")
     assert not KO.is_tip("레버를 당기면 문이 안 열려요.")
     assert not KO.is_tip("젖은 손으로 만지면 안 돼요.")
+
+
+def test_telling_at_a_glance_and_what_a_way_saves_are_tips() -> None:
+    # t21: you can tell at once; it saves time or mistakes; a habit to pick up.
+    assert KO.is_tip("손으로 쓸어 보면 턱이 진 데를 금방 알아요.")
+    assert KO.is_tip("조금만 삐뚤어져도 티가 나요.")
+    assert KO.is_tip("공구를 순서대로 꺼내 놓으면 시간이 덜 걸려요.")
+    assert KO.is_tip("선에 번호를 붙여 두면 다시 꽂을 때 안 헷갈려요.")
+    assert KO.is_tip("끝나면 바로 닦는 습관을 들이세요.")
+    assert not KO.is_tip("정지 시간을 화면에서 읽어서 적습니다.")
+
+
+def test_burns_blasts_fire_slips_and_fumes_are_warnings() -> None:
+    # t21: harm said without a warning word.
+    assert KO.is_warning("맨손으로 잡으면 화상 입어요.")
+    assert KO.is_warning("통을 막은 채로 데우면 터져요.")
+    assert KO.is_warning("용제 근처에서 불꽃이 튀면 불이 날 수 있어요.")
+    assert KO.is_warning("바닥에 물이 고이면 미끄러우니까 바로 닦아요.")
+    assert KO.is_warning("탱크 안은 환기를 안 하고 들어가면 질식할 수 있어요.")
+    assert KO.is_warning("이걸 거꾸로 끼우면 곤란해요.")
+    assert KO.is_warning("덮개를 안 닫으면 나중에 문제가 생겨요.")
+    assert not KO.is_warning("먼저 방독 마스크랑 장갑을 낍니다.")
+    assert not KO.is_warning("빨간 불이 들어오면 다음으로 넘어가요.")
