@@ -342,3 +342,17 @@ def test_burns_blasts_fire_slips_and_fumes_are_warnings() -> None:
     assert KO.is_warning("덮개를 안 닫으면 나중에 문제가 생겨요.")
     assert not KO.is_warning("먼저 방독 마스크랑 장갑을 낍니다.")
     assert not KO.is_warning("빨간 불이 들어오면 다음으로 넘어가요.")
+
+
+def test_other_payoffs_passed_on_know_how_and_where_it_leads_to() -> None:
+    # t21: the better way with another payoff, less trouble, know-how passed on …
+    assert KO.is_tip("손으로 먼저 맞춰 보는 게 훨씬 확실해요.")
+    assert KO.is_tip("두 사람이 잡고 하면 더 안전합니다.")
+    assert KO.is_tip("미리 적셔 두면 좋고요, 그럼 먼지가 안 날려요.")
+    assert KO.is_tip("뚜껑을 반만 열면 가루가 덜 날려요.")
+    assert KO.is_tip("이건 선배한테 배운 건데 끝을 살짝 구부려 놓아요.")
+    assert not KO.is_tip("다 굳으면 덜 마른 데가 없는지 봅니다.")
+    # … and where doing it that way leads to.
+    assert KO.is_warning("그러다간 손목 나가요.")
+    assert KO.is_warning("이 가루는 몸에 안 좋아요.")
+    assert KO.is_warning("여기서 한눈팔면 목숨이 걸린 일이에요.")
