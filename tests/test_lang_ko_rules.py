@@ -255,3 +255,104 @@ def test_a_note_or_an_additive_do_carries_on_its_step() -> None:
     assert KO.continuation_strength("냉각 팬을 솔로 청소합니다.") == 0.0
     assert KO.continuation_strength("팬을 돌려 보고 소리도 들어 봅니다.") == 0.0  # 도 after the first verb
     assert KO.continuation_strength("이제 전도도도 같이 재 둡니다.") == 0.0  # a cue phrase wins over 도
+
+
+def test_advice_in_a_technicians_own_words_is_a_tip() -> None:
+    # The payoff after a condition: easy, quick, it goes in or comes off (t21).
+    assert KO.is_tip("패킹은 물에 한 번 적셔서 끼우면 훨씬 덜 뻑뻑하고 편하거든요.")
+    assert KO.is_tip("도면을 옆에 붙여 놓고 하면 찾기 수월해요.")
+    assert KO.is_tip("볼트에 그리스를 묻혀 주면 잘 들어가요.")
+    assert KO.is_tip("이걸 먼저 풀면 작업이 빨라요, 뒤쪽은 나중에 봐도 되고요.")
+    # What it saves later, how long it lasts.
+    assert KO.is_tip("번호를 적어 두면 나중에 다시 끼울 때 헷갈리지 않아요.")
+    assert KO.is_tip("날을 식혀 가면서 갈면 오래 갑니다.")
+    # Experience, the knack by name, the best way.
+    assert KO.is_tip("경험상 여름에는 반 바퀴 덜 조이는 게 맞더라고요.")
+    assert KO.is_tip("저는 보통 걸레를 두 장 들고 들어가요.")
+    assert KO.is_tip("천천히 밀어 넣는 게 이 작업 요령인데요.")
+    assert KO.is_tip("여기서 포인트는 각도를 일정하게 두는 거예요.")
+    assert KO.is_tip("손으로 먼저 돌려 보는 게 제일이에요.")
+    # Ordinary instructions stay no tips.
+    assert not KO.is_tip("스위치를 누르면 빠르게 돌아갑니다.")
+    assert not KO.is_tip("커버를 열고 필터를 꺼냅니다.")
+
+
+def test_criteria_and_put_it_here_instructions_are_no_tips() -> None:
+    # "…사이면 정상이에요", "…이하면 합격입니다", "…들어와야 정상입니다": criteria, not know-how (t21).
+    assert not KO.is_tip("온도가 사십에서 오십 도 사이면 정상이에요.")
+    assert not KO.is_tip("틈새가 영 점 일 밀리 이하면 합격입니다.")
+    assert not KO.is_tip("초록 불이 켜져야 정상입니다.")
+    # "A 말고 B에 둡니다": where a thing goes.
+    assert not KO.is_tip("뚜껑은 바닥에 놓지 말고 선반에 올려 둡니다.")
+    # … but a better way with its payoff is still a tip.
+    assert KO.is_tip("한꺼번에 조이지 말고 대각선으로 돌려 가며 조이면 안 틀어져요.")
+
+
+def test_cautions_in_a_technicians_own_words_are_warnings() -> None:
+    # Serious trouble, one slip, the ban in its other endings (t21).
+    assert KO.is_warning("여기 전원을 안 내리고 만지면 큰일 날 수 있어요.")
+    assert KO.is_warning("누가 모르고 밸브를 열면 큰 사고가 나니까 표찰을 걸어 둡니다.")
+    assert KO.is_warning("잘못하면 날이 튀어 나옵니다.")
+    assert KO.is_warning("자칫하면 기름이 다 쏟아집니다.")
+    assert KO.is_warning("이 상태로 돌리면 안 되고 먼저 고정해야 해요.")
+    assert KO.is_warning("덮개 없이 돌리지 마요.")
+    assert KO.is_warning("케이블이 꼬이지 않도록 주의해서 감아요.")
+    assert KO.is_warning("바닥이 미끄러우니까 조심하셔야 돼요.")
+    # Harm to the machine or the product; a hand caught or cut; energy still inside.
+    assert KO.is_warning("물이 들어가면 모터가 고장 나요.")
+    assert KO.is_warning("온도가 너무 높으면 제품이 다 불량 납니다.")
+    assert KO.is_warning("세게 조이면 플랜지가 깨질 수 있어요.")
+    assert KO.is_warning("롤러 사이로 손이 빨려 들어갑니다.")
+    assert KO.is_warning("탱크에 압력이 남아 있으니까 캡을 천천히 여세요.")
+    # Prevention is a tip, not a warning; an inspection is neither.
+    assert not KO.is_warning("이렇게 받쳐 두면 판이 안 깨져요.")
+    assert not KO.is_warning("고장 난 부품은 따로 빼 둡니다.")
+    assert not KO.is_warning("압력이 남아 있는지 게이지를 봅니다.")
+    assert KO.find_notes("이렇게 받쳐 두면 판이 안 깨져요.") == (["이렇게 받쳐 두면 판이 안 깨져요."], [])
+
+
+def test_prevention_is_a_tip_and_a_symptom_is_not() -> None:
+    # What does not go wrong when it is done this way (t21) …
+    assert KO.is_tip("얇게 한 번만 바르면 녹이 안 슬어요.")
+    assert KO.is_tip("양쪽을 같이 당기면 판이 안 밀립니다.")
+    # … not a symptom said in troubleshooting, nor a ban.
+    assert not KO.is_tip("전원을 켜면 화면이 안 나와요.")
+    assert not KO.is_tip("레버를 당기면 문이 안 열려요.")
+    assert not KO.is_tip("젖은 손으로 만지면 안 돼요.")
+
+
+def test_telling_at_a_glance_and_what_a_way_saves_are_tips() -> None:
+    # t21: you can tell at once; it saves time or mistakes; a habit to pick up.
+    assert KO.is_tip("손으로 쓸어 보면 턱이 진 데를 금방 알아요.")
+    assert KO.is_tip("조금만 삐뚤어져도 티가 나요.")
+    assert KO.is_tip("공구를 순서대로 꺼내 놓으면 시간이 덜 걸려요.")
+    assert KO.is_tip("선에 번호를 붙여 두면 다시 꽂을 때 안 헷갈려요.")
+    assert KO.is_tip("끝나면 바로 닦는 습관을 들이세요.")
+    assert not KO.is_tip("정지 시간을 화면에서 읽어서 적습니다.")
+
+
+def test_burns_blasts_fire_slips_and_fumes_are_warnings() -> None:
+    # t21: harm said without a warning word.
+    assert KO.is_warning("맨손으로 잡으면 화상 입어요.")
+    assert KO.is_warning("통을 막은 채로 데우면 터져요.")
+    assert KO.is_warning("용제 근처에서 불꽃이 튀면 불이 날 수 있어요.")
+    assert KO.is_warning("바닥에 물이 고이면 미끄러우니까 바로 닦아요.")
+    assert KO.is_warning("탱크 안은 환기를 안 하고 들어가면 질식할 수 있어요.")
+    assert KO.is_warning("이걸 거꾸로 끼우면 곤란해요.")
+    assert KO.is_warning("덮개를 안 닫으면 나중에 문제가 생겨요.")
+    assert not KO.is_warning("먼저 방독 마스크랑 장갑을 낍니다.")
+    assert not KO.is_warning("빨간 불이 들어오면 다음으로 넘어가요.")
+
+
+def test_other_payoffs_passed_on_know_how_and_where_it_leads_to() -> None:
+    # t21: the better way with another payoff, less trouble, know-how passed on …
+    assert KO.is_tip("손으로 먼저 맞춰 보는 게 훨씬 확실해요.")
+    assert KO.is_tip("두 사람이 잡고 하면 더 안전합니다.")
+    assert KO.is_tip("미리 적셔 두면 좋고요, 그럼 먼지가 안 날려요.")
+    assert KO.is_tip("뚜껑을 반만 열면 가루가 덜 날려요.")
+    assert KO.is_tip("이건 선배한테 배운 건데 끝을 살짝 구부려 놓아요.")
+    assert not KO.is_tip("다 굳으면 덜 마른 데가 없는지 봅니다.")
+    # … and where doing it that way leads to.
+    assert KO.is_warning("그러다간 손목 나가요.")
+    assert KO.is_warning("이 가루는 몸에 안 좋아요.")
+    assert KO.is_warning("여기서 한눈팔면 목숨이 걸린 일이에요.")
