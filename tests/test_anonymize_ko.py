@@ -23,6 +23,9 @@ def _red(text: str, names: tuple[str, ...] = ("목하람",), terms: tuple[str, .
     ("탁민규가 먼저 봤어요.", "탁민규"),
     # ... where the analyser reads the particle 가 as the verb 가다 ("용선후 갔어요").
     ("어제 용선후가 봤어요.", "용선후"),
+    # ... or that it does not know and guesses to be a common noun from its neighbours.
+    ("편도윤이 오일 교환을 했어요.", "편도윤"),
+    ("마준서가 오일을 넣어요.", "마준서"),
     # A rarer surname the analyser does not know, then a title.
     ("그건 편지훈 기사가 알아요.", "편지훈"),
     ("피승현 씨가 기록해요.", "피승현"),

@@ -480,6 +480,11 @@ class Korean(Language):
                     out.append(name)
             elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
                 self._add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
+            elif (not run and m.tag == "NNG" and m.unknown and _particle_at(text, m.end)
+                  and not _HANGUL.match(text[m.start - 1:m.start])):
+                # A word the analyser does not know, which it guessed to be a common noun from its
+                # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
+                self._add_particle_name(m.form, out)
             run = []
         title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
         for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})\s?(?:{title_alt})", text):

@@ -32,6 +32,12 @@ class Morph:
     tag: str
     start: int
     end: int
+    unknown: bool = False  # not in the analyser's dictionary: its tag is a guess from the context
+
+
+# Kiwi gives a word it does not know the id of its tag's placeholder morpheme, the first ones of
+# its table (an unknown common noun 2, an unknown proper noun 3); dictionary morphemes come later.
+_PLACEHOLDER_IDS = 64
 
 
 def kiwi() -> Any:
@@ -68,7 +74,7 @@ def analyse(text: str) -> tuple[Morph, ...]:
     """The morphemes of a text, in order."""
     if not text.strip():
         return ()
-    return tuple(Morph(t.form, t.tag, t.start, t.start + t.len) for t in kiwi().tokenize(text))
+    return tuple(Morph(t.form, t.tag, t.start, t.start + t.len, t.id < _PLACEHOLDER_IDS) for t in kiwi().tokenize(text))
 
 
 def sentences(text: str) -> list[str]:
