@@ -135,6 +135,39 @@ def test_korean_tips_and_warnings_after_a_long_pause_stay_in_their_step():
     assert [s.start for s in steps] == [0.7, 17.5, 36.1, 52.3]
 
 
+def test_english_notes_after_a_long_pause_stay_in_their_step():
+    # As the Korean case above (s22): a narrator pauses 2.5 s before a note that is no action
+    # ("… is normal", "… means it is worn out", "… will crack"); main cut a step at the first one.
+    texts = ["Switch the compressor off and open the drain valve.", "Let the tank empty until only air comes out.",
+             "The water in the tank is normal, it comes from the humid air.",
+             "Undo the four filter housing screws with a hex key.", "Pull the filter out and knock the dust off it.",
+             "A filter that stays grey after knocking means it is worn out.",
+             "Fit the new seal in its groove and push the filter home.", "Tighten the housing screws crosswise.",
+             "A housing tightened on one side only will crack.",
+             "Close the valve and switch the compressor on again.", "Listen for hissing at the joints."]
+    gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 0.0]
+    t, sents = 1.0, []
+    for text, gap in zip(texts, gaps, strict=True):
+        sents.append((round(t, 2), text))
+        t += len(text.split()) * 0.4 + gap
+    tx = make_transcript(sents, t + 1.0, word_step=0.4)
+    _, steps = segment(tx, duration=t + 1.0, language="en", method="learned")
+    assert [s.start for s in steps] == [0.7, 18.5, 36.7, 52.5]
+
+
+def test_english_note_continues_its_step_unless_it_opens_with_an_action_or_a_cue():
+    from indexing.lang import language_for
+
+    en = language_for("en")
+    assert en.continuation_strength("A filter that stays grey means it is worn out.") == 1.0
+    assert en.continuation_strength("Careful, the edge of the cover is sharp.") == 1.0
+    # An action said with its warning may open a step; a cue phrase announces one.
+    assert en.continuation_strength("Hold the door, it is heavier than it looks and will fall on your foot.") == 0.0
+    assert en.continuation_strength("Next, make sure the belt sits in both grooves.") == 0.0
+    assert en.continuation_strength("Then make sure the belt sits in both grooves.") > 0.0  # the opener's own strength
+    assert en.continuation_strength("Undo the four screws.") == 0.0
+
+
 def test_unknown_method_is_refused():
     with pytest.raises(ValueError, match="unknown segment method"):
         segment(make_transcript(PRESS, 40.0), duration=40.0, method="magic")

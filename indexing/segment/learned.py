@@ -61,6 +61,13 @@ Issue 8 (branch s21), no refit: the Korean seam's `continuation_strength` ("cont
 a tip or a warning and to an additive 도 before the first verb (no cue phrase at the opening), so
 a narrator who pauses before each note (the fourth Korean author, test3) no longer gets a step per
 note; English features are unchanged. Figures: the s21 report.
+
+Issue 9 (branch s22), no refit: the English seam's "cont" also gives 1.0 to a tip or a warning
+that opens with neither an action (`speech.opens_with_action`) nor a cue phrase ("It should feel
+barely warm", "A housing tightened on one side will crack"). On the English parts A-F none of the
+41 such sentences starts a step; notes inside an action sentence ("Keep hold of the door, it …
+will fall on your foot") start 6 of 37 and are left alone (giving them 1.0 too raised F1 but lost
+the exact count on A-E). Figures: the s22 report.
 """
 
 from __future__ import annotations

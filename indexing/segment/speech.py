@@ -65,6 +65,14 @@ def _extra_action(text: str) -> str:
     return " ".join(tokens[i:i + 2])
 
 
+def opens_with_action(text: str) -> bool:
+    """Whether a sentence opens with an action, a note in it or not ("Keep hold of the door, it is
+    heavier than it looks": a warning said while doing the step's action, which may open a step)."""
+    from indexing.label.title import imperative
+
+    return bool(imperative(text) or _extra_action(text))
+
+
 def action_strength(text: str) -> float:
     """How much a sentence looks like the start of a new action.
 
