@@ -50,6 +50,10 @@ from indexing.label.tools import find_tools
     # plain steps are neither
     ("Put the bolts in the tray and lift the cover off.", [], []),
     ("Hold the dough in your hand and fold it over.", [], []),
+    # "tip" as the verb is no "Tip:" (a tip announced as such stays one)
+    ("Tip the bones into the pot and cover them with water.", [], []),
+    ("Tip it out into the drain tray.", [], []),
+    ("Tip, warm the bearing before you press it on.", ["Tip, warm the bearing before you press it on."], []),
 ])
 def test_notes(text: str, tips: list[str], warnings: list[str]) -> None:
     assert find_notes(text) == (tips, warnings)

@@ -14,9 +14,12 @@ WARNING_PATTERN = re.compile(
     r"|\bhazard|\bcan (?:hurt|injure|kill|cut) you\b|\bpinch point\b",
     re.IGNORECASE,
 )
+# "Tip the bones into the pot", "tip the mower on its side": the verb, not the "Tip:" that opens know-how.
+_TIP_VERB = (r"\s+(?:the|a|an|it|them|this|that|these|those|your|my|our|some|all|each|everything|any"
+             r"|out|in|into|over|back|up|down|off|onto|away)\b")
 TIP_PATTERN = re.compile(
     r"\bthe trick\b|\bmake sure\b|\byou'?ll (?:hear|feel|see|notice)\b|\byou will (?:hear|feel|see|notice)\b"
-    r"|\byou can (?:hear|feel)\b|\b(?:i|we) always\b|\ba good way\b|\bit helps\b|^tip\b|\btip:|\bthe secret\b"
+    rf"|\byou can (?:hear|feel)\b|\b(?:i|we) always\b|\ba good way\b|\bit helps\b|^tip\b(?!{_TIP_VERB})|\btip:|\bthe secret\b"
     r"|\bthe key is\b|\brule of thumb\b|\bin my experience\b|\bi (?:like|prefer) to\b|\bit's easier\b"
     r"|\bbest (?:way|to)\b|\bthe knack\b",
     re.IGNORECASE,
@@ -53,7 +56,7 @@ CRITERION_PATTERN = re.compile(
 # A note announced as know-how ("The trick is to…") stays a tip when it only says what not to
 # do ("…don't force it, let it settle"); it is a warning only when it also names harm.
 _STRONG_TIP = re.compile(
-    r"^(?:the (?:trick|secret|knack|key)\b|a good (?:trick|way)\b|rule of thumb\b|tip\b|in my experience\b)",
+    rf"^(?:the (?:trick|secret|knack|key)\b|a good (?:trick|way)\b|rule of thumb\b|tip\b(?!{_TIP_VERB})|in my experience\b)",
     re.IGNORECASE,
 )
 _NEGATION_ONLY = re.compile(rf"\bnever\b|\b{_NEGATION}\b", re.IGNORECASE)
