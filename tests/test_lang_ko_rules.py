@@ -110,127 +110,104 @@ def test_the_blind_test2_split_is_separate_and_has_the_checked_mix() -> None:
         assert all(s.question.rstrip("?") not in str(x) for x in s.parts)
 
 
-def test_the_blind_test3_split_is_separate_and_has_the_checked_mix() -> None:
+def _a_new_authors_split(split: str, earlier: tuple[str, ...]) -> tuple[list, list[str], str]:
+    """Check what every split by a new author keeps (test3 on): ten procedures of their own, seeds
+    after the earlier splits, no name, title, workstation, person, surname or term of theirs, half
+    fixed camera, cues at about half of the later starts, pauses inside steps as long as between,
+    people and terms said, each tool in its own step, and questions in other words.
+
+    Returns:
+        ``(steps, every narration part as a string, the whole narration)`` for the split's own checks.
+    """
+    import importlib
+
     sys.path.insert(0, str(HELDOUT))
     try:
         from make_heldout_ko import procedures, timeline
-        from scripts_ko_test3 import CUES
+        cues = importlib.import_module(f"scripts_ko_{split}").CUES
     finally:
         sys.path.remove(str(HELDOUT))
-    test3 = procedures("test3")
-    others = [p for _, p in procedures("tune") + procedures("test") + procedures("test2")]
-    procs = [p for _, p in test3]
+    numbered = procedures(split)
+    others = [p for name in earlier for _, p in procedures(name)]
+    procs = [p for _, p in numbered]
     steps = [s for p in procs for s in p.steps]
-    assert len(procs) == 10 and 45 <= len(steps) <= 50 and all(p.part == "test3" for p in procs)
-    # "all" is still tune and test, with their seeds; test3 comes after every other split.
+    assert len(procs) == 10 and 45 <= len(steps) <= 50 and all(p.part == split for p in procs)
+    # "all" is still tune and test, with their seeds; the new split comes after every other one.
     assert {p.name for _, p in procedures("all")} == {p.name for _, p in procedures("tune") + procedures("test")}
-    assert min(n for n, _ in test3) > max(n for split in ("all", "test2") for n, _ in procedures(split))
-    # A fourth author: no procedure, title, expert, colleague (nor a colleague's surname said alone)
-    # or confidential term of the other splits.
+    assert min(n for n, _ in numbered) > max(n for name in ("all", *earlier) for n, _ in procedures(name))
     assert not {p.name for p in procs} & {p.name for p in others}
     assert not {p.title for p in procs} & {p.title for p in others}
     names = {n for p in procs for n in [p.expert, *p.people]}
     other_names = {n for p in others for n in [p.expert, *p.people]}
     assert not names & other_names
-    assert not {n for n in names if len(n) == 1} & {n[0] for n in other_names}
+    assert not {n for n in names if len(n) == 1} & {n[0] for n in other_names}  # a surname said alone
     assert not {c for p in procs for c in p.confidential} & {c for p in others for c in p.confidential}
     assert sum(p.scene == "fixed" for p in procs) == len(procs) // 2
-    later = [s.parts[0] for p in procs for s in p.steps[1:]]
-    assert 0.35 <= sum(str(t).startswith(CUES) for t in later) / len(later) <= 0.65
+    later = [str(s.parts[0]) for p in procs for s in p.steps[1:]]
+    assert 0.35 <= sum(t.startswith(cues) for t in later) / len(later) <= 0.65
     assert all(any(isinstance(x, float) for s in p.steps for x in s.parts) for p in procs)  # pauses inside steps
     inside = [x for s in steps for x in s.parts if isinstance(x, float)]
     between = [x for p in procs for x in p.pauses]
     assert abs(sum(inside) / len(inside) - sum(between) / len(between)) < 0.3
+    for p in procs:
+        text = " ".join(x for s in p.steps for x in s.parts if isinstance(x, str))
+        assert all(n in text for n in p.people) and all(c in text for c in p.confidential)
+        assert p.expert not in text
+        for s in p.steps:  # every tool is said in its own step
+            assert all(t in " ".join(x for x in s.parts if isinstance(x, str)) for t in s.tools)
+        _, truth = timeline(p)
+        assert truth["part"] == split and len(truth["steps"]) == len(p.steps)
+    said = [str(x) for s in steps for x in s.parts]
+    text = " ".join(said)
+    # A full name followed directly by a particle.
+    assert any(n + particle in text for p in procs for n in p.people if len(n) == 3 for particle in ("가", "이"))
+    # Every step has its own question, in everyday Korean, copying no narration sentence of the split
+    # nor a question of the other splits.
+    questions = [s.question for s in steps]
+    assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
+    assert not set(questions) & {s.question for p in others for s in p.steps}
+    assert all(q.rstrip("?") not in x for q in questions for x in said)
+    return steps, said, text
+
+
+def test_the_blind_test3_split_is_separate_and_has_the_checked_mix() -> None:
+    steps, said, text = _a_new_authors_split("test3", ("tune", "test", "test2"))
     tools = [t for s in steps for t in s.tools]
     assert any("mm" in t for t in tools) and any("밀리" in t for t in tools) and any("리터" in t for t in tools)
-    said = [str(x) for s in steps for x in s.parts]
     for marker in ("요령은", "편해요", "좋아요"):
         assert any(x.startswith("tip:") and marker in x for x in said), marker
     for marker in ("절대", "주의하세요", "다칩니다", "안 돼요", "위험해요"):
         assert any(x.startswith("warn:") and marker in x for x in said), marker
-    for p in procs:
-        text = " ".join(x for s in p.steps for x in s.parts if isinstance(x, str))
-        assert all(n in text for n in p.people) and all(c in text for c in p.confidential)
-        assert p.expert not in text
-        for s in p.steps:  # every tool is said in its own step
-            assert all(t in " ".join(x for x in s.parts if isinstance(x, str)) for t in s.tools)
-        _, truth = timeline(p)
-        assert truth["part"] == "test3" and len(truth["steps"]) == len(p.steps)
-    # Colleagues with a title and a particle, and a full name followed directly by a particle.
-    text = " ".join(said)
     assert any(n in text for n in ("곽 반장님이", "함 대리한테", "우 주임님한테", "추 조장님한테"))
-    assert any(n + particle in text for p in procs for n in p.people if len(n) == 3 for particle in ("가", "이"))
-    # Every step has its own question, in everyday Korean, copying no narration sentence of the split
-    # nor a question of the other splits.
-    questions = [s.question for s in steps]
-    assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
-    assert not set(questions) & {s.question for p in others for s in p.steps}
-    assert all(q.rstrip("?") not in x for q in questions for x in said)
 
 
 def test_the_blind_test4_split_is_separate_and_has_the_checked_mix() -> None:
+    steps, said, text = _a_new_authors_split("test4", ("tune", "test", "test2", "test3"))
     sys.path.insert(0, str(HELDOUT))
     try:
-        from make_heldout_ko import procedures, timeline
+        from make_heldout_ko import procedures
         from scripts_ko_test4 import CUES
     finally:
         sys.path.remove(str(HELDOUT))
-    test4 = procedures("test4")
+    procs = [p for _, p in procedures("test4")]
     others = [p for split in ("tune", "test", "test2", "test3") for _, p in procedures(split)]
-    procs = [p for _, p in test4]
-    steps = [s for p in procs for s in p.steps]
-    assert len(procs) == 10 and 45 <= len(steps) <= 50 and all(p.part == "test4" for p in procs)
-    # "all" is still tune and test, with their seeds; test4 comes after every other split.
-    assert {p.name for _, p in procedures("all")} == {p.name for _, p in procedures("tune") + procedures("test")}
-    assert min(n for n, _ in test4) > max(n for split in ("all", "test2", "test3") for n, _ in procedures(split))
-    # A fifth author: no procedure, title, workstation, expert, colleague, surname (one-syllable names
-    # against the other splits' surnames and the other way round) or confidential term of the others.
-    assert not {p.name for p in procs} & {p.name for p in others}
-    assert not {p.title for p in procs} & {p.title for p in others}
+    # A fifth author: no workstation of the others either, and no surname of theirs said alone.
     assert not {p.workstation for p in procs} & {p.workstation for p in others}
     names = {n for p in procs for n in [p.expert, *p.people]}
-    other_names = {n for p in others for n in [p.expert, *p.people]}
-    assert not names & other_names
-    assert not {n for n in names if len(n) == 1} & {n[0] for n in other_names}
-    assert not {n[0] for n in names} & {n for n in other_names if len(n) == 1}
-    assert not {c for p in procs for c in p.confidential} & {c for p in others for c in p.confidential}
-    assert sum(p.scene == "fixed" for p in procs) == len(procs) // 2
-    # Cue words open about half of the later steps, and not every procedure uses one cue only.
+    assert not {n[0] for n in names} & {n for p in others for n in [p.expert, *p.people] if len(n) == 1}
     later = [str(s.parts[0]) for p in procs for s in p.steps[1:]]
-    assert 0.35 <= sum(t.startswith(CUES) for t in later) / len(later) <= 0.65
-    assert len({c for c in CUES for t in later if t.startswith(c)}) >= 8
-    assert all(any(isinstance(x, float) for s in p.steps for x in s.parts) for p in procs)  # pauses inside steps
-    inside = [x for s in steps for x in s.parts if isinstance(x, float)]
-    between = [x for p in procs for x in p.pauses]
-    assert abs(sum(inside) / len(inside) - sum(between) / len(between)) < 0.3
+    assert len({c for c in CUES for t in later if t.startswith(c)}) >= 8  # not one cue only
     tools = [t for s in steps for t in s.tools]
     assert any("mm" in t for t in tools) and any("미터" in t for t in tools) and any("리터" in t for t in tools)
-    said = [str(x) for s in steps for x in s.parts]
     for marker in ("편합니다", "낫습니다", "빨라요", "깔끔해요"):
         assert any(x.startswith("tip:") and marker in x for x in said), marker
     for marker in ("절대", "안 됩니다", "화상 입어요", "다칠 수 있어요", "위험합니다", "다칩니다"):
         assert any(x.startswith("warn:") and marker in x for x in said), marker
-    for p in procs:
-        text = " ".join(x for s in p.steps for x in s.parts if isinstance(x, str))
-        assert all(n in text for n in p.people) and all(c in text for c in p.confidential)
-        assert p.expert not in text
-        for s in p.steps:  # every tool is said in its own step
-            assert all(t in " ".join(x for x in s.parts if isinstance(x, str)) for t in s.tools)
-        _, truth = timeline(p)
-        assert truth["part"] == "test4" and len(truth["steps"]) == len(p.steps)
-    # Colleagues: a title after a one-syllable surname, a full name followed directly by a particle,
-    # a two-syllable surname with a title, a given name with 씨; a confidential term with a particle.
-    text = " ".join(said)
+    # Colleagues: a title after a one-syllable surname, a two-syllable surname with a title, a given
+    # name with 씨; a confidential term with a particle.
     assert all(n in text for n in ("천 반장님한테", "명 대리가", "태 주임님이랑", "두 조장한테", "현 과장님께"))
-    assert any(n + particle in text for p in procs for n in p.people if len(n) == 3 for particle in ("가", "이"))
     assert "사공태민 기사님" in text and "다온 씨가" in text and "지우 씨한테" in text
     assert any(c + particle in text for p in procs for c in p.confidential for particle in ("을", "를", "에", "이", "가"))
-    # Every step has its own question, in everyday Korean, copying no narration sentence of the split
-    # nor a question of the other splits.
-    questions = [s.question for s in steps]
-    assert len(set(questions)) == len(questions) and all(q.endswith("?") for q in questions)
-    assert not set(questions) & {s.question for p in others for s in p.steps}
-    assert all(q.rstrip("?") not in x for q in questions for x in said)
 
 
 def test_better_way_tips_and_ban_warnings_with_a_reason_after_them() -> None:
