@@ -4,18 +4,18 @@ Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
 `tips.txt` and `warnings.txt` (regular expressions), `tools.txt` (tools and
 parts; with `tool_heads.txt`, `bound_tool_heads.txt`, `part_heads.txt`, `measures.txt`,
 `instrument_nouns.txt`, `worked_on.txt` and `use_verbs.txt`, see `vocab.find_tools`), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
-`person_titles.txt`, `particles.txt`, `surnames.txt`, `given_syllables.txt` and `not_name_ends.txt`
-(name redaction).
+and the name-redaction files of `names`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from indexing.lang.base import Language
 from indexing.lang.data import lines, table, words
+from indexing.lang.ko import names
 from indexing.lang.ko.analyser import Morph, analyse, sentences
 from indexing.lang.ko.titles import CONDITIONAL, NOUN, find_action
 from indexing.lang.ko.vocab import find_tools, term_regex
@@ -23,11 +23,6 @@ from indexing.lang.ko.vocab import find_tools, term_regex
 _PUNCT = re.compile(r"[\s,.!?~…·:;\"'()\[\]-]+")
 _HANGUL = re.compile(r"[가-힣]")
 CONTENT = NOUN | {"VV", "VA"}
-# Titles that may be glued to a lone surname ("김씨", "박님"); other one-syllable ones need a space.
-_GLUED_TITLES = frozenset("씨 님".split())
-# Last syllables of place names the analyser tags as proper nouns ("안산시", "경기도"): such a word
-# before a particle is not taken for a person.
-_PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
 _STRONG_TIP = re.compile(r"요령|비결|노하우")
 ACTION_STRENGTH = 0.5
 ANAPHORIC_ACTION_STRENGTH = 0.2
@@ -391,132 +386,13 @@ class Korean(Language):
         return term_regex(phrase, particles=False)
 
     def name_variants(self, name: str) -> list[str]:
-        full = "".join(name.split())
-        if len(full) < 2 or (len(full) == 2 and all(_HANGUL.match(c) for c in full)):
-            return []  # a lone surname only with a title, a two-syllable name as a word (see name_regexes)
-        return [" ".join(name.split())]  # the given name alone ("정호"): see name_regexes
-
-    def _given(self, full: str) -> str:
-        """The given name of a three- or four-syllable Hangul name ("박정호" -> "정호")."""
-        if 3 <= len(full) <= 4 and all(_HANGUL.match(c) for c in full):
-            return full[1:] if len(full) == 3 else full[2:]
-        return ""
+        return names.name_variants(name)
 
     def name_regexes(self, name: str) -> list[str]:
-        """Surname with a title: "김 반장", "박 씨", "김씨" (the surname alone is too common to mask).
-
-        Glued to the surname only 씨, 님 and titles of two syllables or more: a one-syllable title
-        glued on makes everyday words ("성형", "유형", "모양", "장군").
-        """
-        full = "".join(name.split())
-        if not (_HANGUL.match(full) and 1 <= len(full) <= 4):
-            return []
-        surname = full[0] if len(full) <= 3 else full[:2]
-        titles = sorted(words("ko/person_titles.txt"), key=len, reverse=True)
-        glued = "|".join(re.escape(t) for t in titles if len(t) > 1 or t in _GLUED_TITLES)
-        spaced = "|".join(map(re.escape, titles))
-        out = [rf"(?<![가-힣]){re.escape(surname)}(?=\s(?:{spaced})|(?:{glued}))"]
-        given = self._given(full) if len(name.split()) == 1 else ""
-        if len(full) == 2 and all(_HANGUL.match(c) for c in full):
-            given = full  # a given name alone ("지원 씨"), as a word like the given name of a full one
-        if given:
-            # The given name as a word of its own, bare or with titles and particles ("정호 씨", "정호가"),
-            # not inside a longer word ("지원" of 이지원 leaves "지원해요" alone).
-            ends = "|".join(sorted(map(re.escape, {*titles, *words("ko/particles.txt")}), key=len, reverse=True))
-            out.append(rf"(?<![가-힣]){re.escape(given)}(?=(?:\s?(?:{ends}))*(?![가-힣]))")
-        return out
-
-    def _surname(self, word: str) -> str:
-        """The surname a three- or four-syllable word starts with ("" when none)."""
-        surnames = words("ko/surnames.txt")
-        if len(word) == 4:
-            return word[:2] if len(word[:2]) == 2 and word[:2] in surnames else ""
-        if len(word) == 3:
-            return word[0] if word[0] in surnames else (word[:2] if word[:2] in surnames else "")
-        return ""
-
-    def _may_be_name(self, word: str) -> bool:
-        """A word that starts with a surname and is no title, known noun, team or place ("정비팀")."""
-        if not self._surname(word) or word in words("ko/person_titles.txt") or word in _known_nouns():
-            return False
-        if word.endswith("의"):  # "현장의 직원": a noun with its genitive, then the title
-            return False
-        ends = words("ko/not_name_ends.txt")
-        if any(len(e) > 1 and word.endswith(e) for e in ends):
-            return False
-        ms = [m for m in analyse(word) if m.tag.startswith("N")]
-        return not (len(ms) >= 2 and ms[-1].form in ends and len(ms[-2].form) >= 2)
-
-    def _add_particle_name(self, name: str, out: list[str]) -> None:
-        """Add `name` (a word right before a particle) to `out` when it is shaped like a person's
-        name: a surname, a given name of name syllables, no known noun, team or place."""
-        given = name[len(self._surname(name)):]
-        if (" " not in name and self._may_be_name(name) and name[-1] not in _PLACE_ENDS
-                and set(given) <= words("ko/given_syllables.txt") and name not in out):
-            out.append(name)
+        return names.name_regexes(name)
 
     def find_names(self, text: str) -> list[str]:
-        """Names in narration ("박정호 반장님이", "이수진 씨한테", "김 반장", "최영수가"), known or not.
-
-        A name is what the analyser tags as a proper noun (NNP) right before a title; a
-        three-syllable word starting with a surname (four syllables with a two-syllable surname:
-        "남궁민아") right before a title, unless it is a team, place or known noun ("정비팀 과장님");
-        such a word the analyser tags as a proper noun right before a particle ("최영수가"), when its
-        given name is made of name syllables (not "라이너를") and it does not end like a place
-        ("안산시가"); or a lone surname, then a space, then a title.
-        """
-        titles = words("ko/person_titles.txt")
-        out: list[str] = []
-        ms = analyse(text)
-        run: list[int] = []
-        for m in ms:
-            if m.tag == "NNP" and _HANGUL.match(m.form):
-                run.append(m.start)
-                run.append(m.end)
-                continue
-            if run and m.form in titles and m.start - run[-1] <= 1:
-                name = text[run[0]:run[-1]]
-                if len(name.replace(" ", "")) <= 4:
-                    out.append(name)
-            elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
-                self._add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
-            elif (not run and m.tag == "NNG" and m.unknown and _particle_at(text, m.end)
-                  and not _HANGUL.match(text[m.start - 1:m.start])):
-                # A word the analyser does not know, which it guessed to be a common noun from its
-                # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
-                self._add_particle_name(m.form, out)
-            run = []
-        title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
-        for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})\s?(?:{title_alt})", text):
-            word = found.group(1)
-            if word not in out and self._may_be_name(word):
-                out.append(word)
-        surnames = words("ko/surnames.txt")
-        for found in re.finditer(rf"(?<![가-힣])([가-힣])\s(?:{title_alt})", text):
-            if found.group(1) in surnames and found.group(1) not in out:
-                out.append(found.group(1))  # "권 반장님": a surname alone before a title
-        return out
-
-
-def _particle_at(text: str, i: int) -> bool:
-    """Whether a particle starts at `i` and ends a word ("가" of "탁민규가 봤어요", which the analyser
-    may read as the verb 가다)."""
-    for p in _particles_longest_first():
-        if text.startswith(p, i):
-            return not _HANGUL.match(text[i + len(p):i + len(p) + 1])
-    return False
-
-
-@lru_cache(maxsize=1)
-def _particles_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(words("ko/particles.txt"), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _known_nouns() -> frozenset[str]:
-    """Tool and plant nouns of the vocabulary, compact ("용접기"): never a person's name."""
-    out = {"".join(spelling.split()) for row in table("ko/tools.txt") for spelling in row}
-    return frozenset(out | words("ko/nouns.txt"))
+        return names.find_names(text)
 
 
 LANGUAGE_CLASS = Korean
