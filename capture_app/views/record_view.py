@@ -34,13 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from capture_app.recording.form_widget import SessionForm
-from capture_app.recording.session import (
-    SOUND_SHARE_LOW,
-    STOP_DISK_BYTES,
-    Recorder,
-    RecordingError,
-    RecordingResult,
-)
+from capture_app.recording.session import Recorder, RecordingError, RecordingResult
 from capture_app.recording.sources import (
     DEFAULT_RESOLUTION,
     GENERATED,
@@ -51,14 +45,13 @@ from capture_app.recording.sources import (
 from capture_app.views.record_parts import (
     MARKER_BUTTONS,
     NOTE_HIDE_MS,
-    fmt_bytes,
-    fmt_span,
     frame_pixmap,
     marker_button,
     marker_label,
     notify,
     style_controls,
 )
+from capture_app.views.record_watch import RecordingWatch
 from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
 from indexing.models import Marker
 
@@ -90,10 +83,9 @@ class RecordView(QWidget):
         self._stop_thread: threading.Thread | None = None
         self._last_frame: np.ndarray | None = None
         self._last_marker: tuple[int, Marker] | None = None
-        self._disk_warned = False
-        self._sound_warned = False
         self._ticks = 0
         self._build()
+        self._watch = RecordingWatch(self.disk_label, self._on_stop_clicked)
         self._timer = QTimer(self)
         self._timer.setInterval(66)
         self._timer.timeout.connect(self._on_tick)
@@ -315,7 +307,7 @@ class RecordView(QWidget):
         self.form_panel.remember()
         self.marker_list.clear()
         self._last_marker = None
-        self._sound_warned = False
+        self._watch.new_recording()
         self._update_controls()
 
     def _on_pause_clicked(self) -> None:
@@ -478,7 +470,7 @@ class RecordView(QWidget):
         self._ticks += 1
         if self._ticks % 30 == 0:
             self._update_disk()
-            self._check_sound()
+            self._watch.check_sound(recorder)
         error = getattr(recorder.source, "error", None)
         if error is not None:
             recorder.source.error = None  # type: ignore[attr-defined]
@@ -486,34 +478,9 @@ class RecordView(QWidget):
             if recorder.state in ("recording", "paused"):
                 self._on_stop_clicked()
 
-    def _check_sound(self) -> None:
-        """Warn once per recording when far less sound arrives than time passes (the narration is lost)."""
-        recorder = self.recorder
-        if recorder is None or recorder.state != "recording" or self._sound_warned:
-            return
-        share = recorder.sound_share()
-        if share is not None and share < SOUND_SHARE_LOW:
-            self._sound_warned = True
-            notify("warning", self.tr("Only {share} % of the sound reaches the recording: the narration is "
-                                      "being lost. Check the microphone, or stop and choose another.")
-                   .format(share=f"{100 * share:.0f}"))
-
     def _show_frame(self, frame: np.ndarray) -> None:
         self.preview.setPixmap(frame_pixmap(frame, self.preview.size()))
 
     def _update_disk(self) -> None:
-        if self.recorder is None:
-            return
-        free, seconds, low = self.recorder.disk_status()
-        self.disk_label.setText(self.tr("Disk: {free} free, room for {span}").format(free=fmt_bytes(free),
-                                                                                    span=fmt_span(seconds)))
-        self.disk_label.setStyleSheet(f"font-size: 13pt; color: {'#c23b3b' if low else '#2b3038'};"
-                                      f" font-weight: {'bold' if low else 'normal'};")
-        if low and not self._disk_warned:
-            self._disk_warned = True
-            notify("warning", self.tr("The disk is nearly full: {free} left, {span} of recording. "
-                                        "Free space or stop soon.").format(free=fmt_bytes(free),
-                                                                            span=fmt_span(seconds)))
-        if free < STOP_DISK_BYTES and self.recorder.state in ("recording", "paused"):
-            notify("error", self.tr("The disk is full: the recording was stopped and saved."))
-            self._on_stop_clicked()
+        if self.recorder is not None:
+            self._watch.check_disk(self.recorder)

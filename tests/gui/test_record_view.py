@@ -228,7 +228,7 @@ def test_the_record_view_warns_when_sound_goes_missing(qtbot, tmp_path: Path, mo
         assert v.recorder is not None and v.recorder.sound_share() is None  # not judged yet
         _wait_media(qtbot, v, 2.5)
         shares[name] = v.recorder.sound_share()
-        v._check_sound()
+        v._watch.check_sound(v.recorder)
         warned = [m for m in messages.history() if m.level == "warning" and "sound" in m.text]
         with qtbot.waitSignal(v.session_recorded, timeout=30000):
             qtbot.mouseClick(v.stop_button, Qt.MouseButton.LeftButton)
