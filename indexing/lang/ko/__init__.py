@@ -4,6 +4,7 @@ Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
 `tips.txt` and `warnings.txt` (regular expressions), `tools.txt` (tools and
 parts; with `tool_heads.txt`, `bound_tool_heads.txt`, `part_heads.txt`, `measures.txt`,
 `instrument_nouns.txt`, `worked_on.txt` and `use_verbs.txt`, see `vocab.find_tools`), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
+`synonyms.txt` and `plant_words.txt` (keyword search: indexed group heads; the query-side plant glossary),
 and the name-redaction files of `names`.
 """
 
