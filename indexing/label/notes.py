@@ -75,6 +75,53 @@ _SPLICE = re.compile(
 )
 
 
+# Advice framed as what not to do, with its reason: "Do not flour the bench, because the dough needs
+# a little grip", "Don't pour faster than it takes it, or it splits". It is know-how (a tip) unless
+# the reason names harm to people, parts or machines ("…or you'll strip the thread"): that is a warning.
+# "because" is also read as the recogniser often writes it (", the cause only…", "coz", "'cause").
+_REASON_CUE = r"(?:because|'cause|coz|cuz|or else|otherwise|or (?=(?:it|they|you|that|this|the|your|its|everything)\b))"
+_NEGATED_ADVICE = re.compile(
+    rf"^(?:{_NEGATION}|never)\s+(?:ever\s+)?(?!{_NOT_A_VERB})[a-z].*?"
+    rf"(?:(?:\s+|,\s*){_REASON_CUE}|,\s*(?:the\s+)?causes?(?!\s+(?:of|a|an|the|it|them)\b))\s*(?P<why>\S.*)$",
+    re.IGNORECASE,
+)
+# Harm a reason may name: to people, and damage to parts or machines, in any verb form.
+_DAMAGE = re.compile(
+    r"\b(?:cut|crack|chip|scratch|tear|tore|torn|burn|burnt|strip|snap|break|broke|broken|ruin|damag|wreck|shred"
+    r"|bend|bent|warp|crush|scorch|burst|explod|shatter|shear|scor|gouge|kill|injur|hurt|electrocut|shock"
+    r"|seiz|scald|blind)(?:s|es|ed|d|ing|e|en)?\b|\b(?:ill|sick|hospital|fire|skin|fingers?|hands?|eyes?|face)\b",
+    re.IGNORECASE,
+)
+
+
+# Advice in general English, without a tip word: a hedge on an instruction ("…in one stroke if you
+# can"), a comparison of ways ("it goes quicker with the cover off", "you're better off…"), a
+# counter-intuitive step ("that sounds backwards, but…"), the common mistake ("Everybody sets it too
+# tight…"), the narrator's own habit ("I find…", "I tend to…"). Read by `find_notes` only.
+_ADVICE = re.compile(
+    r"(?:,\s*|\s)(?:if|where|when|whenever) (?:you can|possible)[.!]?$"
+    r"|\b(?:it|that|this|things?|everything|the job)(?:'s| is| goes| gets| works)? (?:a lot |much |far |a bit |even )?"
+    r"(?:easier|quicker|faster|simpler|better|cleaner|neater|smoother) (?:if|when|with|without|to|once)\b"
+    r"|\bit(?:'s| is) (?:easier|better|best|quicker|simpler) (?:if|when|to|with)\b"
+    r"|\b(?:you(?:'re| are)|you'?d be) better (?:off|to)\b|\byou want to\b|\bit pays to\b"
+    r"|\b(?:sounds?|seems?|looks?|feels?) (?:backwards|wrong|odd|strange|weird|counter ?intuitive|silly), but\b"
+    r"|^(?:everybody|everyone|most people|a lot of people|lots of people|beginners|nobody|new starters)\b"
+    r"|\bi (?:find|tend to)\b",
+    re.IGNORECASE,
+)
+# A purpose clause says what a step keeps from happening ("…so you do not go round twice", "so
+# there is never a straight path"): no prohibition, so no warning word.
+_PURPOSE_NEGATION = re.compile(
+    rf"\bso (?:that )?(?:you|it|they|we|there|nothing|the \w+)(?: is| are| will| can)? (?:{_NEGATION}|never|does not"
+    r"|doesn't|won't|will not|can't|cannot)\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_tip(probe: str) -> bool:
+    """Whether a note says what not to do and why, without naming harm (a tip, not a warning)."""
+    m = _NEGATED_ADVICE.search(probe)
+    return bool(m) and not _DAMAGE.search(m.group("why")) and not HARM_PATTERN.search(probe)
 def note_units(sentence: str) -> list[str]:
     """A sentence split at comma splices before a tip or warning opener.
 
@@ -91,7 +138,7 @@ def note_units(sentence: str) -> list[str]:
 
 
 def _is_warning(probe: str) -> bool:
-    if not WARNING_PATTERN.search(probe):
+    if not WARNING_PATTERN.search(_PURPOSE_NEGATION.sub(" so ", probe)):
         return bool(HARM_PATTERN.search(probe)) and not _STRONG_TIP.search(probe)
     if _STRONG_TIP.search(probe):
         # Only a negation ("don't", "never") speaks for a warning: the know-how framing wins.
@@ -141,7 +188,9 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
             probe = clean_sentence(unit)
             if not probe:
                 continue
-            if _is_warning(probe):
+            if _negated_tip(probe):
+                tips.append(probe)
+            elif _is_warning(probe):
                 harm_only = not WARNING_PATTERN.search(probe)
                 if harm_only and warnings and last_warning and _REASON_START.match(probe):
                     # "Do not touch the faces. The oil from your skin ruins them.": one warning.
@@ -150,7 +199,7 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
                     warnings.append(clean_sentence(_harm_clause(probe)) if harm_only else probe)
                 last_warning = True
                 continue
-            elif TIP_PATTERN.search(probe) or CRITERION_PATTERN.search(probe):
+            elif TIP_PATTERN.search(probe) or CRITERION_PATTERN.search(probe) or _ADVICE.search(probe):
                 tips.append(probe)
             last_warning = False
     return tips, warnings
