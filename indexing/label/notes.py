@@ -28,18 +28,29 @@ TIP_PATTERN = re.compile(
 # clear", "wear your glasses"), to parts ("it ruins them", "it will drop") or machines ("will
 # overheat"). Kept apart from WARNING_PATTERN, which the segmenter also reads as "not an action".
 _PPE = (r"(?:safety |protective |cut resistant |heat resistant |nitrile |rubber |welding )?"
-        r"(?:mask|gloves|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
+        r"(?:mask|gloves?|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
         r"|earplugs|apron|boots|hard hat|helmet)")
 HARM_PATTERN = re.compile(
-    rf"\bwear (?:a |an |your |the |some |proper )?{_PPE}\b"
-    r"|\bkeep (?:your |the )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
-    r" (?:\w+ )?(?:away|clear|out of|off)\b"
+    rf"\b(?:wear|put on) (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
+    r"|\bkeep (?:your |the |loose |long )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
+    r" (?:\w+ )?(?:away|clear|out|off)\b"
     r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shock)\b(?! (?:off|in)\b)"
     r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
     r"|\bget (?:hurt|burned|burnt|cut|crushed|injured|trapped|caught|pinched)\b|\binjur\w*|\bhurt (?:you|someone)\b"
     r"|\bwill (?:drop|fall|overheat|crack|snap|shatter|spray|explode|kick back|whip|slip off|fly)\b|\boverheat\w*"
     r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\bwithout warning\b"
-    r"|\b(?:crush|crushes|trap|traps|pinch|pinches) (?:your|a|the) (?:fingers?|hands?|arm|foot|feet)\b",
+    r"|\b(?:crush|crushes|trap|traps|pinch|pinches) (?:your|a|the) (?:fingers?|hands?|arm|foot|feet)\b"
+    # harm to people said with what does it: "will cut your fingers", "pulls your hand in", "can make
+    # people ill", "hard enough to kill someone", "it will spray you"
+    r"|\b(?:will|can|could|may|might|would) (?:\w+ )?(?:cut|burn|crush|trap|pinch|catch|grab|scald|blind|hit|spray"
+    r"|throw|hurt|kill) (?:you|your|someone|somebody|people|a person)\b"
+    r"|\b(?:pulls?|drags?|draws?|grabs?|catch(?:es)?|throws?|sprays?|hits?) (?:you|your (?:hand|fingers?|arm|hair|sleeve"
+    r"|face|eyes?))\b|\bkills? (?:you|someone|somebody|people|a person)\b"
+    r"|\bmakes? (?:people|you|someone|somebody|customers|them|guests) (?:ill|sick)\b|\bfood poisoning\b"
+    r"|\bhospital\b|\brazor sharp\b"
+    # damage to parts and machines: "can snap a jaw off", "it can burst", "wears through in a week"
+    r"|\b(?<!you )(?:will|can|could|may|might) (?:snap|crack|shear|strip|bend|warp|chip|shatter|burst|explode)\b"
+    r"|\bwears? through\b",
     re.IGNORECASE,
 )
 # Know-how said as a criterion or a reason, without a tip word: "it should feel barely warm",
