@@ -31,7 +31,7 @@ _PPE = (r"(?:safety |protective |cut resistant |heat resistant |nitrile |rubber 
         r"(?:mask|gloves?|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
         r"|earplugs|apron|boots|hard hat|helmet)")
 HARM_PATTERN = re.compile(
-    rf"\b(?:wear|put on) (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
+    rf"\bwear (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
     r"|\bkeep (?:your |the |loose |long )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
     r" (?:\w+ )?(?:away|clear|out|off)\b"
     r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shock)\b(?! (?:off|in)\b)"
@@ -117,7 +117,14 @@ _ADVICE = re.compile(
     r"|\b(?:you(?:'re| are)|you'?d be) better (?:off|to)\b|\byou want to\b|\bit pays to\b"
     r"|\b(?:sounds?|seems?|looks?|feels?) (?:backwards|wrong|odd|strange|weird|counter ?intuitive|silly), but\b"
     r"|^(?:everybody|everyone|most people|a lot of people|lots of people|beginners|nobody|new starters)\b"
-    r"|\bi (?:find|tend to)\b",
+    r"|\bi (?:find|tend to)\b"
+    # what a way gives compared with another ("cold milk gives a lighter pancake than warm"), what
+    # tells the trainee ("it tells you when you touch"), what is awkward, what things tend to do
+    r"|\b(?:gives?|makes?) (?:you )?(?:a |an |the )?(?:\w+ )?\w+er (?:\w+ )?than\b"
+    r"|\b(?:better|clearer|easier|quicker|faster|cleaner|smoother) than\b"
+    r"|\b(?:it|that|this|which|they) (?:tells?|shows?) you\b"
+    r"|\b(?:it's|it is|it gets|they are|they're) (?:awkward|fiddly|hard|difficult|tricky|a pain) (?:once|when|if|to|with)\b"
+    r"|\b(?:loves?|tends?) to\b",
     re.IGNORECASE,
 )
 # A purpose clause says what a step keeps from happening ("…so you do not go round twice", "so
