@@ -139,7 +139,9 @@ _PURPOSE_NEGATION = re.compile(
 def _negated_tip(probe: str) -> bool:
     """Whether a note says what not to do and why, without naming harm (a tip, not a warning)."""
     m = _NEGATED_ADVICE.search(probe)
-    return bool(m) and not _DAMAGE.search(m.group("why")) and not HARM_PATTERN.search(probe)
+    return m is not None and not _DAMAGE.search(m.group("why")) and not HARM_PATTERN.search(probe)
+
+
 def note_units(sentence: str) -> list[str]:
     """A sentence split at comma splices before a tip or warning opener.
 
@@ -188,7 +190,9 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
     """Split out the tips and warnings of a step.
 
     A sentence that is both ("make sure it's seated, otherwise it jams") counts as a warning,
-    except know-how announced as such ("the trick is to… don't force it"), which stays a tip.
+    except know-how announced as such ("the trick is to… don't force it"), which stays a tip, and
+    what not to do said with a reason that names no harm ("Do not flour the bench, because the
+    dough needs a little grip"), which is a tip too.
     A run-on sentence is split at a comma before a note opener ("…every bolt, do not use the
     impact gun here"), so each note is quoted on its own.
 
