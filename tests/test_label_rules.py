@@ -129,6 +129,13 @@ def test_tool_sizes_and_words(text: str, tools: list[str]) -> None:
     ("A worn disc can burst at full speed.", [], ["A worn disc can burst at full speed."]),
     ("A cable that rubs on the frame wears through in a month.", [],
      ["A cable that rubs on the frame wears through in a month."]),
+    ("Running the pump dry can blow out the shaft seal.", [], ["Running the pump dry can blow out the shaft seal."]),
+    ("Hold the nut from behind, or the bolt spins and cracks the bracket.", [],
+     ["Hold the nut from behind, or the bolt spins and cracks the bracket."]),
+    ("The mixer can start on its own after a power cut.", [], ["The mixer can start on its own after a power cut."]),
+    ("The fumes can make you dizzy, so prop the hatch open.", [],
+     ["The fumes can make you dizzy, so prop the hatch open."]),
+    ("A loose chisel will go straight into your hand.", [], ["A loose chisel will go straight into your hand."]),
     # plain instructions stay neither, reasons included
     ("Cut the board in one stroke and lift it off.", [], []),
     ("Tighten the bolts again because the frame settles.", [], []),

@@ -34,8 +34,8 @@ HARM_PATTERN = re.compile(
     rf"\bwear (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
     r"|\bkeep (?:your |the |loose |long )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
     r" (?:\w+ )?(?:away|clear|out|off)\b"
-    r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shock)\b(?! (?:off|in)\b)"
-    r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
+    r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shocks?)\b(?! (?:off|in)\b)"
+    r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:into|through) your (?:hands?|fingers?|arms?|legs?|foot|feet|skin)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
     r"|\bget (?:hurt|burned|burnt|cut|crushed|injured|trapped|caught|pinched)\b|\binjur\w*|\bhurt (?:you|someone)\b"
     r"|\bwill (?:drop|fall|overheat|crack|snap|shatter|spray|explode|kick back|whip|slip off|fly)\b|\boverheat\w*"
     r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\bwithout warning\b"
@@ -46,11 +46,15 @@ HARM_PATTERN = re.compile(
     r"|throw|hurt|kill) (?:you|your|someone|somebody|people|a person)\b"
     r"|\b(?:pulls?|drags?|draws?|grabs?|catch(?:es)?|throws?|sprays?|hits?) (?:you|your (?:hand|fingers?|arm|hair|sleeve"
     r"|face|eyes?))\b|\bkills? (?:you|someone|somebody|people|a person)\b"
-    r"|\bmakes? (?:people|you|someone|somebody|customers|them|guests) (?:ill|sick)\b|\bfood poisoning\b"
+    r"|\bmakes? (?:people|you|someone|somebody|customers|them|guests) (?:ill|sick|dizzy)\b|\bfood poisoning\b"
     r"|\bhospital\b|\brazor sharp\b"
     # damage to parts and machines: "can snap a jaw off", "it can burst", "wears through in a week"
     r"|\b(?<!you )(?:will|can|could|may|might) (?:snap|crack|shear|strip|bend|warp|chip|shatter|burst|explode)\b"
-    r"|\bwears? through\b",
+    r"|\bwears? through\b|\b(?:will|can|could|may|might) blow (?:out|off)\b"
+    r"|\b(?:cracks|snaps|shears|strips|chips|scratches|gouges|shatters) (?:the|a|an|your|its)\b"
+    # a machine that starts by itself: "the blower can start on its own"
+    r"|\b(?:can|could|may|might|will) (?:\w+ )?(?:start|restart|move|turn|run|come on|windmill)(?: up)?"
+    r" (?:on its own|by itself)\b",
     re.IGNORECASE,
 )
 # Know-how said as a criterion or a reason, without a tip word: "it should feel barely warm",
