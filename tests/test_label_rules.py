@@ -136,6 +136,11 @@ def test_tool_sizes_and_words(text: str, tools: list[str]) -> None:
     ("The fumes can make you dizzy, so prop the hatch open.", [],
      ["The fumes can make you dizzy, so prop the hatch open."]),
     ("A loose chisel will go straight into your hand.", [], ["A loose chisel will go straight into your hand."]),
+    # a long run-on that opens as a condition or a description is one warning, not its last clause
+    ("If the pressure gauge still reads above zero after a minute, the relief valve is stuck, and the line"
+     " will spray oil in your face.", [],
+     ["If the pressure gauge still reads above zero after a minute, the relief valve is stuck, and the line"
+      " will spray oil in your face."]),
     # plain instructions stay neither, reasons included
     ("Cut the board in one stroke and lift it off.", [], []),
     ("Tighten the bolts again because the frame settles.", [], []),

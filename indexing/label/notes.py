@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from indexing.label.text import clean_sentence, split_sentences, straighten
+from indexing.label.text import clean_sentence, split_sentences, straighten, strip_openers
+from indexing.label.vocab import VERBS
 
 _NEGATION = r"(?:don't|do not|dont)"
 WARNING_PATTERN = re.compile(
@@ -174,10 +175,17 @@ _REASON_START = re.compile(r"^(?:it|it's|they|that|this|the|those|these|because|
 _LONG_NOTE = 18  # words; a longer harm note is quoted from the clause that names the harm
 
 
+def _opens_with_instruction(unit: str) -> bool:
+    words = strip_openers(unit).split()
+    return bool(words) and words[0].lower().strip(".,;:!?") in VERBS
+
+
 def _harm_clause(unit: str) -> str:
     """A long run-on whose harm comes late, quoted from the clause that names it ("Hang the blade…,
     a blade fitted backwards will overheat fast" -> "A blade fitted backwards will overheat fast")."""
-    if len(unit.split()) <= _LONG_NOTE:
+    if len(unit.split()) <= _LONG_NOTE or not _opens_with_instruction(unit):
+        # A run-on that opens as a description or a condition ("The gland that does not drip…, and
+        # it burns the packing", "If one does not trip, …, that circuit has no protection") is one note.
         return unit
     parts = unit.split(", ")
     for k in range(1, len(parts)):
