@@ -82,6 +82,7 @@ _NEGATION_ONLY = re.compile(rf"\bnever\b|\b{_NEGATION}\b", re.IGNORECASE)
 # stack more than two"), and "never" before a place is no opener ("…at the back, never under the punch").
 _NOT_A_VERB = (
     r"(?:under|over|on|in|at|with|from|into|onto|near|by|before|after|more|less|again|ever|the|a|an|too|so"
+    r"|along|across|through|behind|between|towards?|past|around|against|inside|outside|below|above|beside"
     r"|that|this|it|there|here)\b"
 )
 _SPLICE = re.compile(
