@@ -148,3 +148,17 @@ def test_tool_sizes_and_words(text: str, tools: list[str]) -> None:
 ])
 def test_notes_advice_and_harm(text: str, tips: list[str], warnings: list[str]) -> None:
     assert find_notes(text) == (tips, warnings)
+
+
+# Issue 9, round 7 (t23): sizes as the recogniser writes them. Sentences written for these tests.
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Fit the 2 .5 mm drill bit.", ["2.5 mm drill bit"]),  # a decimal point spaced off its number
+    ("Fill a five litre bucket with warm water.", ["5 litre bucket"]),
+    ("Warm it in a one -lighter saucepan.", ["1 litre saucepan"]),  # "litre" heard as "lighter"
+    ("Undo the nuts with a 10 mill spanner.", ["10 mm spanner"]),  # "mm" heard as "mill"
+    # ... only after a number
+    ("Use the lighter hammer for the pins.", ["lighter hammer"]),
+    ("It was 2 .5 degrees warmer.", []),
+])
+def test_tool_sizes_as_heard(text: str, tools: list[str]) -> None:
+    assert find_tools(text) == tools
