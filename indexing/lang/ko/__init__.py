@@ -1,7 +1,7 @@
 """Korean: morphemes from Kiwi, phrases and vocabulary from the data files next to this module.
 
 Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
-`tips.txt` and `warnings.txt` (regular expressions), `tools.txt` (tools and
+`tips.txt`, `warnings.txt` and `check_readings.txt` (regular expressions), `tools.txt` (tools and
 parts; with `tool_heads.txt`, `bound_tool_heads.txt`, `part_heads.txt`, `measures.txt`,
 `instrument_nouns.txt`, `worked_on.txt` and `use_verbs.txt`, see `vocab.find_tools`), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
 and the name-redaction files of `names`.
@@ -37,6 +37,13 @@ _ADDITIVE = frozenset("도".split())
 # sentence opens with a cue phrase (s21).
 NOTE_CONTINUATION = 1.0
 ADDITIVE_CONTINUATION = 1.0
+# Continuation strength of a check's reading (`check_readings.txt`: "…이면 정상이에요",
+# "…나오면 덜 마른 거라 …"), and of a reason or a story told about the step: a sentence
+# ending on "-거든요" ("…틀어지거든요") or in the past tense ("…걸렸어요", "…그러셨어요"), unless it opens
+# with a cue phrase (z23: none of them starts a step on the five Korean tuning splits).
+CHECK_CONTINUATION = 1.0
+ASIDE_CONTINUATION = 1.0
+_PAST = frozenset("었 았 였 ㅆ".split())
 # Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
 _RELATIVE = frozenset("전 후 뒤".split())
 # Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
@@ -111,6 +118,10 @@ class Korean(Language):
     def _warning(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in lines("ko/warnings.txt")))
 
+    @cached_property
+    def _check_reading(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in lines("ko/check_readings.txt")))
+
     # -- sentences and cues ----------------------------------------------------------
     def split_sentences(self, text: str) -> list[str]:
         return sentences(" ".join(text.split()))
@@ -150,8 +161,9 @@ class Korean(Language):
 
     def continuation_strength(self, sentence: str) -> float:
         """1.0 for a sentence opening with a continuing connective ("그리고 …", "그래서 …"); else, unless
-        it opens with a cue phrase, NOTE_CONTINUATION for a tip or a warning and ADDITIVE_CONTINUATION
-        for an additive 도 before the first verb; else 0.0."""
+        it opens with a cue phrase, NOTE_CONTINUATION for a tip or a warning, ADDITIVE_CONTINUATION
+        for an additive 도 before the first verb, CHECK_CONTINUATION for a check's reading and
+        ASIDE_CONTINUATION for a reason or a story (`_aside`); else 0.0."""
         words = [_compact(w) for w in self._strip_fillers(sentence).split()]
         if words and words[0] in _CONTINUING_OPENERS and not (len(words) > 1 and words[1] in ("나서", "나면")):
             return 1.0
@@ -161,7 +173,22 @@ class Korean(Language):
             return NOTE_CONTINUATION
         if self._additive(sentence):
             return ADDITIVE_CONTINUATION
+        if self._check_reading.search(sentence):
+            return CHECK_CONTINUATION
+        if self._aside(sentence):
+            return ASIDE_CONTINUATION
         return 0.0
+
+    @staticmethod
+    def _aside(sentence: str) -> bool:
+        """Whether a sentence ends as a reason or a story rather than an instruction: its last final
+        ending is "-거든요" ("…틀어지거든요") or comes after a past tense ("…버렸어요", "…그러셨어요")."""
+        ms = analyse(sentence)
+        finals = [i for i, m in enumerate(ms) if m.tag == "EF"]
+        if not finals:
+            return False
+        i = finals[-1]
+        return ms[i].form.startswith("거든") or (i > 0 and ms[i - 1].tag == "EP" and ms[i - 1].form in _PAST)
 
     def _additive(self, sentence: str) -> bool:
         """Whether an additive 도 ("also") comes before the sentence's first verb ("피더 롤도 맞추고 …")."""
