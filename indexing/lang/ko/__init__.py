@@ -40,7 +40,8 @@ ADDITIVE_CONTINUATION = 1.0
 # Continuation strength of a check's reading (`check_readings.txt`: "…이면 정상이에요",
 # "…나오면 덜 마른 거라 …"), and of a reason or a story told about the step: a sentence
 # ending on "-거든요" ("…틀어지거든요") or in the past tense ("…걸렸어요", "…그러셨어요"), unless it opens
-# with a cue phrase (z23: none of them starts a step on the five Korean tuning splits).
+# with a cue phrase (z23: none of them starts a step on the five Korean tuning splits); a reason or a story
+# is no opening action either (`action_strength` 0: "…줄였다고 현 과장님이 그러셨어요").
 CHECK_CONTINUATION = 1.0
 ASIDE_CONTINUATION = 1.0
 _PAST = frozenset("었 았 였 ㅆ".split())
@@ -150,7 +151,7 @@ class Korean(Language):
         return bool(self._tip.search(sentence))
 
     def action_strength(self, sentence: str) -> float:
-        if self.is_tip(sentence) or self.is_warning(sentence):
+        if self.is_tip(sentence) or self.is_warning(sentence) or self._aside(sentence):
             return 0.0
         act = find_action(sentence)
         if act is None or act.conditional:
