@@ -147,7 +147,8 @@ def segment(
         from indexing.segment.learned import Params, plan
 
         # The language may set the decoder's step-length prior and cut cost (Korean: its own steps).
-        params = replace(Params(), **dict(language_for(ctx.language).boundary_decoder))
+        decoder: dict[str, Any] = dict(language_for(ctx.language).boundary_decoder)
+        params = replace(Params(), **decoder)
         for lc in plan(ctx, params, min_step=min_step):
             cuts.append(_Cut(t=_cut_time(sentences, lc.sentence), confidence=lc.confidence))
             log.debug("cut before sentence %d p %.3f %s", lc.sentence, lc.confidence, ",".join(lc.reasons))
