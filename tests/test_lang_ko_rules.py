@@ -351,3 +351,7 @@ def test_a_checks_reading_or_an_aside_carries_on_its_step() -> None:
     assert KO.continuation_strength("벨트가 한쪽으로 밀려 있으면 조정 볼트를 풀어요.") == 0.0
     assert KO.continuation_strength("다 됐으면 무게가 이 킬로 사이면 통과예요.") == 0.0  # the cue phrase wins
     assert KO.action_strength("압력계를 밸브에 물리고 눈금을 읽어요.") > 0.0
+    # A sentence that ends on "-고요": one more thing done with what was just said.
+    assert KO.continuation_strength("게이지 바늘이 멈췄는지도 같이 보고요.") == 1.0
+    assert KO.continuation_strength("배출구 밸브는 화면에서 잠그고요.") == 1.0
+    assert KO.continuation_strength("그다음에 배출구 밸브를 잠그고요.") == 0.0  # the cue phrase wins

@@ -45,6 +45,11 @@ ADDITIVE_CONTINUATION = 1.0
 CHECK_CONTINUATION = 1.0
 ASIDE_CONTINUATION = 1.0
 _PAST = frozenset("었 았 였 ㅆ".split())
+# ... and of a sentence that ends on the connective "-고" with 요 ("…확인하고요", "…보내고요"): one more
+# thing done with what was just said, not a new step (z23: 7 on the five splits, the one step start
+# among them opens with a cue phrase).
+TRAILING_CONTINUATION = 1.0
+_AND_SO_ON = re.compile(r"고요[.!]?\s*$")
 # Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
 _RELATIVE = frozenset("전 후 뒤".split())
 # Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
@@ -185,6 +190,8 @@ class Korean(Language):
             return CHECK_CONTINUATION
         if self._aside(sentence):
             return ASIDE_CONTINUATION
+        if _AND_SO_ON.search(sentence):
+            return TRAILING_CONTINUATION
         return 0.0
 
     @staticmethod
