@@ -342,7 +342,7 @@ def test_a_checks_reading_or_an_aside_carries_on_its_step() -> None:
     assert KO.continuation_strength("온도 차이가 삼 도 안쪽이면 괜찮고, 더 나면 센서를 봐요.") == 1.0
     assert KO.continuation_strength("무게가 이 킬로에서 이 점 일 킬로 사이면 통과예요.") == 1.0
     assert KO.continuation_strength("눈금이 중간쯤이면 되고, 모자라면 조금 더 부어요.") == 1.0
-    assert KO.continuation_strength("소리가 둔하게 나면 축이 휘었나 봐요.") == 1.0
+    assert KO.continuation_strength("두 값이 영 점 일 넘게 차이 나면 날이 깨졌나 봐요.") == 1.0
     assert KO.continuation_strength("물방울이 맺혀 있으면 씰이 닳았다는 뜻입니다.") == 1.0
     # A reason or a story told about the step: "-거든요", the past tense; no opening action either.
     assert KO.continuation_strength("날이 무디면 면이 거칠게 나오거든요.") == 1.0
