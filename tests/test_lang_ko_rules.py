@@ -357,3 +357,10 @@ def test_a_checks_reading_or_an_aside_carries_on_its_step() -> None:
     assert KO.continuation_strength("게이지 바늘이 멈췄는지도 같이 보고요.") == 1.0
     assert KO.continuation_strength("배출구 밸브는 화면에서 잠그고요.") == 1.0
     assert KO.continuation_strength("그다음에 배출구 밸브를 잠그고요.") == 0.0  # the cue phrase wins
+
+
+def test_the_quick_way_with_its_payoff_at_the_end_is_a_tip() -> None:
+    # "…면 … 빨라요" with the payoff at the sentence's end, however long the clause before it (z23).
+    assert KO.is_tip("분필로 자리를 표시해 두고 끼우면 다시 찾을 일이 없어서 빨라요.")
+    assert KO.is_tip("비눗물을 붓으로 바르고 보면 새는 자리에서 거품이 바로 올라와서 빠릅니다.")
+    assert not KO.is_tip("이 모터는 다른 것보다 회전이 빨라서 소리가 커요.")
