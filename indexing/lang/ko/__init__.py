@@ -4,6 +4,7 @@ Data files: `cues.txt` (step cue phrases), `fillers.txt`, `not_cues.txt`,
 `tips.txt`, `warnings.txt` and `check_readings.txt` (regular expressions), `tools.txt` (tools and
 parts; with `tool_heads.txt`, `bound_tool_heads.txt`, `part_heads.txt`, `measures.txt`,
 `instrument_nouns.txt`, `worked_on.txt` and `use_verbs.txt`, see `vocab.find_tools`), `categories.txt` and `verbs.txt` (category evidence), `stop_words.txt`,
+`synonyms.txt` and `plant_words.txt` (keyword search: indexed group heads; the query-side plant glossary),
 and the name-redaction files of `names`.
 """
 
@@ -55,6 +56,15 @@ _RELATIVE = frozenset("전 후 뒤".split())
 # Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
 # (다음 as a relation noun, "칠한 다음엔", lowered Korean tune hit@1 by one question: left out.)
 _FINISHED = frozenset("고 면 으면".split())
+PLANT_WORDS = True
+"""Whether a Korean query word of the plant glossary (`ko/plant_words.txt`) also searches its group's
+other words (`Korean.synonyms`; keyword side only, queries only: no re-indexing).
+
+Measured by y23 (fused hit@1 / hit@5 in questions, main and glossary in one process, libraries as
+evaluate_ko.py ingests them): tune 72/94 -> 74/94 of 98, test 34/47 -> 35/48 of 58, test2 24/36 -> 26/38
+of 40, test3 21/35 -> 25/37 of 47, test4 22/35 -> 28/39 of 47; vector side unchanged. On the blind test5
+split (evaluate_ko.py, main in the same run) hit@1 0.532 -> 0.553, hit@5 0.915 both. Searching the group's
+words in a second keyword ranking of lower weight instead (RRF 1 : 0.5 or 1 : 1) gained less everywhere."""
 
 
 def _join_comma_ends(sentences: list[str]) -> list[str]:
@@ -406,6 +416,41 @@ class Korean(Language):
             for w in row:
                 heads.setdefault(w, row[0])
         return heads
+
+    @cached_property
+    def _plant_words(self) -> dict[str, tuple[str, ...]]:
+        """``{query token: FTS terms of its glossary group's other words}`` from `ko/plant_words.txt`.
+
+        A word's terms are its lemmas as a step's text gives them (a noun analysed after a particle,
+        "당도를", since alone Kiwi may split it), mapped to their synonyms.txt head as indexed; a word of
+        several lemmas is one phrase term ("쇠 부스러기") and widens no query.
+        """
+        groups: list[list[str]] = []
+        for row in table("ko/plant_words.txt"):
+            groups.append(list(dict.fromkeys(t for w in row for t in self._glossary_terms(w) if t)))
+        out: dict[str, tuple[str, ...]] = {}
+        for terms in groups:
+            for t in terms:
+                if " " not in t:
+                    out.setdefault(t, tuple(dict.fromkeys(o for o in terms if o != t)))
+        return out
+
+    def _glossary_terms(self, word: str) -> list[str]:
+        """A glossary word's terms: a verb's stem; a noun's lemmas after a particle, and the noun itself
+        when the analyser also keeps it whole ("단맛" alone, 달 맛 in "단맛을")."""
+        if word.endswith("다") and len(word) > 1:
+            found = [self.lemmas(word)]
+        else:
+            last = word[-1]
+            batchim = _HANGUL.match(last) is not None and (ord(last) - 0xAC00) % 28 != 0
+            found = [self.lemmas(f"{word}{'을' if batchim else '를'} 봐요")]
+            if self.lemmas(word) == [word]:
+                found.append([word])
+        return [" ".join(self._synonyms.get(f, f) for f in forms) for forms in found]
+
+    def synonyms(self, word: str) -> tuple[str, ...]:
+        """The plant glossary's other terms for a query token (`PLANT_WORDS`), as FTS phrases."""
+        return self._plant_words.get(word, ()) if PLANT_WORDS else ()
 
     def index_tokens(self, text: str) -> str:
         # Each lemma and, for a word of a synonym group, the group's head (what a query becomes).
