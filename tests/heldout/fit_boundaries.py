@@ -20,13 +20,16 @@ step count instead; `--select cross` / `smooth`: the best mean over each setting
 select_decoder.py). The cap with the best tune objective wins. `--cv K` also cross-validates every
 count/selection rule over the tune sessions (K folds per `--seeds` shuffle, the scorer refitted and the
 decoder chosen without the fold) and prints the pooled out-of-fold figures; `--langs en` fits one
-language alone. Figures for the old cue fusion (method "fusion")
+language alone. `--cv-parts` cross-validates leaving one English part (author: A, B, C, D, E, F, G)
+out at a time (the Korean tune split always fitted on), per part and pooled: the figure for a new
+author; `--l2` sets the regression's L2 strength. The decoder grid is decoded for all settings at once
+(`decode_grid`, numpy; the same choices as `learned.decode`). Figures for the old cue fusion (method "fusion")
 and the learned method ("learned", with the module's constants and with the weights just fitted)
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
         [--blind [F G]] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
-        [--select best|cross|smooth] [--cv K --seeds 0,1,2]
+        [--select best|cross|smooth] [--cv K --seeds 0,1,2] [--cv-parts] [--l2 L2]
 
 `--report-only` skips the fitting and prints the figures of `segment()` as the `indexing` on the path
 makes them (run it with another checkout's `indexing` first on PYTHONPATH for a before/after).
@@ -137,6 +140,31 @@ BLIND_SETS = ("F", "G")
 FIT_PARTS = ("tune", "test", "D", "E")
 
 
+def author(session: Any) -> str:
+    """The English part (= author) a session comes from: A, B, C from the scripts, later parts as named."""
+    if session.part not in ("tune", "test"):
+        return str(session.part)
+    sys.path.insert(0, str(HERE))
+    from scripts_a import RECORDINGS_A
+    from scripts_b import RECORDINGS_B
+
+    names = {"A": {r.name for r in RECORDINGS_A}, "B": {r.name for r in RECORDINGS_B}}
+    return next((k for k, v in names.items() if session.name in v), "C")
+
+
+def part_splits(tune: Sequence[Any]) -> list[tuple[str, list[int], list[int]]]:
+    """Leave one English part out: (part, fitted-on indices, held-out indices) per English part of `tune`.
+
+    Korean sessions are always fitted on (never held out), as in the joint recipe.
+    """
+    parts = sorted({author(s) for s in tune if s.lang == "en"})
+    out = []
+    for p in parts:
+        test = [i for i, s in enumerate(tune) if s.lang == "en" and author(s) == p]
+        out.append((p, [i for i in range(len(tune)) if i not in set(test)], test))
+    return out
+
+
 def english(data: Path, key: str, blind: bool | Sequence[str] = False) -> list[Session]:
     """The cached English sessions; a blind part only when `blind` is True (all of them) or names it."""
     shown = set(BLIND_SETS) if blind is True else set(blind or ())
@@ -186,7 +214,7 @@ def score(preds: dict[str, list[float]], sessions: list[Session]) -> dict[str, A
             "exact": round(exact / max(len(sessions), 1), 3)}
 
 
-def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[dict[str, float], float]:
+def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = (), l2: float = L2) -> tuple[dict[str, float], float]:
     """Class-balanced L2 logistic regression by Newton steps; returns (weights by feature, bias)."""
     import numpy as np
 
@@ -207,7 +235,7 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[d
                 sw[mask] = len(y) / (2 * len(set(langs.tolist())) * mask.sum())
     xa = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xa.shape[1])
-    reg = np.full(xa.shape[1], L2 * len(x) / 100.0)
+    reg = np.full(xa.shape[1], l2 * len(x) / 100.0)
     reg[-1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-xa @ w))
@@ -217,8 +245,88 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[d
     return {f: round(float(v), 3) for f, v in zip(FEATURES, w[:-1], strict=True)}, round(float(w[-1]), 3)
 
 
+def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float], pts: Any,
+                min_step: float = 4.0) -> list[list[int]]:
+    """`learned.decode` for many decoder settings at once (numpy over the settings, same ties).
+
+    `pts` has one row per setting: cut_cost, length, typical, short, width. Returns, per row, the
+    sentence indices `decode` would choose.
+    """
+    import math
+
+    import numpy as np
+
+    from indexing.segment.learned import MAX_STEP
+
+    n = len(starts)
+    if n < 2:
+        return [[] for _ in range(len(pts))]
+    cut_cost, length, typical, short, width = (np.asarray(pts[:, k], dtype=float) for k in range(5))
+    expected = 1.0 + sum(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for v in logits[1:])
+    adaptive = max(min_step, (last_end - starts[0]) / expected)
+    typical = np.where(typical <= 0.0, adaptive, typical)
+    best = np.full((n + 1, len(pts)), -np.inf)
+    back = np.full((n + 1, len(pts)), -1, dtype=int)
+    best[0] = 0.0
+    for b in range(1, n + 1):
+        for a in range(b - 1, -1, -1):
+            d = max((starts[b] if b < n else last_end) - starts[a], 1e-3)
+            if d > MAX_STEP:
+                break
+            if d < min_step and not (a == 0 and b == n):
+                continue
+            r = np.log(d / typical)
+            over = np.maximum(0.0, np.abs(r) - width)
+            step = -length * np.where(r < 0.0, short, 1.0) * over * over
+            total = best[a] + step + ((logits[a] - cut_cost) if a > 0 else 0.0)
+            better = (total > best[b]) & (best[a] != -np.inf)
+            best[b] = np.where(better, total, best[b])
+            back[b] = np.where(better, a, back[b])
+    out = []
+    for j in range(len(pts)):
+        cuts, b = [], back[n, j]
+        if best[n, j] == -np.inf:
+            out.append([])
+            continue
+        while b > 0:
+            cuts.append(int(b))
+            b = back[b, j]
+        out.append(sorted(cuts))
+    return out
+
+
 def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
     """(grid points x tune sessions x 3): cuts matched, found and true, for every decoder setting."""
+    import numpy as np
+
+    from indexing.segment.learned import log_odds
+    from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
+
+    pts = sd.points(grid)
+    names = list(grid)
+    table = np.array([[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
+                       for k in ("cut_cost", "length", "typical", "short", "width")] for pt in pts], dtype=float)
+    # Without the prior (length 0) its shape is moot: one setting per cut cost.
+    keys = [(c, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, t, sh, w) for c, ln, t, sh, w in table.tolist()]
+    uniq = sorted(set(keys), key=keys.index)
+    where = {k: i for i, k in enumerate(uniq)}
+    table_u = np.array([[c, ln, t, sh or 1.0, w] for c, ln, t, sh, w in uniq], dtype=float)
+    out = np.zeros((len(pts), len(tune), 3))
+    for j, s in enumerate(tune):
+        logits = log_odds(s.rows, params)
+        chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, logits, table_u)
+        row = np.zeros((len(uniq), 3))
+        for u, idx in enumerate(chosen):
+            cuts = [_Cut(t=_cut_time(s.sentences, i), confidence=0.5) for i in idx]
+            found = [s.first] + [c.t for c in _merge_short(s.first, s.end, cuts, 4.0)]
+            prf = sc.boundary_prf(found, s.true_starts, TOLERANCE)
+            row[u] = prf.tp, prf.n_pred, prf.n_true
+        out[:, j] = row[[where[k] for k in keys]]
+    return out
+
+
+def grid_counts_slow(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """`grid_counts` one setting at a time through `Session.starts` (the reference the fast one must match)."""
     import numpy as np
 
     from indexing.segment.learned import log_odds
@@ -226,14 +334,8 @@ def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) 
     pts = sd.points(grid)
     logits = [log_odds(s.rows, params) for s in tune]
     out = np.zeros((len(pts), len(tune), 3))
-    seen: dict[tuple[float, ...], int] = {}
     for i, pt in enumerate(pts):
         cand = replace(params, **dict(zip(grid, pt, strict=True)))
-        key = (cand.cut_cost, 0.0) if cand.length == 0.0 else pt  # without the prior its shape is moot
-        if key in seen:
-            out[i] = out[seen[key]]
-            continue
-        seen[key] = i
         for j, s in enumerate(tune):
             prf = sc.boundary_prf(s.starts(cand, logits=logits[j]), s.true_starts, TOLERANCE)
             out[i, j] = prf.tp, prf.n_pred, prf.n_true
@@ -241,29 +343,35 @@ def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) 
 
 
 def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[float]], drop: tuple[str, ...],
-                rule: tuple[str, str], cv: int = 0, seeds: list[int] | None = None) -> tuple[Any, Any]:
+                rule: tuple[str, str], cv: int = 0, seeds: list[int] | None = None, by_part: bool = False,
+                l2: float = L2) -> tuple[Any, Any]:
     """Fit the scorer and choose the cap and decoder by `rule` (count term, selection) on all of `tune`.
 
     With `cv` > 1, also each rule of `sd.COUNT_TERMS` x `sd.SELECTS` by `cv`-fold cross-validation
     over the tune sessions (per seed): the scorer refitted and cap and decoder chosen on the other
     folds, each fold's sessions decoded with that choice; returns the pooled out-of-fold figures.
+    With `by_part`, the same with one English part (author) held out at a time (`part_splits`): the
+    pooled English figures under the key "parts", and each part's alone under "part <P>".
     """
     import numpy as np
 
     from indexing.segment.learned import Params
 
-    splits: list[tuple[int, list[int], list[int]]] = [(-1, list(range(len(tune))), [])]
+    splits: list[tuple[int | str, list[int], list[int]]] = [(-1, list(range(len(tune))), [])]
     for seed in (seeds or [0]) if cv > 1 else []:
         for f in sd.folds(tune, cv, seed):
             splits.append((seed, [i for i in range(len(tune)) if i not in set(f)], f))
-    rules = [rule] + ([r for r in itertools.product(sd.COUNT_TERMS, sd.SELECTS) if r != rule] if cv > 1 else [])
+    if by_part:
+        splits += part_splits(tune)
+    rules = [rule] + ([r for r in itertools.product(sd.COUNT_TERMS, sd.SELECTS) if r != rule]
+                      if cv > 1 or by_part else [])
     # rec[rule][split] = (value, cap, params, weights, bias, counts of the held-out sessions)
     rec: dict[tuple[str, str], list[Any]] = {r: [None] * len(splits) for r in rules}
     for cap in caps:
         for s in tune:
             s.refeature(cap)
         for k, (_, train, test) in enumerate(splits):
-            w, b = fit_logistic([tune[i] for i in train], drop)
+            w, b = fit_logistic([tune[i] for i in train], drop, l2)
             params = Params(weights=tuple(w.items()), bias=b)
             counts = grid_counts(tune, params, grid)
             groups = [[i for i in train if tune[i].lang == lang] for lang in ("en", "ko")]
@@ -278,14 +386,23 @@ def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[flo
                       f"{full[2].cut_cost} length {full[2].length} typical {full[2].typical} width {full[2].width}  "
                       f"tune objective {full[0]:.4f}", flush=True)
     v, cap, best, w, b, _ = rec[rule][0]
-    oof: dict[tuple[str, str], dict[int, Any]] = {}
+    oof: dict[tuple[str, str], dict[int | str, Any]] = {}
+    en = [i for i, s in enumerate(tune) if s.lang == "en"]
     for r in rules:
-        for seed in sorted({sp[0] for sp in splits if sp[0] >= 0}):
+        for seed in sorted({sp[0] for sp in splits if isinstance(sp[0], int) and sp[0] >= 0}):
             counts = np.zeros((len(tune), 3))
             for k, (sd_seed, _, test) in enumerate(splits):
                 if sd_seed == seed:
                     counts[test] = rec[r][k][5]
             oof.setdefault(r, {})[seed] = sd.pooled(counts, tune, EXACT_WEIGHT)
+        if by_part:
+            counts = np.zeros((len(tune), 3))
+            for k, (part, _, test) in enumerate(splits):
+                if isinstance(part, str):
+                    counts[test] = rec[r][k][5]
+                    oof.setdefault(r, {})[f"part {part}"] = sd.pooled(counts[test], [tune[i] for i in test],
+                                                                      EXACT_WEIGHT)
+            oof.setdefault(r, {})["parts"] = sd.pooled(counts[en], [tune[i] for i in en], EXACT_WEIGHT)
     return (v, cap, best, w, b), oof
 
 
@@ -326,6 +443,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", default="en,ko", help="languages fitted on (one alone: its own constants)")
     parser.add_argument("--cv", type=int, default=0, help="K: also cross-validate every decoder rule, K folds")
     parser.add_argument("--seeds", default="0", help="comma-separated fold shuffles for --cv")
+    parser.add_argument("--cv-parts", action="store_true",
+                        help="also cross-validate leaving one English part (author) out at a time")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 strength of the logistic regression")
     args = parser.parse_args(argv)
     drop = tuple(f for f in args.drop.split(",") if f)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
@@ -361,17 +481,18 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         return 0
     chosen, oof = fit_decoder(tune, caps, grid, drop, (args.count, args.select), args.cv,
-                              [int(v) for v in args.seeds.split(",")])
+                              [int(v) for v in args.seeds.split(",")], args.cv_parts, args.l2)
     best_val, best_cap, best, weights, bias = chosen
     for rule, per_seed in oof.items():
         for seed, m in per_seed.items():
-            print(f"cv {args.cv}-fold seed {seed} count {rule[0]:5s} select {rule[1]:6s}: out-of-fold objective "
+            what = f"{args.cv}-fold seed {seed}" if isinstance(seed, int) else f"leave-part-out {seed}"
+            print(f"cv {what} count {rule[0]:5s} select {rule[1]:6s}: out-of-fold objective "
                   f"{m['objective']:.4f}  " + "  ".join(
                       f"{lang}: F1 {m[lang]['f1']:.3f} fixed {m[lang]['f1_fixed']:.3f} exact {m[lang]['exact']:.3f} "
                       f"|count| {m[lang]['abs_count']:.3f} over {m[lang]['over']} under {m[lang]['under']}"
                       for lang in m if lang != "objective"), flush=True)
     if oof:
-        results["cv"] = {f"{c}/{s}": v for (c, s), v in oof.items()}
+        results["cv"] = {f"{c}/{s}": {str(k): m for k, m in v.items()} for (c, s), v in oof.items()}
     assert best is not None
     for s in sessions:
         s.refeature(best_cap)

@@ -114,3 +114,33 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["F"])} == {"a": "tune", "e": "E", "f": "F"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["G"])} == {"a": "tune", "e": "E", "g": "G"}
     assert fb.BLIND_SETS == ("F", "G")
+
+
+def test_decode_grid_chooses_what_decode_chooses_for_every_setting():
+    import numpy as np
+
+    from indexing.segment.learned import decode, log_odds
+
+    s = _press_session([1.0, 12.0, 23.0, 31.2])
+    logits = log_odds(s.rows, Params())
+    grid = {"cut_cost": [-1.0, 0.75, 2.0], "length": [0.0, 1.5, 3.0], "typical": [0.0, 8.0, 20.0],
+            "short": [0.5, 1.0], "width": [0.0, 0.7]}
+    pts = np.array(fb.sd.points(grid), dtype=float)
+    starts = [x.start for x in s.sentences]
+    fast = fb.decode_grid(starts, s.sentences[-1].end, logits, pts)
+    for row, got in zip(pts.tolist(), fast, strict=True):
+        params = Params(cut_cost=row[0], length=row[1], typical=row[2], short=row[3], width=row[4])
+        assert got == decode(starts, s.sentences[-1].end, logits, params)
+    assert fb.grid_counts([s], Params(), grid).tolist() == fb.grid_counts_slow([s], Params(), grid).tolist()
+
+
+def test_leave_one_part_out_holds_out_each_english_author_and_keeps_korean():
+    def fake(name: str, lang: str, part: str) -> SimpleNamespace:
+        return SimpleNamespace(name=name, lang=lang, part=part)
+
+    tune = [fake("pump_seal", "en", "tune"), fake("conveyor_belt", "en", "tune"), fake("x_c", "en", "tune"),
+            fake("d1", "en", "D"), fake("k1", "ko", "tune")]
+    splits = fb.part_splits(tune)
+    assert [p for p, _, _ in splits] == ["A", "C", "D"]
+    assert splits[0][2] == [0, 1] and splits[0][1] == [2, 3, 4]
+    assert all(4 in train and 4 not in test for _, train, test in splits)
