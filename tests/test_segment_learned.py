@@ -45,6 +45,16 @@ def test_adaptive_prior_follows_the_scorer_expected_count():
     assert decode([0, 5, 10, 15, 20, 25, 30, 35], 40, logits, adaptive) == [4]
 
 
+def test_paced_prior_counts_typical_steps_in_sentences_of_the_session_pace():
+    # typical_n 2: two sentences of this session's pace (40 s / 8 sentences = 5 s) -> 10 s steps, the
+    # fixed typical (here 30 s) is not used; the same narration at half the pace keeps 2 sentences a step.
+    starts = [0, 5, 10, 15, 20, 25, 30, 35]
+    paced = Params(weights=(), bias=0.0, cut_cost=0.0, length=1.0, typical=30.0, typical_n=2.0)
+    assert decode(starts, 40, [0] * 8, paced) == [2, 4, 6]
+    assert decode([2 * t for t in starts], 80, [0] * 8, paced) == [2, 4, 6]
+    assert decode(starts, 40, [0] * 8, replace(paced, typical_n=0.0)) != [2, 4, 6]
+
+
 def test_short_weight_softens_the_prior_on_short_steps_only():
     # Weak evidence (+0.5) at every 5 s sentence start: the symmetric prior merges pairs into 10 s
     # steps; with no weight on steps shorter than typical, each 5 s step stands on its evidence.

@@ -124,6 +124,9 @@ TYPICAL = 8.0
 # Weight of the length prior on steps shorter than TYPICAL, relative to LENGTH (1: symmetric in
 # log-duration; below 1 lets short steps stand on their evidence).
 SHORT = 1.0
+# If above 0, the prior's typical step is this many sentences of the session's own pace (its span over
+# its sentence count) instead of TYPICAL seconds, so a narrator with longer steps keeps them (0: off).
+TYPICAL_N = 0.0
 # Half-width of the prior's flat middle, in ln(seconds): steps within a factor e^WIDTH of TYPICAL
 # cost nothing, so a 6 s and a 28 s step both stand on their evidence (0: the plain log-normal).
 WIDTH = 0.0
@@ -139,6 +142,7 @@ class Params:
     length: float = LENGTH
     typical: float = TYPICAL
     short: float = SHORT
+    typical_n: float = TYPICAL_N
     width: float = WIDTH
 
 
@@ -230,7 +234,9 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
         return max((starts[b] if b < n else last_end) - starts[a], 1e-3)
 
     typical = params.typical
-    if typical <= 0.0:
+    if params.typical_n > 0.0:
+        typical = max(min_step, params.typical_n * (last_end - starts[0]) / n)
+    elif typical <= 0.0:
         # Adaptive prior: the session's span over the number of steps the scorer expects
         # (one plus the sum of its probabilities), so slow and brisk narrators both get a
         # prior at their own pace.

@@ -66,6 +66,7 @@ GRID = {
     "typical": [0.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0],
     "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
     "width": [0.0, 0.4, 0.7],  # the prior's flat middle, ln seconds (`--width` to change)
+    "typical_n": [0.0],  # typical step in sentences of the session's pace (`--typical-n`; 0: seconds)
 }
 
 
@@ -249,8 +250,8 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
                 min_step: float = 4.0) -> list[list[int]]:
     """`learned.decode` for many decoder settings at once (numpy over the settings, same ties).
 
-    `pts` has one row per setting: cut_cost, length, typical, short, width. Returns, per row, the
-    sentence indices `decode` would choose.
+    `pts` has one row per setting: cut_cost, length, typical, short, width, typical_n. Returns, per
+    row, the sentence indices `decode` would choose.
     """
     import math
 
@@ -261,10 +262,12 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
     n = len(starts)
     if n < 2:
         return [[] for _ in range(len(pts))]
-    cut_cost, length, typical, short, width = (np.asarray(pts[:, k], dtype=float) for k in range(5))
+    cut_cost, length, typical, short, width, typical_n = (np.asarray(pts[:, k], dtype=float) for k in range(6))
     expected = 1.0 + sum(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for v in logits[1:])
     adaptive = max(min_step, (last_end - starts[0]) / expected)
     typical = np.where(typical <= 0.0, adaptive, typical)
+    paced = np.maximum(min_step, typical_n * (last_end - starts[0]) / n)
+    typical = np.where(typical_n > 0.0, paced, typical)
     best = np.full((n + 1, len(pts)), -np.inf)
     back = np.full((n + 1, len(pts)), -1, dtype=int)
     best[0] = 0.0
@@ -305,12 +308,15 @@ def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) 
     pts = sd.points(grid)
     names = list(grid)
     table = np.array([[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
-                       for k in ("cut_cost", "length", "typical", "short", "width")] for pt in pts], dtype=float)
-    # Without the prior (length 0) its shape is moot: one setting per cut cost.
-    keys = [(c, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, t, sh, w) for c, ln, t, sh, w in table.tolist()]
+                       for k in ("cut_cost", "length", "typical", "short", "width", "typical_n")] for pt in pts],
+                     dtype=float)
+    # Without the prior (length 0) its shape is moot: one setting per cut cost; with a paced prior
+    # (typical_n > 0) the typical seconds are.
+    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn)
+            for c, ln, t, sh, w, tn in table.tolist()]
     uniq = sorted(set(keys), key=keys.index)
     where = {k: i for i, k in enumerate(uniq)}
-    table_u = np.array([[c, ln, t, sh or 1.0, w] for c, ln, t, sh, w in uniq], dtype=float)
+    table_u = np.array([[c, ln, t, sh or 1.0, w, tn] for c, ln, t, sh, w, tn in uniq], dtype=float)
     out = np.zeros((len(pts), len(tune), 3))
     for j, s in enumerate(tune):
         logits = log_odds(s.rows, params)
@@ -432,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--caps", help="comma-separated pause caps to try (default: GAP_CAPS)")
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
+    parser.add_argument("--cut-cost", help="comma-separated cut costs to try (default: GRID's)")
+    parser.add_argument("--typical-n", help="comma-separated typical steps in sentences to try (0: seconds)")
     parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
     parser.add_argument("--blind", nargs="*", choices=BLIND_SETS, metavar="PART",
                         help="also score the blind parts (all, or those named: F, G), once, at the end of a round")
@@ -454,6 +462,10 @@ def main(argv: list[str] | None = None) -> int:
         grid["width"] = [float(v) for v in args.width.split(",")]
     if args.typical:
         grid["typical"] = [float(v) for v in args.typical.split(",")]
+    if args.cut_cost:
+        grid["cut_cost"] = [float(v) for v in args.cut_cost.split(",")]
+    if args.typical_n:
+        grid["typical_n"] = [float(v) for v in args.typical_n.split(",")]
 
     blind = True if args.blind == [] else (args.blind or False)
     sessions = english(args.data, args.key, blind) + korean(args.ko)
@@ -504,11 +516,12 @@ def main(argv: list[str] | None = None) -> int:
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}\nTYPICAL_N = {best.typical_n}")
     if len(langs) == 1:
         print(f"(fitted on {langs[0]} alone: constants for that language only, the other keeps its own)")
     results["params"] = {"langs": langs, "gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
-                         "typical": best.typical, "short": best.short, "width": best.width}
+                         "typical": best.typical, "short": best.short, "width": best.width,
+                         "typical_n": best.typical_n}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1

@@ -124,12 +124,12 @@ def test_decode_grid_chooses_what_decode_chooses_for_every_setting():
     s = _press_session([1.0, 12.0, 23.0, 31.2])
     logits = log_odds(s.rows, Params())
     grid = {"cut_cost": [-1.0, 0.75, 2.0], "length": [0.0, 1.5, 3.0], "typical": [0.0, 8.0, 20.0],
-            "short": [0.5, 1.0], "width": [0.0, 0.7]}
+            "short": [0.5, 1.0], "width": [0.0, 0.7], "typical_n": [0.0, 2.5]}
     pts = np.array(fb.sd.points(grid), dtype=float)
     starts = [x.start for x in s.sentences]
     fast = fb.decode_grid(starts, s.sentences[-1].end, logits, pts)
     for row, got in zip(pts.tolist(), fast, strict=True):
-        params = Params(cut_cost=row[0], length=row[1], typical=row[2], short=row[3], width=row[4])
+        params = Params(cut_cost=row[0], length=row[1], typical=row[2], short=row[3], width=row[4], typical_n=row[5])
         assert got == decode(starts, s.sentences[-1].end, logits, params)
     assert fb.grid_counts([s], Params(), grid).tolist() == fb.grid_counts_slow([s], Params(), grid).tolist()
 
