@@ -22,14 +22,17 @@ count/selection rule over the tune sessions (K folds per `--seeds` shuffle, the 
 decoder chosen without the fold) and prints the pooled out-of-fold figures; `--langs en` fits one
 language alone. `--cv-parts` cross-validates leaving one English part (author: A, B, C, D, E, F, G)
 out at a time (the Korean tune split always fitted on), per part and pooled: the figure for a new
-author; `--l2` sets the regression's L2 strength. The decoder grid is decoded for all settings at once
+author; `--l2` sets the regression's L2 strength; `--keep-behaviours` lets the decoder choice (in
+every fold too) take only settings that keep the designed behaviours of the unit tests
+(`behaviour_sessions`: PRESS, SAW, the in-step pauses), with the weights just fitted. The decoder grid is decoded for all settings at once
 (`decode_grid`, numpy; the same choices as `learned.decode`). Figures for the old cue fusion (method "fusion")
 and the learned method ("learned", with the module's constants and with the weights just fitted)
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
         [--blind [F G]] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
-        [--select best|cross|smooth] [--cv K --seeds 0,1,2] [--cv-parts] [--l2 L2]
+        [--select best|cross|smooth] [--cv K --seeds 0,1,2] [--cv-parts] [--l2 L2] [--keep-behaviours]
+        [--typical-n N,...] [--cut-cost C,...]
 
 `--report-only` skips the fitting and prints the figures of `segment()` as the `indexing` on the path
 makes them (run it with another checkout's `indexing` first on PYTHONPATH for a before/after).
@@ -298,37 +301,83 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
     return out
 
 
+def _settings(params: Any, grid: dict[str, list[float]]) -> tuple[Any, list[int]]:
+    """The grid's distinct decoder settings (rows for `decode_grid`) and, per grid point, its row."""
+    import numpy as np
+
+    names = list(grid)
+    table = [[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
+              for k in ("cut_cost", "length", "typical", "short", "width", "typical_n")] for pt in sd.points(grid)]
+    # Without the prior (length 0) its shape is moot: one setting per cut cost; with a paced prior
+    # (typical_n > 0) the typical seconds are.
+    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn)
+            for c, ln, t, sh, w, tn in table]
+    uniq = sorted(set(keys), key=keys.index)
+    where = {k: i for i, k in enumerate(uniq)}
+    rows = np.array([[c, ln, t, sh or 1.0, w, tn] for c, ln, t, sh, w, tn in uniq], dtype=float)
+    return rows, [where[k] for k in keys]
+
+
+def _grid_starts(s: Session, params: Any, rows: Any) -> list[list[float]]:
+    """Step starts of one session for each decoder setting in `rows`, as `Session.starts` makes them."""
+    from indexing.segment.learned import log_odds
+    from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
+
+    chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows)
+    out = []
+    for idx in chosen:
+        cuts = [_Cut(t=_cut_time(s.sentences, i), confidence=0.5) for i in idx]
+        out.append([s.first] + [c.t for c in _merge_short(s.first, s.end, cuts, 4.0)])
+    return out
+
+
 def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
     """(grid points x tune sessions x 3): cuts matched, found and true, for every decoder setting."""
     import numpy as np
 
-    from indexing.segment.learned import log_odds
-    from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
-
-    pts = sd.points(grid)
-    names = list(grid)
-    table = np.array([[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
-                       for k in ("cut_cost", "length", "typical", "short", "width", "typical_n")] for pt in pts],
-                     dtype=float)
-    # Without the prior (length 0) its shape is moot: one setting per cut cost; with a paced prior
-    # (typical_n > 0) the typical seconds are.
-    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn)
-            for c, ln, t, sh, w, tn in table.tolist()]
-    uniq = sorted(set(keys), key=keys.index)
-    where = {k: i for i, k in enumerate(uniq)}
-    table_u = np.array([[c, ln, t, sh or 1.0, w, tn] for c, ln, t, sh, w, tn in uniq], dtype=float)
-    out = np.zeros((len(pts), len(tune), 3))
+    rows, which = _settings(params, grid)
+    out = np.zeros((len(which), len(tune), 3))
     for j, s in enumerate(tune):
-        logits = log_odds(s.rows, params)
-        chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, logits, table_u)
-        row = np.zeros((len(uniq), 3))
-        for u, idx in enumerate(chosen):
-            cuts = [_Cut(t=_cut_time(s.sentences, i), confidence=0.5) for i in idx]
-            found = [s.first] + [c.t for c in _merge_short(s.first, s.end, cuts, 4.0)]
+        row = np.zeros((len(rows), 3))
+        for u, found in enumerate(_grid_starts(s, params, rows)):
             prf = sc.boundary_prf(found, s.true_starts, TOLERANCE)
             row[u] = prf.tp, prf.n_pred, prf.n_true
-        out[:, j] = row[[where[k] for k in keys]]
+        out[:, j] = row[which]
     return out
+
+
+def behaviour_sessions() -> list[Session]:
+    """The designed behaviours of the unit tests, as sessions whose true starts are the expected ones.
+
+    tests/test_segment.py: PRESS (cue phrases and pauses cut steps), SAW with a still camera (a
+    4 s pause mid-step is no cut), SAW with a camera change mid-step (not a cut alone) and with one
+    at the pause (a cut); tests/test_segment_learned.py: the 2.3-2.5 s pauses inside steps.
+    """
+    from tests.test_segment import PRESS, SAW, Changes, _camera, make_transcript
+
+    still = Changes(times=tuple(i * 0.5 for i in range(80)), scores=(0.01,) * 80)
+    pump = [(1.0, "Loosen the four bolts on the pump cover."), (4.6, "They are stiff at first."),
+            (8.95, "Keep the wrench square on the head."), (13.0, "Lift the cover off the housing."),
+            (15.8, "Set it down on a clean rag."), (20.85, "It is heavier than it looks."),
+            (24.4, "Pull the old seal out with a hook."), (28.0, "Check the shaft for scoring."),
+            (32.45, "Wipe it clean.")]
+    cases = [("press", make_transcript(PRESS, 40.0, per_segment=2), None, 40.0, [0.7, 11.7, 22.7, 30.9]),
+             ("saw_still", make_transcript(SAW, 40.0), still, 40.0, [0.7, 17.2, 30.7]),
+             ("saw_camera_mid", make_transcript(SAW, 40.0), _camera(23.2), 40.0, [0.7, 17.2, 30.7]),
+             ("saw_camera_pause", make_transcript(SAW, 40.0), _camera(10.5), 40.0, [0.7, 10.7, 17.2, 30.7]),
+             ("pump_pauses", make_transcript(pump, 35.0), None, 35.0, [0.7, 12.7, 24.1])]
+    return [Session(n, "en", "unit", "fixed", tx, vis, d, want) for n, tx, vis, d, want in cases]
+
+
+def behaviour_mask(sessions: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """Per grid point: True where every behaviour session gets exactly its expected starts."""
+    import numpy as np
+
+    rows, which = _settings(params, grid)
+    ok = np.ones(len(rows), dtype=bool)
+    for s in sessions:
+        ok &= np.array([[round(t, 3) for t in f] == s.true_starts for f in _grid_starts(s, params, rows)])
+    return ok[which]
 
 
 def grid_counts_slow(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
@@ -350,7 +399,7 @@ def grid_counts_slow(tune: list[Session], params: Any, grid: dict[str, list[floa
 
 def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[float]], drop: tuple[str, ...],
                 rule: tuple[str, str], cv: int = 0, seeds: list[int] | None = None, by_part: bool = False,
-                l2: float = L2) -> tuple[Any, Any]:
+                l2: float = L2, keep: list[Session] | None = None) -> tuple[Any, Any]:
     """Fit the scorer and choose the cap and decoder by `rule` (count term, selection) on all of `tune`.
 
     With `cv` > 1, also each rule of `sd.COUNT_TERMS` x `sd.SELECTS` by `cv`-fold cross-validation
@@ -358,6 +407,8 @@ def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[flo
     folds, each fold's sessions decoded with that choice; returns the pooled out-of-fold figures.
     With `by_part`, the same with one English part (author) held out at a time (`part_splits`): the
     pooled English figures under the key "parts", and each part's alone under "part <P>".
+    With `keep` (`behaviour_sessions`), only decoder settings that keep every designed behaviour with
+    the weights just fitted may be chosen (in every fold too).
     """
     import numpy as np
 
@@ -374,15 +425,16 @@ def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[flo
     # rec[rule][split] = (value, cap, params, weights, bias, counts of the held-out sessions)
     rec: dict[tuple[str, str], list[Any]] = {r: [None] * len(splits) for r in rules}
     for cap in caps:
-        for s in tune:
+        for s in [*tune, *(keep or [])]:
             s.refeature(cap)
         for k, (_, train, test) in enumerate(splits):
             w, b = fit_logistic([tune[i] for i in train], drop, l2)
             params = Params(weights=tuple(w.items()), bias=b)
             counts = grid_counts(tune, params, grid)
+            allowed = behaviour_mask(keep, params, grid) if keep else None
             groups = [[i for i in train if tune[i].lang == lang] for lang in ("en", "ko")]
             for r in rules:
-                i, v = sd.choose(sd.values(counts, groups, r[0], EXACT_WEIGHT), grid, r[1])
+                i, v = sd.choose(sd.values(counts, groups, r[0], EXACT_WEIGHT), grid, r[1], allowed)
                 if rec[r][k] is None or v > rec[r][k][0] + 1e-9:
                     cand = replace(params, **dict(zip(grid, sd.points(grid)[i], strict=True)))
                     rec[r][k] = (v, cap, cand, w, b, counts[i, test])
@@ -453,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="0", help="comma-separated fold shuffles for --cv")
     parser.add_argument("--cv-parts", action="store_true",
                         help="also cross-validate leaving one English part (author) out at a time")
+    parser.add_argument("--keep-behaviours", action="store_true",
+                        help="choose only decoder settings that keep the unit tests' designed behaviours")
     parser.add_argument("--l2", type=float, default=L2, help="L2 strength of the logistic regression")
     args = parser.parse_args(argv)
     drop = tuple(f for f in args.drop.split(",") if f)
@@ -493,7 +547,8 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         return 0
     chosen, oof = fit_decoder(tune, caps, grid, drop, (args.count, args.select), args.cv,
-                              [int(v) for v in args.seeds.split(",")], args.cv_parts, args.l2)
+                              [int(v) for v in args.seeds.split(",")], args.cv_parts, args.l2,
+                              behaviour_sessions() if args.keep_behaviours else None)
     best_val, best_cap, best, weights, bias = chosen
     for rule, per_seed in oof.items():
         for seed, m in per_seed.items():

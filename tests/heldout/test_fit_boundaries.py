@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from indexing.segment import segment
@@ -144,3 +145,13 @@ def test_leave_one_part_out_holds_out_each_english_author_and_keeps_korean():
     assert [p for p, _, _ in splits] == ["A", "C", "D"]
     assert splits[0][2] == [0, 1] and splits[0][1] == [2, 3, 4]
     assert all(4 in train and 4 not in test for _, train, test in splits)
+
+
+def test_behaviour_sessions_hold_with_the_module_constants_and_a_cheap_cut_breaks_them():
+    grid = {"cut_cost": [-2.0, 0.75], "length": [0.0, 1.5], "typical": [8.0], "short": [1.0], "width": [0.0],
+            "typical_n": [0.0]}
+    mask = fb.behaviour_mask(fb.behaviour_sessions(), Params(), grid)
+    # (cut -2, no prior), (cut -2, prior), (cut 0.75, no prior), (cut 0.75, prior): the last is the module's.
+    assert mask.tolist()[-1] is True
+    assert mask.tolist()[0] is False
+    assert fb.sd.choose(np.array([3.0, 2.0, 1.0, 0.5]), grid, "best", mask)[0] == 3
