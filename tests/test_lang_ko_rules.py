@@ -210,6 +210,40 @@ def test_the_blind_test4_split_is_separate_and_has_the_checked_mix() -> None:
     assert any(c + particle in text for p in procs for c in p.confidential for particle in ("을", "를", "에", "이", "가"))
 
 
+def test_the_blind_test5_split_is_separate_and_has_the_checked_mix() -> None:
+    earlier = ("tune", "test", "test2", "test3", "test4")
+    steps, said, text = _a_new_authors_split("test5", earlier)
+    sys.path.insert(0, str(HELDOUT))
+    try:
+        from make_heldout_ko import procedures
+        from scripts_ko_test5 import CUES
+    finally:
+        sys.path.remove(str(HELDOUT))
+    procs = [p for _, p in procedures("test5")]
+    others = [p for split in earlier for _, p in procedures(split)]
+    # A sixth author: no workstation of the others, and no surname of theirs, said alone or not.
+    assert not {p.workstation for p in procs} & {p.workstation for p in others}
+    names = {n for p in procs for n in [p.expert, *p.people]}
+    assert not {n[0] for n in names} & {n[0] for p in others for n in [p.expert, *p.people]}
+    later = [str(s.parts[0]) for p in procs for s in p.steps[1:]]
+    assert len({c for c in CUES for t in later if t.startswith(c)}) >= 8  # not one cue only
+    inner = [str(x) for s in steps for x in s.parts[1:] if isinstance(x, str)]
+    assert sum(x.startswith(CUES) for x in inner) >= 2  # a cue word inside a step too
+    tools = [t for s in steps for t in s.tools]
+    assert any("mm" in t for t in tools) and any("리터" in t for t in tools) and any("cc" in t for t in tools)
+    for marker in ("덜 가요", "일이 없어요", "나아요", "실수가 없어요", "잘 보여요"):
+        assert any(x.startswith("tip:") and marker in x for x in said), marker
+    for marker in ("큰코다쳐요", "데어요", "날아가", "치여요", "찍혀요", "감전될 수 있어요", "허리 나가요"):
+        assert any(x.startswith("warn:") and marker in x for x in said), marker
+    # Colleagues: a title after a one-syllable surname, a two-syllable surname, a title after a full
+    # name, a given name with 씨, a kitchen title or the familiar 이가; a confidential term with a particle.
+    assert all(n in text for n in ("범 반장님이", "좌 대리한테", "호 주임님께서", "팽 과장이랑", "초 조장님한테",
+                                   "단 계장님이", "판 반장님"))
+    assert all(n in text for n in ("견수호가", "평지훈이", "동방채린 대리님이", "학윤서 선배가", "누리 씨가",
+                                   "영자 이모한테", "종현이가"))
+    assert any(c + particle in text for p in procs for c in p.confidential for particle in ("을", "를", "에", "이", "가"))
+
+
 def test_better_way_tips_and_ban_warnings_with_a_reason_after_them() -> None:
     # "…하는 게 좋아요", "…는 편이 낫습니다": the better way, also with its reason after a comma (s21).
     assert KO.is_tip("공구는 쓰고 나서 바로 닦아 두는 게 좋아요, 그래야 녹이 안 슬어요.")

@@ -21,9 +21,10 @@ from scripts_d import RECORDINGS_D  # noqa: E402
 from scripts_e import RECORDINGS_E  # noqa: E402
 from scripts_f import RECORDINGS_F  # noqa: E402
 from scripts_g import RECORDINGS_G  # noqa: E402
+from scripts_h import RECORDINGS_H  # noqa: E402
 
 RECORDINGS = (RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
-              + RECORDINGS_G)
+              + RECORDINGS_G + RECORDINGS_H)
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -236,6 +237,67 @@ def test_blind_part_g() -> None:
     assert any(" x " in t for t in tools)
     # Trainee descriptions: no narration sentence copied, and none longer than the step's own text.
     for rec in RECORDINGS_G:
+        for s in rec.steps:
+            said = [p.lower().rstrip(".") for p in s.parts if isinstance(p, str)]
+            assert not any(p in s.description.lower() for p in said), s.description
+            assert len(s.description.split()) < len(s.text.split()), s.description
+
+
+def test_blind_part_h() -> None:
+    # Part H: an eighth author (blind to the rules) and trades, all test; festival voices at speeds of their own.
+    earlier = (RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
+               + RECORDINGS_G)
+    assert len(RECORDINGS_H) == 8 and 40 <= sum(len(r.steps) for r in RECORDINGS_H) <= 48
+    assert all(r.part == "test" for r in RECORDINGS_H)
+    assert not {r.name for r in RECORDINGS_H} & {r.name for r in earlier}
+    assert not {r.title for r in RECORDINGS_H} & {r.title for r in earlier}
+    assert {r.domain for r in RECORDINGS_H} == {"repair", "maintenance", "kitchen"}
+    assert {r.voice[0] for r in RECORDINGS_H} == {"festival:cmu_us_slt_arctic_hts", "festival:kal_diphone"}
+    assert not {r.voice[1] for r in RECORDINGS_H} & {r.voice[1] for r in earlier}  # speeds of their own
+    assert len({r.voice[1] for r in RECORDINGS_H}) == len(RECORDINGS_H)
+    assert [sum(r.scene == k for r in RECORDINGS_H) for k in ("fixed", "steps", None)] == [4, 2, 2]
+    assert {r.ext for r in RECORDINGS_H if r.scene is None} == {"wav", "mp3"}
+    one_sentence = 0
+    for rec in RECORDINGS_H:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        # Pauses inside steps as long as those between them: both 2.0-2.6 s.
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.6, rec.name
+        assert min(rec.pauses) >= 2.0 and max(rec.pauses) <= 2.6, rec.name
+        assert max(inner) >= max(rec.pauses) - 0.2, rec.name
+        one_sentence += any(sum(isinstance(p, str) for p in s.parts) == 1 for s in rec.steps)
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 60.0 <= sum(seconds) <= 120.0 and min(seconds) <= 12.0, (rec.name, seconds)
+        assert max(seconds) >= 2.5 * min(seconds), (rec.name, seconds)  # mixed lengths
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    assert one_sentence >= 6
+    seconds = [_seconds(r, s) for r in RECORDINGS_H for s in r.steps]
+    assert sum(t <= 10.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 6, sorted(seconds)
+    # Cue words of this author's own open a third to a half of the later steps, not only "next" / "then".
+    cues = ("next", "then", "first", "finally", "now", "after that", "step", "right,", "okay,", "once ", "with ",
+            "last ", "second,")
+    later = [s.text.lower() for r in RECORDINGS_H for s in r.steps[1:]]
+    cued = [o for o in later if o.startswith(cues)]
+    assert 0.33 * len(later) <= len(cued) <= 0.5 * len(later)
+    assert sum(o.startswith(("next", "then")) for o in cued) <= len(cued) // 3
+    # Tips that start "Do not", tips that do not, and no note that names itself a tip.
+    notes = [n.lower() for r in RECORDINGS_H for s in r.steps for n in s.tips]
+    assert sum(n.startswith("do not") for n in notes) >= 4 and sum(not n.startswith("do not") for n in notes) >= 3
+    assert not any(" tip" in f" {n}" for n in notes)
+    assert sum(len(s.warnings) for r in RECORDINGS_H for s in r.steps) >= 15
+    # Sizes said the trade's way: millimetres, inches, a drive size, a timber section and a board thickness.
+    tools = [t for r in RECORDINGS_H for s in r.steps for t in s.tools]
+    assert any(" mm " in f" {t} " for t in tools) and any(" inch " in f" {t} " for t in tools)
+    assert any(t.startswith("1/4") for t in tools) and "2 by 1 batten" in tools and "12.5 mm plasterboard" in tools
+    # Every truth tool is said in its step (in words the narrator uses), and colleagues are named.
+    for rec in RECORDINGS_H:
+        for s in rec.steps:
+            for t in s.tools:
+                assert _words(t)[-1] in _words(s.text), (rec.name, t)
+    text = " ".join(s.text for r in RECORDINGS_H for s in r.steps)
+    assert sum(name in text for name in ("Gary", "Sunil", "Ana", "Tom", "Priya", "Kofi", "Femi", "Luca")) >= 2
+    # Trainee descriptions: no narration sentence copied, and none longer than the step's own text.
+    for rec in RECORDINGS_H:
         for s in rec.steps:
             said = [p.lower().rstrip(".") for p in s.parts if isinstance(p, str)]
             assert not any(p in s.description.lower() for p in said), s.description
