@@ -370,15 +370,21 @@ def behaviour_sessions() -> list[Session]:
     return [Session(n, "en", "unit", "fixed", tx, vis, d, want) for n, tx, vis, d, want in cases]
 
 
-def behaviour_mask(sessions: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
-    """Per grid point: True where every behaviour session gets exactly its expected starts."""
+def behaviour_kept(sessions: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """Per grid point: how many behaviour sessions get exactly their expected starts."""
     import numpy as np
 
     rows, which = _settings(params, grid)
-    ok = np.ones(len(rows), dtype=bool)
+    kept = np.zeros(len(rows), dtype=int)
     for s in sessions:
-        ok &= np.array([[round(t, 3) for t in f] == s.true_starts for f in _grid_starts(s, params, rows)])
-    return ok[which]
+        kept += np.array([[round(t, 3) for t in f] == s.true_starts for f in _grid_starts(s, params, rows)])
+    return kept[which]
+
+
+def behaviour_mask(sessions: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """Per grid point: True where the most behaviour sessions the grid can keep are kept (all, if any can)."""
+    kept = behaviour_kept(sessions, params, grid)
+    return kept == kept.max()
 
 
 def grid_counts_slow(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
@@ -409,7 +415,8 @@ def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[flo
     With `by_part`, the same with one English part (author) held out at a time (`part_splits`): the
     pooled English figures under the key "parts", and each part's alone under "part <P>".
     With `keep` (`behaviour_sessions`), only decoder settings that keep every designed behaviour with
-    the weights just fitted may be chosen (in every fold too).
+    the weights just fitted may be chosen (in every fold too; where no setting keeps all, those that
+    keep the most).
     """
     import numpy as np
 
