@@ -93,11 +93,11 @@ def test_log_odds_are_the_fitted_linear_score():
 def test_press_session_with_the_learned_method():
     tx = make_transcript(PRESS, 40.0)
     cuts = plan(CueContext(sentences=build_sentences(tx), duration=40.0))
-    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.944), (4, 0.943), (6, 0.664)]
+    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.959), (4, 0.956), (6, 0.947)]
     assert cuts[0].reasons[:3] == ("gap", "cue", "action")
     _, steps = segment(tx, duration=40.0, method="learned")
     assert [(s.start, s.end, s.boundary_confidence) for s in steps] == [
-        (0.7, 11.7, 1.0), (11.7, 22.7, 0.944), (22.7, 30.9, 0.943), (30.9, 38.15, 0.664)]
+        (0.7, 11.7, 1.0), (11.7, 22.7, 0.959), (22.7, 30.9, 0.956), (30.9, 38.15, 0.947)]
 
 
 def test_visual_change_adds_evidence_but_markers_still_decide():

@@ -94,7 +94,7 @@ class Session:
     def __init__(self, name: str, lang: str, part: str, camera: str, transcript: Any, visual: Any,
                  duration: float, true_starts: list[float]) -> None:
         from indexing.segment.base import CueContext, build_sentences
-        from indexing.segment.learned import features
+        from indexing.segment.learned import features, params_for
         from indexing.segment.segmenter import LEAD_IN, TAIL
 
         self.name, self.lang, self.part, self.camera = name, lang, part, camera
@@ -102,7 +102,7 @@ class Session:
         self.true_starts = true_starts
         self.sentences = build_sentences(transcript)
         self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
-        self.rows = features(self.ctx)
+        self.rows = features(self.ctx, gap_full=params_for(lang).gap_full)
 
         self.first = max(0.0, self.sentences[0].start - LEAD_IN)
         self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
@@ -437,7 +437,7 @@ def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[flo
             s.refeature(cap)
         for k, (_, train, test) in enumerate(splits):
             w, b = fit_logistic([tune[i] for i in train], drop, l2)
-            params = Params(weights=tuple(w.items()), bias=b)
+            params = Params(weights=tuple(w.items()), bias=b, gap_full=cap)
             counts = grid_counts(tune, params, grid)
             allowed = behaviour_mask(keep, params, grid) if keep else None
             groups = [[i for i in train if tune[i].lang == lang] for lang in ("en", "ko")]

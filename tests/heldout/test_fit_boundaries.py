@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from indexing.segment import segment
-from indexing.segment.learned import FEATURES, Params
+from indexing.segment.learned import FEATURES, Params, params_for
 from tests.test_segment import PRESS, make_transcript
 
 _spec = importlib.util.spec_from_file_location("heldout_fit_boundaries", Path(__file__).with_name("fit_boundaries.py"))
@@ -35,7 +35,7 @@ def test_labels_are_the_sentence_starts_nearest_the_true_starts():
 def test_harness_makes_the_same_starts_as_segment():
     s = _press_session([1.0, 12.0, 23.0, 31.2])
     _, steps = segment(s.transcript, duration=40.0, method="learned")
-    assert s.starts(Params()) == [st.start for st in steps] == [0.7, 11.7, 22.7, 30.9]
+    assert s.starts(params_for("en")) == [st.start for st in steps] == [0.7, 11.7, 22.7, 30.9]
     assert s.through_segment("learned") == [0.7, 11.7, 22.7, 30.9]
 
 
