@@ -84,3 +84,81 @@ def test_notes(text: str, tips: list[str], warnings: list[str]) -> None:
 ])
 def test_tool_sizes_and_words(text: str, tools: list[str]) -> None:
     assert find_tools(text) == tools
+
+
+# Issue 9, round 7 (t23): advice frames of general English, "do not … because …" as a tip unless the
+# reason names harm, and harm named by what does it. Sentences written for these tests.
+@pytest.mark.parametrize(("text", "tips", "warnings"), [
+    # what not to do and why, without harm: know-how, not a warning
+    ("Do not oil the chain for this, because the paint needs a dry surface to key.",
+     ["Do not oil the chain for this, because the paint needs a dry surface to key."], []),
+    ("Don't open the door before the timer ends, or the loaf sinks in the middle.",
+     ["Don't open the door before the timer ends, or the loaf sinks in the middle."], []),
+    # "because" as the recogniser writes it
+    ("Never rush the last pass, the cause only the surface gets hot.",
+     ["Never rush the last pass, the cause only the surface gets hot."], []),
+    # ... and a warning when the reason names harm to parts or people
+    ("Do not pry it off with a chisel, because that cracks the housing.", [],
+     ["Do not pry it off with a chisel, because that cracks the housing."]),
+    ("Never stir it with a metal spoon, or it scratches the coating.", [],
+     ["Never stir it with a metal spoon, or it scratches the coating."]),
+    ("Don't reach over the blade, because it can catch your sleeve.", [],
+     ["Don't reach over the blade, because it can catch your sleeve."]),
+    # advice frames without a tip word
+    ("Drill each hole in one go if you can.", ["Drill each hole in one go if you can."], []),
+    ("It goes faster with the guard swung back.", ["It goes faster with the guard swung back."], []),
+    ("That sounds wrong, but a cold pan crisps the skin best.", ["That sounds wrong, but a cold pan crisps the skin"
+                                                                 " best."], []),
+    ("Most people fill it too full, and then it spills on the first bend.",
+     ["Most people fill it too full, and then it spills on the first bend."], []),
+    ("Brown sugar gives a softer biscuit than white.", ["Brown sugar gives a softer biscuit than white."], []),
+    ("Mark the top face, it tells you which way it goes back.", ["Mark the top face, it tells you which way it goes"
+                                                                 " back."], []),
+    ("Fit the spring first, it is fiddly once the cover is on.", ["Fit the spring first, it is fiddly once the cover"
+                                                                  " is on."], []),
+    ("Small washers tend to roll under the bench, so lay a cloth down.",
+     ["Small washers tend to roll under the bench, so lay a cloth down."], []),
+    # a purpose clause ("so you do not…") is no prohibition
+    ("Label each wire so you do not mix them up later.", ["Label each wire so you do not mix them up later."], []),
+    # harm named by what does it
+    ("The new blades will cut your fingers, so handle them by the back.", [],
+     ["The new blades will cut your fingers, so handle them by the back."]),
+    ("Keep loose cuffs away from the chuck because it pulls your hand in.", [],
+     ["Keep loose cuffs away from the chuck because it pulls your hand in."]),
+    ("Rice left out overnight can make people ill.", [], ["Rice left out overnight can make people ill."]),
+    ("A worn disc can burst at full speed.", [], ["A worn disc can burst at full speed."]),
+    ("A cable that rubs on the frame wears through in a month.", [],
+     ["A cable that rubs on the frame wears through in a month."]),
+    ("Running the pump dry can blow out the shaft seal.", [], ["Running the pump dry can blow out the shaft seal."]),
+    ("Hold the nut from behind, or the bolt spins and cracks the bracket.", [],
+     ["Hold the nut from behind, or the bolt spins and cracks the bracket."]),
+    ("The mixer can start on its own after a power cut.", [], ["The mixer can start on its own after a power cut."]),
+    ("The fumes can make you dizzy, so prop the hatch open.", [],
+     ["The fumes can make you dizzy, so prop the hatch open."]),
+    ("A loose chisel will go straight into your hand.", [], ["A loose chisel will go straight into your hand."]),
+    # a long run-on that opens as a condition or a description is one warning, not its last clause
+    ("If the pressure gauge still reads above zero after a minute, the relief valve is stuck, and the line"
+     " will spray oil in your face.", [],
+     ["If the pressure gauge still reads above zero after a minute, the relief valve is stuck, and the line"
+      " will spray oil in your face."]),
+    # plain instructions stay neither, reasons included
+    ("Cut the board in one stroke and lift it off.", [], []),
+    ("Tighten the bolts again because the frame settles.", [], []),
+    ("Pour the batter into the tin and level it.", [], []),
+])
+def test_notes_advice_and_harm(text: str, tips: list[str], warnings: list[str]) -> None:
+    assert find_notes(text) == (tips, warnings)
+
+
+# Issue 9, round 7 (t23): sizes as the recogniser writes them. Sentences written for these tests.
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Fit the 2 .5 mm drill bit.", ["2.5 mm drill bit"]),  # a decimal point spaced off its number
+    ("Fill a five litre bucket with warm water.", ["5 litre bucket"]),
+    ("Warm it in a one -lighter saucepan.", ["1 litre saucepan"]),  # "litre" heard as "lighter"
+    ("Undo the nuts with a 10 mill spanner.", ["10 mm spanner"]),  # "mm" heard as "mill"
+    # ... only after a number
+    ("Use the lighter hammer for the pins.", ["lighter hammer"]),
+    ("It was 2 .5 degrees warmer.", []),
+])
+def test_tool_sizes_as_heard(text: str, tools: list[str]) -> None:
+    assert find_tools(text) == tools

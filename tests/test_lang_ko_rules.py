@@ -367,3 +367,34 @@ def test_other_payoffs_passed_on_know_how_and_where_it_leads_to() -> None:
     assert KO.is_warning("그러다간 손목 나가요.")
     assert KO.is_warning("이 가루는 몸에 안 좋아요.")
     assert KO.is_warning("여기서 한눈팔면 목숨이 걸린 일이에요.")
+
+
+def test_a_checks_reading_or_an_aside_carries_on_its_step() -> None:
+    # What a measurement means, said after the action that took it (z23): a condition, then the
+    # reading ("…ㄴ 거라/거예요") or a verdict (정상, 괜찮, 통과, "…면 되고").
+    assert KO.continuation_strength("바늘이 빨간 칸에 들어가면 압이 모자란 거라 질소를 더 넣어야 돼요.") == 1.0
+    assert KO.continuation_strength("온도 차이가 삼 도 안쪽이면 괜찮고, 더 나면 센서를 봐요.") == 1.0
+    assert KO.continuation_strength("무게가 이 킬로에서 이 점 일 킬로 사이면 통과예요.") == 1.0
+    assert KO.continuation_strength("눈금이 중간쯤이면 되고, 모자라면 조금 더 부어요.") == 1.0
+    assert KO.continuation_strength("두 값이 영 점 일 넘게 차이 나면 날이 깨졌나 봐요.") == 1.0
+    assert KO.continuation_strength("물방울이 맺혀 있으면 씰이 닳았다는 뜻입니다.") == 1.0
+    # A reason or a story told about the step: "-거든요", the past tense; no opening action either.
+    assert KO.continuation_strength("날이 무디면 면이 거칠게 나오거든요.") == 1.0
+    assert KO.continuation_strength("작년에 한 번 그냥 돌렸다가 베어링을 통째로 갈았어요.") == 1.0
+    assert KO.action_strength("작년에 한 번 그냥 돌렸다가 베어링을 통째로 갈았어요.") == 0.0
+    # An instruction, a found state and a step-opening cue are none of these.
+    assert KO.continuation_strength("압력계를 밸브에 물리고 눈금을 읽어요.") == 0.0
+    assert KO.continuation_strength("벨트가 한쪽으로 밀려 있으면 조정 볼트를 풀어요.") == 0.0
+    assert KO.continuation_strength("다 됐으면 무게가 이 킬로 사이면 통과예요.") == 0.0  # the cue phrase wins
+    assert KO.action_strength("압력계를 밸브에 물리고 눈금을 읽어요.") > 0.0
+    # A sentence that ends on "-고요": one more thing done with what was just said.
+    assert KO.continuation_strength("게이지 바늘이 멈췄는지도 같이 보고요.") == 1.0
+    assert KO.continuation_strength("배출구 밸브는 화면에서 잠그고요.") == 1.0
+    assert KO.continuation_strength("그다음에 배출구 밸브를 잠그고요.") == 0.0  # the cue phrase wins
+
+
+def test_the_quick_way_with_its_payoff_at_the_end_is_a_tip() -> None:
+    # "…면 … 빨라요" with the payoff at the sentence's end, however long the clause before it (z23).
+    assert KO.is_tip("분필로 자리를 표시해 두고 끼우면 다시 찾을 일이 없어서 빨라요.")
+    assert KO.is_tip("비눗물을 붓으로 바르고 보면 새는 자리에서 거품이 바로 올라와서 빠릅니다.")
+    assert not KO.is_tip("이 모터는 다른 것보다 회전이 빨라서 소리가 커요.")

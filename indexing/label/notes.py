@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from indexing.label.text import clean_sentence, split_sentences, straighten
+from indexing.label.text import clean_sentence, split_sentences, straighten, strip_openers
+from indexing.label.vocab import VERBS
 
 _NEGATION = r"(?:don't|do not|dont)"
 WARNING_PATTERN = re.compile(
@@ -28,18 +29,33 @@ TIP_PATTERN = re.compile(
 # clear", "wear your glasses"), to parts ("it ruins them", "it will drop") or machines ("will
 # overheat"). Kept apart from WARNING_PATTERN, which the segmenter also reads as "not an action".
 _PPE = (r"(?:safety |protective |cut resistant |heat resistant |nitrile |rubber |welding )?"
-        r"(?:mask|gloves|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
+        r"(?:mask|gloves?|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
         r"|earplugs|apron|boots|hard hat|helmet)")
 HARM_PATTERN = re.compile(
-    rf"\bwear (?:a |an |your |the |some |proper )?{_PPE}\b"
-    r"|\bkeep (?:your |the )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
-    r" (?:\w+ )?(?:away|clear|out of|off)\b"
-    r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shock)\b(?! (?:off|in)\b)"
-    r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
+    rf"\bwear (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
+    r"|\bkeep (?:your |the |loose |long )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
+    r" (?:\w+ )?(?:away|clear|out|off)\b"
+    r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shocks?)\b(?! (?:off|in)\b)"
+    r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:into|through) your (?:hands?|fingers?|arms?|legs?|foot|feet|skin)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
     r"|\bget (?:hurt|burned|burnt|cut|crushed|injured|trapped|caught|pinched)\b|\binjur\w*|\bhurt (?:you|someone)\b"
     r"|\bwill (?:drop|fall|overheat|crack|snap|shatter|spray|explode|kick back|whip|slip off|fly)\b|\boverheat\w*"
     r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\bwithout warning\b"
-    r"|\b(?:crush|crushes|trap|traps|pinch|pinches) (?:your|a|the) (?:fingers?|hands?|arm|foot|feet)\b",
+    r"|\b(?:crush|crushes|trap|traps|pinch|pinches) (?:your|a|the) (?:fingers?|hands?|arm|foot|feet)\b"
+    # harm to people said with what does it: "will cut your fingers", "pulls your hand in", "can make
+    # people ill", "hard enough to kill someone", "it will spray you"
+    r"|\b(?:will|can|could|may|might|would) (?:\w+ )?(?:cut|burn|crush|trap|pinch|catch|grab|scald|blind|hit|spray"
+    r"|throw|hurt|kill) (?:you|your|someone|somebody|people|a person)\b"
+    r"|\b(?:pulls?|drags?|draws?|grabs?|catch(?:es)?|throws?|sprays?|hits?) (?:you|your (?:hand|fingers?|arm|hair|sleeve"
+    r"|face|eyes?))\b|\bkills? (?:you|someone|somebody|people|a person)\b"
+    r"|\bmakes? (?:people|you|someone|somebody|customers|them|guests) (?:ill|sick|dizzy)\b|\bfood poisoning\b"
+    r"|\bhospital\b|\brazor sharp\b"
+    # damage to parts and machines: "can snap a jaw off", "it can burst", "wears through in a week"
+    r"|\b(?<!you )(?:will|can|could|may|might) (?:snap|crack|shear|strip|bend|warp|chip|shatter|burst|explode)\b"
+    r"|\bwears? through\b|\b(?:will|can|could|may|might) blow (?:out|off)\b"
+    r"|\b(?:cracks|snaps|shears|strips|chips|scratches|gouges|shatters) (?:the|a|an|your|its)\b"
+    # a machine that starts by itself: "the blower can start on its own"
+    r"|\b(?:can|could|may|might|will) (?:\w+ )?(?:start|restart|move|turn|run|come on|windmill)(?: up)?"
+    r" (?:on its own|by itself)\b",
     re.IGNORECASE,
 )
 # Know-how said as a criterion or a reason, without a tip word: "it should feel barely warm",
@@ -66,6 +82,7 @@ _NEGATION_ONLY = re.compile(rf"\bnever\b|\b{_NEGATION}\b", re.IGNORECASE)
 # stack more than two"), and "never" before a place is no opener ("…at the back, never under the punch").
 _NOT_A_VERB = (
     r"(?:under|over|on|in|at|with|from|into|onto|near|by|before|after|more|less|again|ever|the|a|an|too|so"
+    r"|along|across|through|behind|between|towards?|past|around|against|inside|outside|below|above|beside"
     r"|that|this|it|there|here)\b"
 )
 _SPLICE = re.compile(
@@ -73,6 +90,62 @@ _SPLICE = re.compile(
     r"|the (?:trick|secret|key) is|you'?ll (?:hear|feel|see|notice))\b)",
     re.IGNORECASE,
 )
+
+
+# Advice framed as what not to do, with its reason: "Do not flour the bench, because the dough needs
+# a little grip", "Don't pour faster than it takes it, or it splits". It is know-how (a tip) unless
+# the reason names harm to people, parts or machines ("…or you'll strip the thread"): that is a warning.
+# "because" is also read as the recogniser often writes it (", the cause only…", "coz", "'cause").
+_REASON_CUE = r"(?:because|'cause|coz|cuz|or else|otherwise|or (?=(?:it|they|you|that|this|the|your|its|everything)\b))"
+_NEGATED_ADVICE = re.compile(
+    rf"^(?:{_NEGATION}|never)\s+(?:ever\s+)?(?!{_NOT_A_VERB})[a-z].*?"
+    rf"(?:(?:\s+|,\s*){_REASON_CUE}|,\s*(?:the\s+)?causes?(?!\s+(?:of|a|an|the|it|them)\b))\s*(?P<why>\S.*)$",
+    re.IGNORECASE,
+)
+# Harm a reason may name: to people, and damage to parts or machines, in any verb form.
+_DAMAGE = re.compile(
+    r"\b(?:cut|crack|chip|scratch|tear|tore|torn|burn|burnt|strip|snap|break|broke|broken|ruin|damag|wreck|shred"
+    r"|bend|bent|warp|crush|scorch|burst|explod|shatter|shear|scor|gouge|kill|injur|hurt|electrocut|shock"
+    r"|seiz|scald|blind)(?:s|es|ed|d|ing|e|en)?\b|\b(?:ill|sick|hospital|fire|skin|fingers?|hands?|eyes?|face)\b",
+    re.IGNORECASE,
+)
+
+
+# Advice in general English, without a tip word: a hedge on an instruction ("…in one stroke if you
+# can"), a comparison of ways ("it goes quicker with the cover off", "you're better off…"), a
+# counter-intuitive step ("that sounds backwards, but…"), the common mistake ("Everybody sets it too
+# tight…"), the narrator's own habit ("I find…", "I tend to…"). Read by `find_notes` only.
+_ADVICE = re.compile(
+    r"(?:,\s*|\s)(?:if|where|when|whenever) (?:you can|possible)[.!]?$"
+    r"|\b(?:it|that|this|things?|everything|the job)(?:'s| is| goes| gets| works)? (?:a lot |much |far |a bit |even )?"
+    r"(?:easier|quicker|faster|simpler|better|cleaner|neater|smoother) (?:if|when|with|without|to|once)\b"
+    r"|\bit(?:'s| is) (?:easier|better|best|quicker|simpler) (?:if|when|to|with)\b"
+    r"|\b(?:you(?:'re| are)|you'?d be) better (?:off|to)\b|\byou want to\b|\bit pays to\b"
+    r"|\b(?:sounds?|seems?|looks?|feels?) (?:backwards|wrong|odd|strange|weird|counter ?intuitive|silly), but\b"
+    r"|^(?:everybody|everyone|most people|a lot of people|lots of people|beginners|nobody|new starters)\b"
+    r"|\bi (?:find|tend to)\b"
+    # what a way gives compared with another ("cold milk gives a lighter pancake than warm"), what
+    # tells the trainee ("it tells you when you touch"), what is awkward, what things tend to do
+    r"|\b(?:gives?|makes?) (?:you )?(?:a |an |the )?(?:\w+ )?\w+er (?:\w+ )?than\b"
+    r"|\b(?:better|clearer|easier|quicker|faster|cleaner|smoother) than\b"
+    r"|\b(?:it|that|this|which|they) (?:tells?|shows?) you\b"
+    r"|\b(?:it's|it is|it gets|they are|they're) (?:awkward|fiddly|hard|difficult|tricky|a pain) (?:once|when|if|to|with)\b"
+    r"|\b(?:loves?|tends?) to\b",
+    re.IGNORECASE,
+)
+# A purpose clause says what a step keeps from happening ("…so you do not go round twice", "so
+# there is never a straight path"): no prohibition, so no warning word.
+_PURPOSE_NEGATION = re.compile(
+    rf"\bso (?:that )?(?:you|it|they|we|there|nothing|the \w+)(?: is| are| will| can)? (?:{_NEGATION}|never|does not"
+    r"|doesn't|won't|will not|can't|cannot)\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_tip(probe: str) -> bool:
+    """Whether a note says what not to do and why, without naming harm (a tip, not a warning)."""
+    m = _NEGATED_ADVICE.search(probe)
+    return m is not None and not _DAMAGE.search(m.group("why")) and not HARM_PATTERN.search(probe)
 
 
 def note_units(sentence: str) -> list[str]:
@@ -91,7 +164,7 @@ def note_units(sentence: str) -> list[str]:
 
 
 def _is_warning(probe: str) -> bool:
-    if not WARNING_PATTERN.search(probe):
+    if not WARNING_PATTERN.search(_PURPOSE_NEGATION.sub(" so ", probe)):
         return bool(HARM_PATTERN.search(probe)) and not _STRONG_TIP.search(probe)
     if _STRONG_TIP.search(probe):
         # Only a negation ("don't", "never") speaks for a warning: the know-how framing wins.
@@ -103,10 +176,17 @@ _REASON_START = re.compile(r"^(?:it|it's|they|that|this|the|those|these|because|
 _LONG_NOTE = 18  # words; a longer harm note is quoted from the clause that names the harm
 
 
+def _opens_with_instruction(unit: str) -> bool:
+    words = strip_openers(unit).split()
+    return bool(words) and words[0].lower().strip(".,;:!?") in VERBS
+
+
 def _harm_clause(unit: str) -> str:
     """A long run-on whose harm comes late, quoted from the clause that names it ("Hang the blade…,
     a blade fitted backwards will overheat fast" -> "A blade fitted backwards will overheat fast")."""
-    if len(unit.split()) <= _LONG_NOTE:
+    if len(unit.split()) <= _LONG_NOTE or not _opens_with_instruction(unit):
+        # A run-on that opens as a description or a condition ("The gland that does not drip…, and
+        # it burns the packing", "If one does not trip, …, that circuit has no protection") is one note.
         return unit
     parts = unit.split(", ")
     for k in range(1, len(parts)):
@@ -123,7 +203,9 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
     """Split out the tips and warnings of a step.
 
     A sentence that is both ("make sure it's seated, otherwise it jams") counts as a warning,
-    except know-how announced as such ("the trick is to… don't force it"), which stays a tip.
+    except know-how announced as such ("the trick is to… don't force it"), which stays a tip, and
+    what not to do said with a reason that names no harm ("Do not flour the bench, because the
+    dough needs a little grip"), which is a tip too.
     A run-on sentence is split at a comma before a note opener ("…every bolt, do not use the
     impact gun here"), so each note is quoted on its own.
 
@@ -141,7 +223,9 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
             probe = clean_sentence(unit)
             if not probe:
                 continue
-            if _is_warning(probe):
+            if _negated_tip(probe):
+                tips.append(probe)
+            elif _is_warning(probe):
                 harm_only = not WARNING_PATTERN.search(probe)
                 if harm_only and warnings and last_warning and _REASON_START.match(probe):
                     # "Do not touch the faces. The oil from your skin ruins them.": one warning.
@@ -150,7 +234,7 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
                     warnings.append(clean_sentence(_harm_clause(probe)) if harm_only else probe)
                 last_warning = True
                 continue
-            elif TIP_PATTERN.search(probe) or CRITERION_PATTERN.search(probe):
+            elif TIP_PATTERN.search(probe) or CRITERION_PATTERN.search(probe) or _ADVICE.search(probe):
                 tips.append(probe)
             last_warning = False
     return tips, warnings

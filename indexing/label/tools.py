@@ -28,7 +28,7 @@ from indexing.label.tool_names import (
     vocabulary,
 )
 from indexing.label.tool_parts import is_place, joined, new_parts
-from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNITS
+from indexing.label.vocab import FRACTION_WORDS, NUMBER_WORDS, PART_HEADS, TOOLS, UNIT_NEAR_MISSES, UNITS
 
 _PUNCT = frozenset(".,;:!?")
 _FASTENERS = {w: w.rstrip("s") for w in "bolt bolts screw screws nut nuts stud studs".split()}
@@ -87,6 +87,10 @@ def _size_before(tokens: list[str], i: int) -> tuple[str, int]:
         return f"{glued.group(1).replace(',', '.')} {UNITS[glued.group(2)]}", 1
     if re.fullmatch(r"#\d+", tok):
         return tok, 1
+    if tok in UNIT_NEAR_MISSES and i >= 2:
+        n, span = _number(tokens, i - 2)
+        if span:
+            return f"{n} {UNIT_NEAR_MISSES[tok]}", span + 1
     if re.fullmatch(r"[mt]\d+", tok):
         return tok.upper(), 1
     if tok in UNITS and i >= 5 and tokens[i - 4:i - 1] == ["and", "a", "half"]:
@@ -118,7 +122,7 @@ def _modifiers(words: list[str], i: int) -> list[str]:
         w = words[j - 1]
         if (not w.isalpha() or len(w) < 3 or w in stop or w in THROWAWAY or w in DETERMINERS
                 or w in PREPOSITIONS or w in NUMBER_WORDS or w in UNITS or w.endswith("ly") or w in _POSSESSIVE
-                or w in _FRACTION_PARTS):
+                or w in _FRACTION_PARTS or w in UNIT_NEAR_MISSES and j >= 2 and _number(words, j - 2)[1]):
             break
         mods.insert(0, w)
         j -= 1
@@ -283,6 +287,8 @@ def find_tools(text: str, glossary: Sequence[str] = (), *, builtin: bool = True)
         tool is dropped when the same tool is also mentioned with a size, and a name that is a
         part of a longer one ("brush" next to "fryer brush") is dropped.
     """
+    # "2 .4 mm": the recogniser spaces a decimal point off its whole number
+    text = re.sub(r"(?<=\d) \.(?=\d)", ".", text)
     mentions: list[tuple[int, int, str, str, bool]] = []
     glossary_places: list[tuple[int, int, str, str, bool]] = []
     low = text.lower()

@@ -44,7 +44,11 @@ UNITS = {
     "mm": "mm", "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
     "mil": "mm", "inch": "in", "inches": "in", "in": "in", '"': "in",
     "cm": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
+    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre",
 }
+# What the recogniser writes for a unit said after a number ("a one lighter saucepan", "a 13 mill
+# spanner"); read as the unit only there ("the lighter hammer" stays a hammer).
+UNIT_NEAR_MISSES = {"lighter": "litre", "mill": "mm"}
 
 # Verbs a step title may start with (base forms); particle verbs are matched by their first word.
 VERBS = frozenset(

@@ -36,6 +36,10 @@ class Language:
     code = "xx"
     #: Words that carry no meaning for keyword search (compared case-folded).
     search_stopwords: frozenset[str] = frozenset()
+    #: Decoder settings of the learned boundary scorer (fields of `indexing.segment.learned.Params`:
+    #: "typical", "cut_cost", "width" …) that this language's narration takes instead of the fitted
+    #: defaults; empty: the defaults.
+    boundary_decoder: tuple[tuple[str, float], ...] = ()
 
     def __init__(self, code: str | None = None) -> None:
         if code:

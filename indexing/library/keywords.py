@@ -57,6 +57,7 @@ STOPWORDS = words("en/search_stop_words.txt")
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w", re.UNICODE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CODE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.UNICODE)
 
 
@@ -236,10 +237,14 @@ def keyword_search(library: Library, query: str, n: int, filters: Mapping[str, s
 
 
 def _synonyms_in_library(library: Library, word: str) -> dict[str, int]:
-    """The synonyms of an English `word` that some step holds: ``{quoted FTS term: steps holding it}``."""
+    """The synonyms of a query `word` that some step holds: ``{quoted FTS term: steps holding it}``
+    (English groups for an ASCII word, the Korean plant glossary for a Hangul one)."""
     from indexing.lang import language_for
 
-    alternatives = language_for("en").synonyms(word) if word.isascii() else ()
+    if word.isascii():
+        alternatives = language_for("en").synonyms(word)
+    else:
+        alternatives = language_for("ko").synonyms(word) if _HANGUL.search(word) else ()
     if not alternatives:
         return {}
     quoted = ['"' + a.replace('"', '""') + '"' for a in alternatives]

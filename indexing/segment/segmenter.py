@@ -141,9 +141,15 @@ def segment(
             t = _cut_time(sentences, c.sentence) if c.sentence is not None else round(c.t, 3)
             cuts.append(_Cut(t=t, confidence=1.0, kind=c.kind))
     elif chosen_method == "learned":
-        from indexing.segment.learned import plan
+        from dataclasses import replace
 
-        for lc in plan(ctx, min_step=min_step):
+        from indexing.lang import language_for
+        from indexing.segment.learned import Params, plan
+
+        # The language may set the decoder's step-length prior and cut cost (Korean: its own steps).
+        decoder: dict[str, Any] = dict(language_for(ctx.language).boundary_decoder)
+        params = replace(Params(), **decoder)
+        for lc in plan(ctx, params, min_step=min_step):
             cuts.append(_Cut(t=_cut_time(sentences, lc.sentence), confidence=lc.confidence))
             log.debug("cut before sentence %d p %.3f %s", lc.sentence, lc.confidence, ",".join(lc.reasons))
     else:
