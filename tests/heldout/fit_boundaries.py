@@ -93,8 +93,9 @@ class Session:
 
     def __init__(self, name: str, lang: str, part: str, camera: str, transcript: Any, visual: Any,
                  duration: float, true_starts: list[float]) -> None:
+        from indexing.segment import learned
         from indexing.segment.base import CueContext, build_sentences
-        from indexing.segment.learned import features, params_for
+        from indexing.segment.learned import features
         from indexing.segment.segmenter import LEAD_IN, TAIL
 
         self.name, self.lang, self.part, self.camera = name, lang, part, camera
@@ -102,7 +103,9 @@ class Session:
         self.true_starts = true_starts
         self.sentences = build_sentences(transcript)
         self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
-        self.rows = features(self.ctx, gap_full=params_for(lang).gap_full)
+        # The session language's pause cap (an older `indexing` on the path has one for all languages).
+        cap = learned.params_for(lang).gap_full if hasattr(learned, "params_for") else learned.GAP_FULL
+        self.rows = features(self.ctx, gap_full=cap)
 
         self.first = max(0.0, self.sentences[0].start - LEAD_IN)
         self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
