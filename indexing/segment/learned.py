@@ -68,6 +68,19 @@ barely warm", "A housing tightened on one side will crack"). On the English part
 41 such sentences starts a step; notes inside an action sentence ("Keep hold of the door, it …
 will fall on your foot") start 6 of 37 and are left alone (giving them 1.0 too raised F1 but lost
 the exact count on A-E). Figures: the s22 report.
+
+Round 7 (issue 9, branch b23): English gets constants of its own (`BY_LANGUAGE`, `params_for`;
+Korean keeps the constants above and its seam's decoder settings). They were chosen by
+leave-one-English-part-out cross-validation (fit_boundaries.py --cv-parts: fit on six of the seven
+authors A-G, score the seventh, for each), with the decoder choice restricted to settings that keep
+the unit tests' designed behaviours (--keep-behaviours) and English fitted alone on all of A-G:
+four weak features ("pause", "lexical", "prev_len", "next_gap_more") left out and L2 0.03.
+Out-of-fold English F1 / fixed / exact over A-G: the round-4 recipe 0.771 / 0.727 / 0.278, these
+0.803 / 0.773 / 0.389. Tried and not kept (same CV): L2 3 or 10 (F1 0.64-0.68), a "prev_note"
+feature (the previous sentence is a tip or a warning; 0.770 / 0.734 / 0.241), the adaptive prior,
+and a length prior in sentences of the session's own pace (`TYPICAL_N`, kept as an option, 0 =
+off): best out-of-fold exact count without the constraint (0.463) but only with a negative cut cost
+that breaks the designed behaviours; with them kept it lost. Figures: the b23 report.
 """
 
 from __future__ import annotations
