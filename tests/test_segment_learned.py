@@ -45,6 +45,16 @@ def test_adaptive_prior_follows_the_scorer_expected_count():
     assert decode([0, 5, 10, 15, 20, 25, 30, 35], 40, logits, adaptive) == [4]
 
 
+def test_paced_prior_counts_typical_steps_in_sentences_of_the_session_pace():
+    # typical_n 2: two sentences of this session's pace (40 s / 8 sentences = 5 s) -> 10 s steps, the
+    # fixed typical (here 30 s) is not used; the same narration at half the pace keeps 2 sentences a step.
+    starts = [0, 5, 10, 15, 20, 25, 30, 35]
+    paced = Params(weights=(), bias=0.0, cut_cost=0.0, length=1.0, typical=30.0, typical_n=2.0)
+    assert decode(starts, 40, [0] * 8, paced) == [2, 4, 6]
+    assert decode([2 * t for t in starts], 80, [0] * 8, paced) == [2, 4, 6]
+    assert decode(starts, 40, [0] * 8, replace(paced, typical_n=0.0)) != [2, 4, 6]
+
+
 def test_short_weight_softens_the_prior_on_short_steps_only():
     # Weak evidence (+0.5) at every 5 s sentence start: the symmetric prior merges pairs into 10 s
     # steps; with no weight on steps shorter than typical, each 5 s step stands on its evidence.
@@ -83,11 +93,11 @@ def test_log_odds_are_the_fitted_linear_score():
 def test_press_session_with_the_learned_method():
     tx = make_transcript(PRESS, 40.0)
     cuts = plan(CueContext(sentences=build_sentences(tx), duration=40.0))
-    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.944), (4, 0.943), (6, 0.664)]
+    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.959), (4, 0.956), (6, 0.947)]
     assert cuts[0].reasons[:3] == ("gap", "cue", "action")
     _, steps = segment(tx, duration=40.0, method="learned")
     assert [(s.start, s.end, s.boundary_confidence) for s in steps] == [
-        (0.7, 11.7, 1.0), (11.7, 22.7, 0.944), (22.7, 30.9, 0.943), (30.9, 38.15, 0.664)]
+        (0.7, 11.7, 1.0), (11.7, 22.7, 0.959), (22.7, 30.9, 0.956), (30.9, 38.15, 0.947)]
 
 
 def test_visual_change_adds_evidence_but_markers_still_decide():

@@ -68,6 +68,20 @@ barely warm", "A housing tightened on one side will crack"). On the English part
 41 such sentences starts a step; notes inside an action sentence ("Keep hold of the door, it …
 will fall on your foot") start 6 of 37 and are left alone (giving them 1.0 too raised F1 but lost
 the exact count on A-E). Figures: the s22 report.
+
+Round 7 (issue 9, branch b23): English gets constants of its own (`BY_LANGUAGE`, `params_for`;
+Korean keeps the constants above and its seam's decoder settings). They were chosen by
+leave-one-English-part-out cross-validation (fit_boundaries.py --cv-parts: fit on six of the seven
+authors A-G, score the seventh, for each), with the decoder choice restricted to settings that keep
+the unit tests' designed behaviours (--keep-behaviours) and English fitted alone on all of A-G:
+four weak features ("pause", "lexical", "prev_len", "next_gap_more") left out and L2 0.03.
+Out-of-fold English F1 / fixed / exact over A-G: the round-4 recipe 0.771 / 0.727 / 0.278, these
+0.803 / 0.773 / 0.389. Tried and not kept (same CV): L2 3 or 10 (F1 0.64-0.68), a "prev_note"
+feature (the previous sentence is a tip or a warning; 0.770 / 0.734 / 0.241), the adaptive prior,
+and a length prior in sentences of the session's own pace (`TYPICAL_N`, kept as an option, 0 =
+off): best out-of-fold exact count without the constraint (0.463) but only with a negative cut cost
+that breaks the designed behaviours; with them kept it lost. Blind part H (8 recordings, an eighth
+author), once: 0.644 / 0.622 / 0.000 (round 4) -> 0.690 / 0.636 / 0.125. Figures: the b23 report.
 """
 
 from __future__ import annotations
@@ -124,6 +138,9 @@ TYPICAL = 8.0
 # Weight of the length prior on steps shorter than TYPICAL, relative to LENGTH (1: symmetric in
 # log-duration; below 1 lets short steps stand on their evidence).
 SHORT = 1.0
+# If above 0, the prior's typical step is this many sentences of the session's own pace (its span over
+# its sentence count) instead of TYPICAL seconds, so a narrator with longer steps keeps them (0: off).
+TYPICAL_N = 0.0
 # Half-width of the prior's flat middle, in ln(seconds): steps within a factor e^WIDTH of TYPICAL
 # cost nothing, so a 6 s and a 28 s step both stand on their evidence (0: the plain log-normal).
 WIDTH = 0.0
@@ -139,7 +156,33 @@ class Params:
     length: float = LENGTH
     typical: float = TYPICAL
     short: float = SHORT
+    typical_n: float = TYPICAL_N
     width: float = WIDTH
+    gap_full: float = GAP_FULL
+
+
+# A language named here has constants of its own, fitted on that language alone; every other
+# language (Korean) keeps the module constants above. Round 7 (b23): English, fitted on the English
+# held-out parts A-G alone (54 recordings) with "pause", "lexical", "prev_len" and "next_gap_more"
+# left out, L2 0.03, and the decoder restricted to settings that keep the designed behaviours
+# (fit_boundaries.py --blind F G --fit tune,test,D,E,F,G --langs en --drop ... --l2 0.03
+# --keep-behaviours); AUC of the log-odds on A-G 0.934.
+BY_LANGUAGE: dict[str, Params] = {
+    "en": Params(
+        weights=tuple({
+            "cue": 1.749, "action": 2.414, "pause": 0.0, "gap": 3.817, "gap_peak": 5.276, "visual": 4.694,
+            "lexical": 0.0, "prev_len": 0.0, "cur_len": 1.647, "next_cue": -1.098, "prev_cue": -1.51,
+            "next_gap_more": 0.0, "cont": -2.135,
+        }.items()),
+        bias=-4.337, cut_cost=0.0, length=1.5, typical=16.0, short=1.0, typical_n=0.0, width=0.4, gap_full=0.75),
+}
+
+
+def params_for(language: str | None) -> Params:
+    """The constants a session in `language` is segmented with (`BY_LANGUAGE`, else the module's)."""
+    from indexing.lang import language_for
+
+    return BY_LANGUAGE.get(language_for(language).code, Params())
 
 
 @dataclass(frozen=True)
@@ -230,7 +273,9 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
         return max((starts[b] if b < n else last_end) - starts[a], 1e-3)
 
     typical = params.typical
-    if typical <= 0.0:
+    if params.typical_n > 0.0:
+        typical = max(min_step, params.typical_n * (last_end - starts[0]) / n)
+    elif typical <= 0.0:
         # Adaptive prior: the session's span over the number of steps the scorer expects
         # (one plus the sum of its probabilities), so slow and brisk narrators both get a
         # prior at their own pace.
@@ -265,12 +310,12 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
     return sorted(cuts)
 
 
-def plan(ctx: CueContext, params: Params = Params(), *, min_step: float = 4.0) -> list[LearnedCut]:
+def plan(ctx: CueContext, params: Params | None = None, *, min_step: float = 4.0) -> list[LearnedCut]:
     """Score every sentence start of a session and choose its boundaries.
 
     Args:
         ctx: The session.
-        params: Weights and decoding settings.
+        params: Weights and decoding settings (default: `params_for` the session's language).
         min_step: Shortest allowed step in seconds.
 
     Returns:
@@ -279,7 +324,9 @@ def plan(ctx: CueContext, params: Params = Params(), *, min_step: float = 4.0) -
     sents = ctx.sentences
     if len(sents) < 2:
         return []
-    rows = features(ctx)
+    if params is None:
+        params = params_for(ctx.language)
+    rows = features(ctx, gap_full=params.gap_full)
     logits = log_odds(rows, params)
     chosen = decode([s.start for s in sents], sents[-1].end, logits, params, min_step=min_step)
     w = dict(params.weights)

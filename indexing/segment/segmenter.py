@@ -144,11 +144,12 @@ def segment(
         from dataclasses import replace
 
         from indexing.lang import language_for
-        from indexing.segment.learned import Params, plan
+        from indexing.segment.learned import params_for, plan
 
-        # The language may set the decoder's step-length prior and cut cost (Korean: its own steps).
+        # The language may set the decoder's step-length prior and cut cost (Korean: its own steps),
+        # over its fitted constants (`learned.params_for`: English has its own fit).
         decoder: dict[str, Any] = dict(language_for(ctx.language).boundary_decoder)
-        params = replace(Params(), **decoder)
+        params = replace(params_for(ctx.language), **decoder)
         for lc in plan(ctx, params, min_step=min_step):
             cuts.append(_Cut(t=_cut_time(sentences, lc.sentence), confidence=lc.confidence))
             log.debug("cut before sentence %d p %.3f %s", lc.sentence, lc.confidence, ",".join(lc.reasons))

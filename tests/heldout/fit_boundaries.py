@@ -21,13 +21,19 @@ step count instead; `--select cross` / `smooth`: the best mean over each setting
 select_decoder.py). The cap with the best tune objective wins. `--cv K` also cross-validates every
 count/selection rule over the tune sessions (K folds per `--seeds` shuffle, the scorer refitted and the
 decoder chosen without the fold) and prints the pooled out-of-fold figures; `--langs en` fits one
-language alone. Figures for the old cue fusion (method "fusion")
+language alone. `--cv-parts` cross-validates leaving one English part (author: A, B, C, D, E, F, G)
+out at a time (the Korean tune split always fitted on), per part and pooled: the figure for a new
+author; `--l2` sets the regression's L2 strength; `--keep-behaviours` lets the decoder choice (in
+every fold too) take only settings that keep the designed behaviours of the unit tests
+(`behaviour_sessions`: PRESS, SAW, the in-step pauses), with the weights just fitted. The decoder grid is decoded for all settings at once
+(`decode_grid`, numpy; the same choices as `learned.decode`). Figures for the old cue fusion (method "fusion")
 and the learned method ("learned", with the module's constants and with the weights just fitted)
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
         [--blind [F G H]] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
-        [--select best|cross|smooth] [--cv K --seeds 0,1,2]
+        [--select best|cross|smooth] [--cv K --seeds 0,1,2] [--cv-parts] [--l2 L2] [--keep-behaviours]
+        [--typical-n N,...] [--cut-cost C,...]
 
 `--report-only` skips the fitting and prints the figures of `segment()` as the `indexing` on the path
 makes them (run it with another checkout's `indexing` first on PYTHONPATH for a before/after).
@@ -64,6 +70,7 @@ GRID = {
     "typical": [0.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0],
     "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
     "width": [0.0, 0.4, 0.7],  # the prior's flat middle, ln seconds (`--width` to change)
+    "typical_n": [0.0],  # typical step in sentences of the session's pace (`--typical-n`; 0: seconds)
 }
 
 
@@ -86,6 +93,7 @@ class Session:
 
     def __init__(self, name: str, lang: str, part: str, camera: str, transcript: Any, visual: Any,
                  duration: float, true_starts: list[float]) -> None:
+        from indexing.segment import learned
         from indexing.segment.base import CueContext, build_sentences
         from indexing.segment.learned import features
         from indexing.segment.segmenter import LEAD_IN, TAIL
@@ -95,7 +103,9 @@ class Session:
         self.true_starts = true_starts
         self.sentences = build_sentences(transcript)
         self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
-        self.rows = features(self.ctx)
+        # The session language's pause cap (an older `indexing` on the path has one for all languages).
+        cap = learned.params_for(lang).gap_full if hasattr(learned, "params_for") else learned.GAP_FULL
+        self.rows = features(self.ctx, gap_full=cap)
 
         self.first = max(0.0, self.sentences[0].start - LEAD_IN)
         self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
@@ -136,6 +146,31 @@ TUNE_SETS = ("D",)
 BLIND_SETS = ("F", "G", "H")
 # English parts fitted on ("tune": A + C-tune, "test": B + C-test, "D", "E"); `--fit` to change.
 FIT_PARTS = ("tune", "test", "D", "E")
+
+
+def author(session: Any) -> str:
+    """The English part (= author) a session comes from: A, B, C from the scripts, later parts as named."""
+    if session.part not in ("tune", "test"):
+        return str(session.part)
+    sys.path.insert(0, str(HERE))
+    from scripts_a import RECORDINGS_A
+    from scripts_b import RECORDINGS_B
+
+    names = {"A": {r.name for r in RECORDINGS_A}, "B": {r.name for r in RECORDINGS_B}}
+    return next((k for k, v in names.items() if session.name in v), "C")
+
+
+def part_splits(tune: Sequence[Any]) -> list[tuple[str, list[int], list[int]]]:
+    """Leave one English part out: (part, fitted-on indices, held-out indices) per English part of `tune`.
+
+    Korean sessions are always fitted on (never held out), as in the joint recipe.
+    """
+    parts = sorted({author(s) for s in tune if s.lang == "en"})
+    out = []
+    for p in parts:
+        test = [i for i, s in enumerate(tune) if s.lang == "en" and author(s) == p]
+        out.append((p, [i for i in range(len(tune)) if i not in set(test)], test))
+    return out
 
 
 def english(data: Path, key: str, blind: bool | Sequence[str] = False) -> list[Session]:
@@ -187,7 +222,7 @@ def score(preds: dict[str, list[float]], sessions: list[Session]) -> dict[str, A
             "exact": round(exact / max(len(sessions), 1), 3)}
 
 
-def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[dict[str, float], float]:
+def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = (), l2: float = L2) -> tuple[dict[str, float], float]:
     """Class-balanced L2 logistic regression by Newton steps; returns (weights by feature, bias)."""
     import numpy as np
 
@@ -208,7 +243,7 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[d
                 sw[mask] = len(y) / (2 * len(set(langs.tolist())) * mask.sum())
     xa = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xa.shape[1])
-    reg = np.full(xa.shape[1], L2 * len(x) / 100.0)
+    reg = np.full(xa.shape[1], l2 * len(x) / 100.0)
     reg[-1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-xa @ w))
@@ -218,8 +253,145 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = ()) -> tuple[d
     return {f: round(float(v), 3) for f, v in zip(FEATURES, w[:-1], strict=True)}, round(float(w[-1]), 3)
 
 
+def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float], pts: Any,
+                min_step: float = 4.0) -> list[list[int]]:
+    """`learned.decode` for many decoder settings at once (numpy over the settings, same ties).
+
+    `pts` has one row per setting: cut_cost, length, typical, short, width, typical_n. Returns, per
+    row, the sentence indices `decode` would choose.
+    """
+    import math
+
+    import numpy as np
+
+    from indexing.segment.learned import MAX_STEP
+
+    n = len(starts)
+    if n < 2:
+        return [[] for _ in range(len(pts))]
+    cut_cost, length, typical, short, width, typical_n = (np.asarray(pts[:, k], dtype=float) for k in range(6))
+    expected = 1.0 + sum(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for v in logits[1:])
+    adaptive = max(min_step, (last_end - starts[0]) / expected)
+    typical = np.where(typical <= 0.0, adaptive, typical)
+    paced = np.maximum(min_step, typical_n * (last_end - starts[0]) / n)
+    typical = np.where(typical_n > 0.0, paced, typical)
+    best = np.full((n + 1, len(pts)), -np.inf)
+    back = np.full((n + 1, len(pts)), -1, dtype=int)
+    best[0] = 0.0
+    for b in range(1, n + 1):
+        for a in range(b - 1, -1, -1):
+            d = max((starts[b] if b < n else last_end) - starts[a], 1e-3)
+            if d > MAX_STEP:
+                break
+            if d < min_step and not (a == 0 and b == n):
+                continue
+            r = np.log(d / typical)
+            over = np.maximum(0.0, np.abs(r) - width)
+            step = -length * np.where(r < 0.0, short, 1.0) * over * over
+            total = best[a] + step + ((logits[a] - cut_cost) if a > 0 else 0.0)
+            better = (total > best[b]) & (best[a] != -np.inf)
+            best[b] = np.where(better, total, best[b])
+            back[b] = np.where(better, a, back[b])
+    out = []
+    for j in range(len(pts)):
+        cuts, b = [], back[n, j]
+        if best[n, j] == -np.inf:
+            out.append([])
+            continue
+        while b > 0:
+            cuts.append(int(b))
+            b = back[b, j]
+        out.append(sorted(cuts))
+    return out
+
+
+def _settings(params: Any, grid: dict[str, list[float]]) -> tuple[Any, list[int]]:
+    """The grid's distinct decoder settings (rows for `decode_grid`) and, per grid point, its row."""
+    import numpy as np
+
+    names = list(grid)
+    table = [[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
+              for k in ("cut_cost", "length", "typical", "short", "width", "typical_n")] for pt in sd.points(grid)]
+    # Without the prior (length 0) its shape is moot: one setting per cut cost; with a paced prior
+    # (typical_n > 0) the typical seconds are.
+    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn)
+            for c, ln, t, sh, w, tn in table]
+    uniq = sorted(set(keys), key=keys.index)
+    where = {k: i for i, k in enumerate(uniq)}
+    rows = np.array([[c, ln, t, sh or 1.0, w, tn] for c, ln, t, sh, w, tn in uniq], dtype=float)
+    return rows, [where[k] for k in keys]
+
+
+def _grid_starts(s: Session, params: Any, rows: Any) -> list[list[float]]:
+    """Step starts of one session for each decoder setting in `rows`, as `Session.starts` makes them."""
+    from indexing.segment.learned import log_odds
+    from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
+
+    chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows)
+    out = []
+    for idx in chosen:
+        cuts = [_Cut(t=_cut_time(s.sentences, i), confidence=0.5) for i in idx]
+        out.append([s.first] + [c.t for c in _merge_short(s.first, s.end, cuts, 4.0)])
+    return out
+
+
 def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
     """(grid points x tune sessions x 3): cuts matched, found and true, for every decoder setting."""
+    import numpy as np
+
+    rows, which = _settings(params, grid)
+    out = np.zeros((len(which), len(tune), 3))
+    for j, s in enumerate(tune):
+        row = np.zeros((len(rows), 3))
+        for u, found in enumerate(_grid_starts(s, params, rows)):
+            prf = sc.boundary_prf(found, s.true_starts, TOLERANCE)
+            row[u] = prf.tp, prf.n_pred, prf.n_true
+        out[:, j] = row[which]
+    return out
+
+
+def behaviour_sessions() -> list[Session]:
+    """The designed behaviours of the unit tests, as sessions whose true starts are the expected ones.
+
+    tests/test_segment.py: PRESS (cue phrases and pauses cut steps), SAW with a still camera (a
+    4 s pause mid-step is no cut), SAW with a camera change mid-step (not a cut alone) and with one
+    at the pause (a cut); tests/test_segment_learned.py: the 2.3-2.5 s pauses inside steps.
+    """
+    from tests.test_segment import PRESS, SAW, Changes, _camera, make_transcript
+
+    still = Changes(times=tuple(i * 0.5 for i in range(80)), scores=(0.01,) * 80)
+    pump = [(1.0, "Loosen the four bolts on the pump cover."), (4.6, "They are stiff at first."),
+            (8.95, "Keep the wrench square on the head."), (13.0, "Lift the cover off the housing."),
+            (15.8, "Set it down on a clean rag."), (20.85, "It is heavier than it looks."),
+            (24.4, "Pull the old seal out with a hook."), (28.0, "Check the shaft for scoring."),
+            (32.45, "Wipe it clean.")]
+    cases = [("press", make_transcript(PRESS, 40.0, per_segment=2), None, 40.0, [0.7, 11.7, 22.7, 30.9]),
+             ("saw_still", make_transcript(SAW, 40.0), still, 40.0, [0.7, 17.2, 30.7]),
+             ("saw_camera_mid", make_transcript(SAW, 40.0), _camera(23.2), 40.0, [0.7, 17.2, 30.7]),
+             ("saw_camera_pause", make_transcript(SAW, 40.0), _camera(10.5), 40.0, [0.7, 10.7, 17.2, 30.7]),
+             ("pump_pauses", make_transcript(pump, 35.0), None, 35.0, [0.7, 12.7, 24.1])]
+    return [Session(n, "en", "unit", "fixed", tx, vis, d, want) for n, tx, vis, d, want in cases]
+
+
+def behaviour_kept(sessions: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """Per grid point: how many behaviour sessions get exactly their expected starts."""
+    import numpy as np
+
+    rows, which = _settings(params, grid)
+    kept = np.zeros(len(rows), dtype=int)
+    for s in sessions:
+        kept += np.array([[round(t, 3) for t in f] == s.true_starts for f in _grid_starts(s, params, rows)])
+    return kept[which]
+
+
+def behaviour_mask(sessions: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """Per grid point: True where the most behaviour sessions the grid can keep are kept (all, if any can)."""
+    kept = behaviour_kept(sessions, params, grid)
+    return kept == kept.max()
+
+
+def grid_counts_slow(tune: list[Session], params: Any, grid: dict[str, list[float]]) -> Any:
+    """`grid_counts` one setting at a time through `Session.starts` (the reference the fast one must match)."""
     import numpy as np
 
     from indexing.segment.learned import log_odds
@@ -227,14 +399,8 @@ def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) 
     pts = sd.points(grid)
     logits = [log_odds(s.rows, params) for s in tune]
     out = np.zeros((len(pts), len(tune), 3))
-    seen: dict[tuple[float, ...], int] = {}
     for i, pt in enumerate(pts):
         cand = replace(params, **dict(zip(grid, pt, strict=True)))
-        key = (cand.cut_cost, 0.0) if cand.length == 0.0 else pt  # without the prior its shape is moot
-        if key in seen:
-            out[i] = out[seen[key]]
-            continue
-        seen[key] = i
         for j, s in enumerate(tune):
             prf = sc.boundary_prf(s.starts(cand, logits=logits[j]), s.true_starts, TOLERANCE)
             out[i, j] = prf.tp, prf.n_pred, prf.n_true
@@ -242,34 +408,44 @@ def grid_counts(tune: list[Session], params: Any, grid: dict[str, list[float]]) 
 
 
 def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[float]], drop: tuple[str, ...],
-                rule: tuple[str, str], cv: int = 0, seeds: list[int] | None = None) -> tuple[Any, Any]:
+                rule: tuple[str, str], cv: int = 0, seeds: list[int] | None = None, by_part: bool = False,
+                l2: float = L2, keep: list[Session] | None = None) -> tuple[Any, Any]:
     """Fit the scorer and choose the cap and decoder by `rule` (count term, selection) on all of `tune`.
 
     With `cv` > 1, also each rule of `sd.COUNT_TERMS` x `sd.SELECTS` by `cv`-fold cross-validation
     over the tune sessions (per seed): the scorer refitted and cap and decoder chosen on the other
     folds, each fold's sessions decoded with that choice; returns the pooled out-of-fold figures.
+    With `by_part`, the same with one English part (author) held out at a time (`part_splits`): the
+    pooled English figures under the key "parts", and each part's alone under "part <P>".
+    With `keep` (`behaviour_sessions`), only decoder settings that keep every designed behaviour with
+    the weights just fitted may be chosen (in every fold too; where no setting keeps all, those that
+    keep the most).
     """
     import numpy as np
 
     from indexing.segment.learned import Params
 
-    splits: list[tuple[int, list[int], list[int]]] = [(-1, list(range(len(tune))), [])]
+    splits: list[tuple[int | str, list[int], list[int]]] = [(-1, list(range(len(tune))), [])]
     for seed in (seeds or [0]) if cv > 1 else []:
         for f in sd.folds(tune, cv, seed):
             splits.append((seed, [i for i in range(len(tune)) if i not in set(f)], f))
-    rules = [rule] + ([r for r in itertools.product(sd.COUNT_TERMS, sd.SELECTS) if r != rule] if cv > 1 else [])
+    if by_part:
+        splits += part_splits(tune)
+    rules = [rule] + ([r for r in itertools.product(sd.COUNT_TERMS, sd.SELECTS) if r != rule]
+                      if cv > 1 or by_part else [])
     # rec[rule][split] = (value, cap, params, weights, bias, counts of the held-out sessions)
     rec: dict[tuple[str, str], list[Any]] = {r: [None] * len(splits) for r in rules}
     for cap in caps:
-        for s in tune:
+        for s in [*tune, *(keep or [])]:
             s.refeature(cap)
         for k, (_, train, test) in enumerate(splits):
-            w, b = fit_logistic([tune[i] for i in train], drop)
-            params = Params(weights=tuple(w.items()), bias=b)
+            w, b = fit_logistic([tune[i] for i in train], drop, l2)
+            params = Params(weights=tuple(w.items()), bias=b, gap_full=cap)
             counts = grid_counts(tune, params, grid)
+            allowed = behaviour_mask(keep, params, grid) if keep else None
             groups = [[i for i in train if tune[i].lang == lang] for lang in ("en", "ko")]
             for r in rules:
-                i, v = sd.choose(sd.values(counts, groups, r[0], EXACT_WEIGHT), grid, r[1])
+                i, v = sd.choose(sd.values(counts, groups, r[0], EXACT_WEIGHT), grid, r[1], allowed)
                 if rec[r][k] is None or v > rec[r][k][0] + 1e-9:
                     cand = replace(params, **dict(zip(grid, sd.points(grid)[i], strict=True)))
                     rec[r][k] = (v, cap, cand, w, b, counts[i, test])
@@ -279,14 +455,23 @@ def fit_decoder(tune: list[Session], caps: list[float], grid: dict[str, list[flo
                       f"{full[2].cut_cost} length {full[2].length} typical {full[2].typical} width {full[2].width}  "
                       f"tune objective {full[0]:.4f}", flush=True)
     v, cap, best, w, b, _ = rec[rule][0]
-    oof: dict[tuple[str, str], dict[int, Any]] = {}
+    oof: dict[tuple[str, str], dict[int | str, Any]] = {}
+    en = [i for i, s in enumerate(tune) if s.lang == "en"]
     for r in rules:
-        for seed in sorted({sp[0] for sp in splits if sp[0] >= 0}):
+        for seed in sorted({sp[0] for sp in splits if isinstance(sp[0], int) and sp[0] >= 0}):
             counts = np.zeros((len(tune), 3))
             for k, (sd_seed, _, test) in enumerate(splits):
                 if sd_seed == seed:
                     counts[test] = rec[r][k][5]
             oof.setdefault(r, {})[seed] = sd.pooled(counts, tune, EXACT_WEIGHT)
+        if by_part:
+            counts = np.zeros((len(tune), 3))
+            for k, (part, _, test) in enumerate(splits):
+                if isinstance(part, str):
+                    counts[test] = rec[r][k][5]
+                    oof.setdefault(r, {})[f"part {part}"] = sd.pooled(counts[test], [tune[i] for i in test],
+                                                                      EXACT_WEIGHT)
+            oof.setdefault(r, {})["parts"] = sd.pooled(counts[en], [tune[i] for i in en], EXACT_WEIGHT)
     return (v, cap, best, w, b), oof
 
 
@@ -316,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--caps", help="comma-separated pause caps to try (default: GAP_CAPS)")
     parser.add_argument("--short", help="comma-separated short-step prior weights to try (default: 1)")
     parser.add_argument("--typical", help="comma-separated typical step lengths to try (0: adaptive)")
+    parser.add_argument("--cut-cost", help="comma-separated cut costs to try (default: GRID's)")
+    parser.add_argument("--typical-n", help="comma-separated typical steps in sentences to try (0: seconds)")
     parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
     parser.add_argument("--blind", nargs="*", choices=BLIND_SETS, metavar="PART",
                         help="also score the blind parts (all, or those named: F, G, H), once, at the end of a round")
@@ -327,6 +514,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", default="en,ko", help="languages fitted on (one alone: its own constants)")
     parser.add_argument("--cv", type=int, default=0, help="K: also cross-validate every decoder rule, K folds")
     parser.add_argument("--seeds", default="0", help="comma-separated fold shuffles for --cv")
+    parser.add_argument("--cv-parts", action="store_true",
+                        help="also cross-validate leaving one English part (author) out at a time")
+    parser.add_argument("--keep-behaviours", action="store_true",
+                        help="choose only decoder settings that keep the unit tests' designed behaviours")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 strength of the logistic regression")
     args = parser.parse_args(argv)
     drop = tuple(f for f in args.drop.split(",") if f)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
@@ -335,6 +527,10 @@ def main(argv: list[str] | None = None) -> int:
         grid["width"] = [float(v) for v in args.width.split(",")]
     if args.typical:
         grid["typical"] = [float(v) for v in args.typical.split(",")]
+    if args.cut_cost:
+        grid["cut_cost"] = [float(v) for v in args.cut_cost.split(",")]
+    if args.typical_n:
+        grid["typical_n"] = [float(v) for v in args.typical_n.split(",")]
 
     blind = True if args.blind == [] else (args.blind or False)
     sessions = english(args.data, args.key, blind) + korean(args.ko)
@@ -362,17 +558,19 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         return 0
     chosen, oof = fit_decoder(tune, caps, grid, drop, (args.count, args.select), args.cv,
-                              [int(v) for v in args.seeds.split(",")])
+                              [int(v) for v in args.seeds.split(",")], args.cv_parts, args.l2,
+                              behaviour_sessions() if args.keep_behaviours else None)
     best_val, best_cap, best, weights, bias = chosen
     for rule, per_seed in oof.items():
         for seed, m in per_seed.items():
-            print(f"cv {args.cv}-fold seed {seed} count {rule[0]:5s} select {rule[1]:6s}: out-of-fold objective "
+            what = f"{args.cv}-fold seed {seed}" if isinstance(seed, int) else f"leave-part-out {seed}"
+            print(f"cv {what} count {rule[0]:5s} select {rule[1]:6s}: out-of-fold objective "
                   f"{m['objective']:.4f}  " + "  ".join(
                       f"{lang}: F1 {m[lang]['f1']:.3f} fixed {m[lang]['f1_fixed']:.3f} exact {m[lang]['exact']:.3f} "
                       f"|count| {m[lang]['abs_count']:.3f} over {m[lang]['over']} under {m[lang]['under']}"
                       for lang in m if lang != "objective"), flush=True)
     if oof:
-        results["cv"] = {f"{c}/{s}": v for (c, s), v in oof.items()}
+        results["cv"] = {f"{c}/{s}": {str(k): m for k, m in v.items()} for (c, s), v in oof.items()}
     assert best is not None
     for s in sessions:
         s.refeature(best_cap)
@@ -384,11 +582,12 @@ def main(argv: list[str] | None = None) -> int:
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}\nTYPICAL_N = {best.typical_n}")
     if len(langs) == 1:
         print(f"(fitted on {langs[0]} alone: constants for that language only, the other keeps its own)")
     results["params"] = {"langs": langs, "gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
-                         "typical": best.typical, "short": best.short, "width": best.width}
+                         "typical": best.typical, "short": best.short, "width": best.width,
+                         "typical_n": best.typical_n}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1

@@ -87,14 +87,22 @@ def cross(vals: np.ndarray, grid: dict[str, list[float]]) -> np.ndarray:
     return (total / n).reshape(-1)
 
 
-def choose(vals: np.ndarray, grid: dict[str, list[float]], select: str) -> tuple[int, float]:
-    """(index of the chosen grid point, its selection value) under the rule `select`."""
+def choose(vals: np.ndarray, grid: dict[str, list[float]], select: str,
+           allowed: np.ndarray | None = None) -> tuple[int, float]:
+    """(index of the chosen grid point, its selection value) under the rule `select`.
+
+    `allowed` (a mask over the grid points) leaves the others out of the choice, after smoothing.
+    """
     if select == "smooth":
         vals = smooth(vals, grid)
     elif select == "cross":
         vals = cross(vals, grid)
     elif select != "best":
         raise ValueError(f"unknown selection {select!r}")
+    if allowed is not None:
+        if not allowed.any():
+            raise ValueError("no decoder setting is allowed")
+        vals = np.where(allowed, vals, -np.inf)
     i = int(np.argmax(vals))  # the first of equal values, as the old strict '>' scan
     return i, float(vals[i])
 

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from indexing.segment import segment
-from indexing.segment.learned import FEATURES, Params
+from indexing.segment.learned import FEATURES, Params, params_for
 from tests.test_segment import PRESS, make_transcript
 
 _spec = importlib.util.spec_from_file_location("heldout_fit_boundaries", Path(__file__).with_name("fit_boundaries.py"))
@@ -34,7 +35,7 @@ def test_labels_are_the_sentence_starts_nearest_the_true_starts():
 def test_harness_makes_the_same_starts_as_segment():
     s = _press_session([1.0, 12.0, 23.0, 31.2])
     _, steps = segment(s.transcript, duration=40.0, method="learned")
-    assert s.starts(Params()) == [st.start for st in steps] == [0.7, 11.7, 22.7, 30.9]
+    assert s.starts(params_for("en")) == [st.start for st in steps] == [0.7, 11.7, 22.7, 30.9]
     assert s.through_segment("learned") == [0.7, 11.7, 22.7, 30.9]
 
 
@@ -116,3 +117,43 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["G"])} == {"a": "tune", "e": "E", "g": "G"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["H"])} == {"a": "tune", "e": "E", "h": "H"}
     assert fb.BLIND_SETS == ("F", "G", "H")
+
+
+def test_decode_grid_chooses_what_decode_chooses_for_every_setting():
+    import numpy as np
+
+    from indexing.segment.learned import decode, log_odds
+
+    s = _press_session([1.0, 12.0, 23.0, 31.2])
+    logits = log_odds(s.rows, Params())
+    grid = {"cut_cost": [-1.0, 0.75, 2.0], "length": [0.0, 1.5, 3.0], "typical": [0.0, 8.0, 20.0],
+            "short": [0.5, 1.0], "width": [0.0, 0.7], "typical_n": [0.0, 2.5]}
+    pts = np.array(fb.sd.points(grid), dtype=float)
+    starts = [x.start for x in s.sentences]
+    fast = fb.decode_grid(starts, s.sentences[-1].end, logits, pts)
+    for row, got in zip(pts.tolist(), fast, strict=True):
+        params = Params(cut_cost=row[0], length=row[1], typical=row[2], short=row[3], width=row[4], typical_n=row[5])
+        assert got == decode(starts, s.sentences[-1].end, logits, params)
+    assert fb.grid_counts([s], Params(), grid).tolist() == fb.grid_counts_slow([s], Params(), grid).tolist()
+
+
+def test_leave_one_part_out_holds_out_each_english_author_and_keeps_korean():
+    def fake(name: str, lang: str, part: str) -> SimpleNamespace:
+        return SimpleNamespace(name=name, lang=lang, part=part)
+
+    tune = [fake("pump_seal", "en", "tune"), fake("conveyor_belt", "en", "tune"), fake("x_c", "en", "tune"),
+            fake("d1", "en", "D"), fake("k1", "ko", "tune")]
+    splits = fb.part_splits(tune)
+    assert [p for p, _, _ in splits] == ["A", "C", "D"]
+    assert splits[0][2] == [0, 1] and splits[0][1] == [2, 3, 4]
+    assert all(4 in train and 4 not in test for _, train, test in splits)
+
+
+def test_behaviour_sessions_hold_with_the_module_constants_and_a_cheap_cut_breaks_them():
+    grid = {"cut_cost": [-2.0, 0.75], "length": [0.0, 1.5], "typical": [8.0], "short": [1.0], "width": [0.0],
+            "typical_n": [0.0]}
+    mask = fb.behaviour_mask(fb.behaviour_sessions(), Params(), grid)
+    # (cut -2, no prior), (cut -2, prior), (cut 0.75, no prior), (cut 0.75, prior): the last is the module's.
+    assert mask.tolist()[-1] is True
+    assert mask.tolist()[0] is False
+    assert fb.sd.choose(np.array([3.0, 2.0, 1.0, 0.5]), grid, "best", mask)[0] == 3
