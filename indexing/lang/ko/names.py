@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from indexing.lang.data import table, words
-from indexing.lang.ko.analyser import analyse
+from indexing.lang.ko.analyser import Morph, analyse, readings
 
 _HANGUL = re.compile(r"[가-힣]")
 # Titles that may be glued to a lone surname ("김씨", "박님"); other one-syllable ones need a space.
@@ -19,6 +19,10 @@ _GLUED_TITLES = frozenset("씨 님".split())
 # Last syllables of place names the analyser tags as proper nouns ("안산시", "경기도"): such a word
 # before a particle is not taken for a person.
 _PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
+# How far (log probability) below the analyser's best reading a reading of a split word as one noun
+# may be for the word to count as a name ("견수호가": 견+수호 best, 견수호 close behind; "반시간이":
+# 반+시간, no one-noun reading among the best ones).
+_ONE_NOUN_MARGIN = 2.5
 
 
 def name_variants(name: str) -> list[str]:
@@ -107,7 +111,7 @@ def find_names(text: str) -> list[str]:
     out: list[str] = []
     ms = analyse(text)
     run: list[int] = []
-    for m in ms:
+    for i, m in enumerate(ms):
         if m.tag == "NNP" and _HANGUL.match(m.form):
             run.append(m.start)
             run.append(m.end)
@@ -118,11 +122,15 @@ def find_names(text: str) -> list[str]:
                 out.append(name)
         elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
             _add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
+        elif run and m.tag == "XSN" and m.form == "이" and m.start == run[-1]:
+            _add_given_name(text, run[0], run[-1], m.end, out)  # "종현이가": a given name with -이
         elif (not run and m.tag == "NNG" and m.unknown and _particle_at(text, m.end)
               and not _HANGUL.match(text[m.start - 1:m.start])):
             # A word the analyser does not know, which it guessed to be a common noun from its
             # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
             _add_particle_name(m.form, out)
+        elif not run and m.tag == "NNG" and i + 1 < len(ms):
+            _add_split_name(text, m, ms[i + 1], out)
         run = []
     title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
     for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})\s?(?:{title_alt})", text):
@@ -134,6 +142,53 @@ def find_names(text: str) -> list[str]:
         if found.group(1) in surnames and found.group(1) not in out:
             out.append(found.group(1))  # "권 반장님": a surname alone before a title
     return out
+
+
+def _word_ends(text: str, i: int) -> bool:
+    """Whether the word ends at `i`, bare or with particles ("종현이가", "누리 씨가": at 가's end)."""
+    return not _HANGUL.match(text[i:i + 1]) or _particle_at(text, i)
+
+
+def _add_given_name(text: str, start: int, end: int, after: int, out: list[str]) -> None:
+    """A two-syllable proper noun with the familiar suffix -이, then a particle or the word's end
+    ("종현이가", "지훈이한테"): a given name said alone, when it is made of name syllables."""
+    name = text[start:end]
+    if (len(name) == 2 and not _HANGUL.match(text[start - 1:start]) and _word_ends(text, after)
+            and set(name) <= words("ko/given_syllables.txt") and name not in _known_nouns()
+            and name not in out):
+        out.append(name)
+
+
+def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
+    """Names the analyser splits into common nouns, before a particle or a word end.
+
+    - A two-syllable noun, then the honorific 씨 ("누리 씨가"): a given name said alone. 씨 after a
+      word is a person's; glued words with it ("아저씨", "솜씨") are one noun to the analyser.
+    - A surname read as a noun of its own glued to a two-syllable noun ("견수호가": 견+수호), when the
+      analyser also reads the whole word as one noun among its best readings (not "반시간이").
+    Either way the word starts a word and its given name is made of name syllables.
+    """
+    if _HANGUL.match(text[m.start - 1:m.start]):
+        return
+    given = words("ko/given_syllables.txt")
+    if (nxt.form == "씨" and nxt.tag == "NNB" and len(m.form) == 2 and nxt.start - m.end <= 1
+            and _word_ends(text, nxt.end) and set(m.form) <= given and m.form not in _known_nouns()
+            and m.form not in out):
+        out.append(m.form)
+        return
+    word = text[m.start:nxt.end]
+    if not (len(m.form) == 1 and m.form in words("ko/surnames.txt") and nxt.tag == "NNG"
+            and len(nxt.form) == 2 and nxt.start == m.end and _particle_at(text, nxt.end)
+            and set(nxt.form) <= given and word not in out and _may_be_name(word)):
+        return
+    best = None
+    for morphs, score in readings(text):
+        best = score if best is None else best
+        inside = [x for x in morphs if x.start < nxt.end and x.end > m.start]
+        if (len(inside) == 1 and inside[0].tag in ("NNP", "NNG") and inside[0].start == m.start
+                and inside[0].end >= nxt.end and best - score <= _ONE_NOUN_MARGIN):
+            out.append(word)
+            return
 
 
 def _particle_at(text: str, i: int) -> bool:
