@@ -23,6 +23,9 @@ _PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
 # may be for the word to count as a name ("견수호가": 견+수호 best, 견수호 close behind; "반시간이":
 # 반+시간, no one-noun reading among the best ones).
 _ONE_NOUN_MARGIN = 2.5
+# What the analyser may take a surname at a word's start for when it splits the name (견 NNG, 맹 NNP,
+# 온 MM "all", 탁 MAG, 편 XR, 피 XPN, 옹 NNB).
+_SPLIT_SURNAME_TAGS = frozenset("NNG NNP MM MAG XR XPN NNB".split())
 
 
 def name_variants(name: str) -> list[str]:
@@ -112,6 +115,8 @@ def find_names(text: str) -> list[str]:
     ms = analyse(text)
     run: list[int] = []
     for i, m in enumerate(ms):
+        if i + 1 < len(ms) and len(m.form) == 1 and m.tag in _SPLIT_SURNAME_TAGS:
+            _add_split_name(text, m, ms[i + 1], out)  # "견수호가": 견+수호, "맹수호가": 맹+수호
         if m.tag == "NNP" and _HANGUL.match(m.form):
             run.append(m.start)
             run.append(m.end)
@@ -129,8 +134,8 @@ def find_names(text: str) -> list[str]:
             # A word the analyser does not know, which it guessed to be a common noun from its
             # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
             _add_particle_name(m.form, out)
-        elif not run and m.tag == "NNG" and i + 1 < len(ms):
-            _add_split_name(text, m, ms[i + 1], out)
+        elif not run and m.tag == "NNG" and i + 1 < len(ms) and len(m.form) == 2:
+            _add_split_name(text, m, ms[i + 1], out)  # "누리 씨가"
         run = []
     title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
     for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})\s?(?:{title_alt})", text):
@@ -164,20 +169,22 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
 
     - A two-syllable noun, then the honorific 씨 ("누리 씨가"): a given name said alone. 씨 after a
       word is a person's; glued words with it ("아저씨", "솜씨") are one noun to the analyser.
-    - A surname read as a noun of its own glued to a two-syllable noun ("견수호가": 견+수호), when the
-      analyser also reads the whole word as one noun among its best readings (not "반시간이").
+    - A surname read as a morpheme of its own (a noun, determiner, adverb, prefix …) glued to a
+      two-syllable noun ("견수호가": 견+수호, "온수호가": 온+수호), when the analyser also reads the
+      whole word as one unknown or proper noun among its best readings (not "반시간이", "전단계가",
+      "신소재가", nor "원위치를", a dictionary noun it splits as 원+위치).
     Either way the word starts a word and its given name is made of name syllables.
     """
     if _HANGUL.match(text[m.start - 1:m.start]):
         return
     given = words("ko/given_syllables.txt")
-    if (nxt.form == "씨" and nxt.tag == "NNB" and len(m.form) == 2 and nxt.start - m.end <= 1
+    if (m.tag == "NNG" and nxt.form == "씨" and nxt.tag == "NNB" and len(m.form) == 2 and nxt.start - m.end <= 1
             and _word_ends(text, nxt.end) and set(m.form) <= given and m.form not in _known_nouns()
             and m.form not in out):
         out.append(m.form)
         return
     word = text[m.start:nxt.end]
-    if not (len(m.form) == 1 and m.form in words("ko/surnames.txt") and nxt.tag == "NNG"
+    if not (text[m.start:m.end] == m.form and m.form in words("ko/surnames.txt") and nxt.tag == "NNG"
             and len(nxt.form) == 2 and nxt.start == m.end and _particle_at(text, nxt.end)
             and set(nxt.form) <= given and word not in out and _may_be_name(word)):
         return
@@ -186,6 +193,7 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
         best = score if best is None else best
         inside = [x for x in morphs if x.start < nxt.end and x.end > m.start]
         if (len(inside) == 1 and inside[0].tag in ("NNP", "NNG") and inside[0].start == m.start
+                and (inside[0].tag == "NNP" or inside[0].unknown)  # not a dictionary noun: "원위치"
                 and inside[0].end >= nxt.end and best - score <= _ONE_NOUN_MARGIN):
             out.append(word)
             return
