@@ -16,6 +16,12 @@ from indexing.lang.ko.analyser import Morph, analyse, readings
 _HANGUL = re.compile(r"[가-힣]")
 # Titles that may be glued to a lone surname ("김씨", "박님"); other one-syllable ones need a space.
 _GLUED_TITLES = frozenset("씨 님".split())
+# Titles said after a person's name only, never after a role noun ("누리 씨", "정숙 여사"; but "정비
+# 기사", "식당 이모"): a two-syllable common noun before one is taken for a given name.
+_NAME_ONLY_TITLES = frozenset("씨 여사".split())
+# Particles of a person (or an animal): to, from, by someone ("태호한테", "동규에게"); a proper noun
+# before one is a person, not a place or firm ("서울에", "현대가").
+_PERSON_PARTICLES = ("한테서", "에게서", "한테", "에게", "께서", "께", "더러")
 # Last syllables of place names the analyser tags as proper nouns ("안산시", "경기도"): such a word
 # before a particle is not taken for a person.
 _PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
@@ -125,6 +131,8 @@ def find_names(text: str) -> list[str]:
             name = text[run[0]:run[-1]]
             if len(name.replace(" ", "")) <= 4:
                 out.append(name)
+        elif run and m.start == run[-1] and (m.tag == "JKV" or m.form in _PERSON_PARTICLES):
+            _add_given_name(text, run[0], run[-1], None, out)  # "종현아,", "태호한테": a person's
         elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
             _add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
         elif run and m.tag == "XSN" and m.form == "이" and m.start == run[-1]:
@@ -154,11 +162,18 @@ def _word_ends(text: str, i: int) -> bool:
     return not _HANGUL.match(text[i:i + 1]) or _particle_at(text, i)
 
 
-def _add_given_name(text: str, start: int, end: int, after: int, out: list[str]) -> None:
-    """A two-syllable proper noun with the familiar suffix -이, then a particle or the word's end
-    ("종현이가", "지훈이한테"): a given name said alone, when it is made of name syllables."""
+def _add_given_name(text: str, start: int, end: int, after: int | None, out: list[str]) -> None:
+    """A given name said alone, when it is made of name syllables: a two-syllable proper noun with the
+    familiar suffix -이, then a particle or the word's end ("종현이가", "지훈이한테"; `after`: the
+    suffix's end), or with a vocative or a particle of a person ("종현아", "태호한테"; `after` None).
+    A full name with one of these ("견수호한테") goes by the particle rule."""
     name = text[start:end]
-    if (len(name) == 2 and not _HANGUL.match(text[start - 1:start]) and _word_ends(text, after)
+    if _HANGUL.match(text[start - 1:start]):
+        return
+    if len(name) >= 3 and after is None:
+        _add_particle_name(name, out)
+        return
+    if (len(name) == 2 and (after is None or _word_ends(text, after))
             and set(name) <= words("ko/given_syllables.txt") and name not in _known_nouns()
             and name not in out):
         out.append(name)
@@ -167,8 +182,8 @@ def _add_given_name(text: str, start: int, end: int, after: int, out: list[str])
 def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
     """Names the analyser splits into common nouns, before a particle or a word end.
 
-    - A two-syllable noun, then the honorific 씨 ("누리 씨가"): a given name said alone. 씨 after a
-      word is a person's; glued words with it ("아저씨", "솜씨") are one noun to the analyser.
+    - A two-syllable noun, then a title said after names only ("누리 씨가", "정숙 여사님"): a given
+      name said alone. Glued words with 씨 ("아저씨", "솜씨") are one noun to the analyser.
     - A surname read as a morpheme of its own (a noun, determiner, adverb, prefix …) glued to a
       two-syllable noun ("견수호가": 견+수호, "온수호가": 온+수호), when the analyser also reads the
       whole word as one unknown or proper noun among its best readings (not "반시간이", "전단계가",
@@ -178,7 +193,7 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
     if _HANGUL.match(text[m.start - 1:m.start]):
         return
     given = words("ko/given_syllables.txt")
-    if (m.tag == "NNG" and nxt.form == "씨" and nxt.tag == "NNB" and len(m.form) == 2 and nxt.start - m.end <= 1
+    if (m.tag == "NNG" and nxt.form in _NAME_ONLY_TITLES and len(m.form) == 2 and nxt.start - m.end <= 1
             and _word_ends(text, nxt.end) and set(m.form) <= given and m.form not in _known_nouns()
             and m.form not in out):
         out.append(m.form)
