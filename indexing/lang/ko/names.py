@@ -25,10 +25,11 @@ _PERSON_PARTICLES = ("한테서", "에게서", "한테", "에게", "께서", "�
 # Last syllables of place names the analyser tags as proper nouns ("안산시", "경기도"): such a word
 # before a particle is not taken for a person.
 _PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
-# How far (log probability) below the analyser's best reading a reading of a split word as one noun
-# may be for the word to count as a name ("견수호가": 견+수호 best, 견수호 close behind; "반시간이":
-# 반+시간, no one-noun reading among the best ones).
-_ONE_NOUN_MARGIN = 2.5
+# How far (log probability) below the analyser's best reading of the word and the next one a reading
+# of a split word as one noun may be for the word to count as a name ("견수호가 야간에": 견+수호 best,
+# 견수호 1.9 behind; "반시간이 걸려요": 반+시간, no one-noun reading among the best ones; "전공정을
+# 봐요" 4.3 behind).
+_ONE_NOUN_MARGIN = 3.0
 # What the analyser may take a surname at a word's start for when it splits the name (견 NNG, 맹 NNP,
 # 온 MM "all", 탁 MAG, 편 XR, 피 XPN, 옹 NNB).
 _SPLIT_SURNAME_TAGS = frozenset("NNG NNP MM MAG XR XPN NNB".split())
@@ -203,13 +204,17 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
             and len(nxt.form) == 2 and nxt.start == m.end and _particle_at(text, nxt.end)
             and set(nxt.form) <= given and word not in out and _may_be_name(word)):
         return
+    # The readings of the word and the next one only: over a whole sentence or step, the best
+    # readings differ elsewhere and the word's own alternatives fall out of them.
+    window = re.match(r"\S+\s*\S*", text[m.start:])
+    span = window.group() if window else word
     best = None
-    for morphs, score in readings(text):
+    for morphs, score in readings(span):
         best = score if best is None else best
-        inside = [x for x in morphs if x.start < nxt.end and x.end > m.start]
-        if (len(inside) == 1 and inside[0].tag in ("NNP", "NNG") and inside[0].start == m.start
+        inside = [x for x in morphs if x.start < len(word)]
+        if (len(inside) == 1 and inside[0].tag in ("NNP", "NNG") and inside[0].end >= len(word)
                 and (inside[0].tag == "NNP" or inside[0].unknown)  # not a dictionary noun: "원위치"
-                and inside[0].end >= nxt.end and best - score <= _ONE_NOUN_MARGIN):
+                and best - score <= _ONE_NOUN_MARGIN):
             out.append(word)
             return
 
