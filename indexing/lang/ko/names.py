@@ -187,8 +187,8 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
       name said alone. Glued words with 씨 ("아저씨", "솜씨") are one noun to the analyser.
     - A surname read as a morpheme of its own (a noun, determiner, adverb, prefix …) glued to a
       two-syllable noun ("견수호가": 견+수호, "온수호가": 온+수호), when the analyser also reads the
-      whole word as one unknown or proper noun among its best readings (not "반시간이", "전단계가",
-      "신소재가", nor "원위치를", a dictionary noun it splits as 원+위치).
+      whole word as one proper noun among its best readings (not "반시간이", "전단계가", "신소재가";
+      nor "원위치를", a dictionary noun it splits as 원+위치, nor "이음부가", read as a compound noun).
     Either way the word starts a word and its given name is made of name syllables.
     """
     if _HANGUL.match(text[m.start - 1:m.start]):
@@ -212,8 +212,8 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
     for morphs, score in readings(span):
         best = score if best is None else best
         inside = [x for x in morphs if x.start < len(word)]
-        if (len(inside) == 1 and inside[0].tag in ("NNP", "NNG") and inside[0].end >= len(word)
-                and (inside[0].tag == "NNP" or inside[0].unknown)  # not a dictionary noun: "원위치"
+        # A proper noun: not a dictionary noun ("원위치") nor an unknown compound ("이음부가": 이+음부).
+        if (len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end >= len(word)
                 and best - score <= _ONE_NOUN_MARGIN):
             out.append(word)
             return
