@@ -107,8 +107,7 @@ def test_given_names_and_split_names_are_masked(text: str, name: str) -> None:
     "원위치를 확인해요.",            # 원+위치: a dictionary noun, not a name
     "신소재가 들어왔어요.",
     "전단계가 끝나면 봐요.",
-    "구동부가 보이는 데까지 돌려요.",  # 구+동부: read as one unknown compound, not a proper noun
-    "고정부가 보이면 멈춰요.",
+    "고정부가 보이면 멈춰요.",        # 고+정부: read as one unknown compound, not a proper noun
     "아저씨가 와요.",                # 씨 glued into a word
     "솜씨가 좋아요.",
     "날씨가 추워요.",
