@@ -80,3 +80,42 @@ def test_given_name_only_as_a_word_of_its_own() -> None:
 def test_english_redaction_unchanged() -> None:
     r = Redactor(names=["Hans Becker"], terms=["PX-4471"])
     assert r.text("Hans said Becker's PX-4471 is fine") == "[PERSON] said [PERSON]'s [REDACTED] is fine"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A given name alone with the familiar suffix -이, then a particle ("종현이가" shape).
+    ("준혁이한테 물어봐요.", "준혁"),
+    # A given name with the vocative.
+    ("준혁아, 이거 좀 잡아 봐.", "준혁"),
+    ("민수야 이리 와.", "민수"),
+    # A given name before a kinship word said to an older colleague.
+    ("미자 이모한테 드려요.", "미자"),
+    # A given name the analyser reads as a common noun, before a title said after names only.
+    ("하늘 씨가 봐요.", "하늘"),
+    ("다래 씨가 챙겨요.", "다래"),
+    ("정숙 여사님이 봐요.", "정숙"),
+    # A full name, no title, whose surname the analyser splits off as a morpheme of its own (피+진주).
+    ("피진주가 야간에 봐요.", "피진주"),
+])
+def test_given_names_and_split_names_are_masked(text: str, name: str) -> None:
+    out = _red(text)
+    assert name not in out and out.startswith(PERSON_MASK), out
+
+
+@pytest.mark.parametrize("text", [
+    "반시간이 걸려요.",              # 반+시간: no one-noun reading of the word
+    "원위치를 확인해요.",            # 원+위치: a dictionary noun, not a name
+    "신소재가 들어왔어요.",
+    "전단계가 끝나면 봐요.",
+    "고정부가 보이면 멈춰요.",        # 고+정부: read as one unknown compound, not a proper noun
+    "아저씨가 와요.",                # 씨 glued into a word
+    "솜씨가 좋아요.",
+    "날씨가 추워요.",
+    "식당 이모한테 드려요.",          # a role noun before a kinship word or a title
+    "정비 기사님께 드려요.",
+    "고객한테 물어봐요.",            # a common noun with a particle of a person
+    "업체에게 보내요.",
+    "서울에 보내요.",
+])
+def test_role_nouns_and_compounds_are_not_masked(text: str) -> None:
+    assert _red(text) == text

@@ -82,3 +82,14 @@ def sentences(text: str) -> list[str]:
     if not text.strip():
         return []
     return [s.text.strip() for s in kiwi().split_into_sents(text) if s.text.strip()]
+
+
+@lru_cache(maxsize=1024)
+def readings(text: str, top_n: int = 6) -> tuple[tuple[tuple[Morph, ...], float], ...]:
+    """The analyser's `top_n` best readings of a text, best first, each with its score (a log
+    probability: the closer to the best one's, the more plausible)."""
+    if not text.strip():
+        return ()
+    return tuple(
+        (tuple(Morph(t.form, t.tag, t.start, t.start + t.len, t.id < _PLACEHOLDER_IDS) for t in toks), score)
+        for toks, score in kiwi().analyze(text, top_n=top_n))

@@ -11,14 +11,28 @@ import re
 from functools import lru_cache
 
 from indexing.lang.data import table, words
-from indexing.lang.ko.analyser import analyse
+from indexing.lang.ko.analyser import Morph, analyse, readings
 
 _HANGUL = re.compile(r"[가-힣]")
 # Titles that may be glued to a lone surname ("김씨", "박님"); other one-syllable ones need a space.
 _GLUED_TITLES = frozenset("씨 님".split())
+# Titles said after a person's name only, never after a role noun ("누리 씨", "정숙 여사"; but "정비
+# 기사", "식당 이모"): a two-syllable common noun before one is taken for a given name.
+_NAME_ONLY_TITLES = frozenset("씨 여사".split())
+# Particles of a person (or an animal): to, from, by someone ("태호한테", "동규에게"); a proper noun
+# before one is a person, not a place or firm ("서울에", "현대가").
+_PERSON_PARTICLES = ("한테서", "에게서", "한테", "에게", "께서", "께", "더러")
 # Last syllables of place names the analyser tags as proper nouns ("안산시", "경기도"): such a word
 # before a particle is not taken for a person.
 _PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
+# How far (log probability) below the analyser's best reading of the word and the next one a reading
+# of a split word as one noun may be for the word to count as a name ("견수호가 야간에": 견+수호 best,
+# 견수호 1.9 behind; "반시간이 걸려요": 반+시간, no one-noun reading among the best ones; "전공정을
+# 봐요" 4.3 behind).
+_ONE_NOUN_MARGIN = 3.0
+# What the analyser may take a surname at a word's start for when it splits the name (견 NNG, 맹 NNP,
+# 온 MM "all", 탁 MAG, 편 XR, 피 XPN, 옹 NNB).
+_SPLIT_SURNAME_TAGS = frozenset("NNG NNP MM MAG XR XPN NNB".split())
 
 
 def name_variants(name: str) -> list[str]:
@@ -107,7 +121,9 @@ def find_names(text: str) -> list[str]:
     out: list[str] = []
     ms = analyse(text)
     run: list[int] = []
-    for m in ms:
+    for i, m in enumerate(ms):
+        if i + 1 < len(ms) and len(m.form) == 1 and m.tag in _SPLIT_SURNAME_TAGS:
+            _add_split_name(text, m, ms[i + 1], out)  # "견수호가": 견+수호, "맹수호가": 맹+수호
         if m.tag == "NNP" and _HANGUL.match(m.form):
             run.append(m.start)
             run.append(m.end)
@@ -116,13 +132,19 @@ def find_names(text: str) -> list[str]:
             name = text[run[0]:run[-1]]
             if len(name.replace(" ", "")) <= 4:
                 out.append(name)
+        elif run and m.start == run[-1] and (m.tag == "JKV" or m.form in _PERSON_PARTICLES):
+            _add_given_name(text, run[0], run[-1], None, out)  # "종현아,", "태호한테": a person's
         elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
             _add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
+        elif run and m.tag == "XSN" and m.form == "이" and m.start == run[-1]:
+            _add_given_name(text, run[0], run[-1], m.end, out)  # "종현이가": a given name with -이
         elif (not run and m.tag == "NNG" and m.unknown and _particle_at(text, m.end)
               and not _HANGUL.match(text[m.start - 1:m.start])):
             # A word the analyser does not know, which it guessed to be a common noun from its
             # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
             _add_particle_name(m.form, out)
+        elif not run and m.tag == "NNG" and i + 1 < len(ms) and len(m.form) == 2:
+            _add_split_name(text, m, ms[i + 1], out)  # "누리 씨가"
         run = []
     title_alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
     for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})\s?(?:{title_alt})", text):
@@ -134,6 +156,67 @@ def find_names(text: str) -> list[str]:
         if found.group(1) in surnames and found.group(1) not in out:
             out.append(found.group(1))  # "권 반장님": a surname alone before a title
     return out
+
+
+def _word_ends(text: str, i: int) -> bool:
+    """Whether the word ends at `i`, bare or with particles ("종현이가", "누리 씨가": at 가's end)."""
+    return not _HANGUL.match(text[i:i + 1]) or _particle_at(text, i)
+
+
+def _add_given_name(text: str, start: int, end: int, after: int | None, out: list[str]) -> None:
+    """A given name said alone, when it is made of name syllables: a two-syllable proper noun with the
+    familiar suffix -이, then a particle or the word's end ("종현이가", "지훈이한테"; `after`: the
+    suffix's end), or with a vocative or a particle of a person ("종현아", "태호한테"; `after` None).
+    A full name with one of these ("견수호한테") goes by the particle rule."""
+    name = text[start:end]
+    if _HANGUL.match(text[start - 1:start]):
+        return
+    if len(name) >= 3 and after is None:
+        _add_particle_name(name, out)
+        return
+    if (len(name) == 2 and (after is None or _word_ends(text, after))
+            and set(name) <= words("ko/given_syllables.txt") and name not in _known_nouns()
+            and name not in out):
+        out.append(name)
+
+
+def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
+    """Names the analyser splits into common nouns, before a particle or a word end.
+
+    - A two-syllable noun, then a title said after names only ("누리 씨가", "정숙 여사님"): a given
+      name said alone. Glued words with 씨 ("아저씨", "솜씨") are one noun to the analyser.
+    - A surname read as a morpheme of its own (a noun, determiner, adverb, prefix …) glued to a
+      two-syllable noun ("견수호가": 견+수호, "온수호가": 온+수호), when the analyser also reads the
+      whole word as one proper noun among its best readings (not "반시간이", "전단계가", "신소재가";
+      nor "원위치를", a dictionary noun it splits as 원+위치, nor "이음부가", read as a compound noun).
+    Either way the word starts a word and its given name is made of name syllables.
+    """
+    if _HANGUL.match(text[m.start - 1:m.start]):
+        return
+    given = words("ko/given_syllables.txt")
+    if (m.tag == "NNG" and nxt.form in _NAME_ONLY_TITLES and len(m.form) == 2 and nxt.start - m.end <= 1
+            and _word_ends(text, nxt.end) and set(m.form) <= given and m.form not in _known_nouns()
+            and m.form not in out):
+        out.append(m.form)
+        return
+    word = text[m.start:nxt.end]
+    if not (text[m.start:m.end] == m.form and m.form in words("ko/surnames.txt") and nxt.tag == "NNG"
+            and len(nxt.form) == 2 and nxt.start == m.end and _particle_at(text, nxt.end)
+            and set(nxt.form) <= given and word not in out and _may_be_name(word)):
+        return
+    # The readings of the word and the next one only: over a whole sentence or step, the best
+    # readings differ elsewhere and the word's own alternatives fall out of them.
+    window = re.match(r"\S+\s*\S*", text[m.start:])
+    span = window.group() if window else word
+    best = None
+    for morphs, score in readings(span):
+        best = score if best is None else best
+        inside = [x for x in morphs if x.start < len(word)]
+        # A proper noun: not a dictionary noun ("원위치") nor an unknown compound ("이음부가": 이+음부).
+        if (len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end >= len(word)
+                and best - score <= _ONE_NOUN_MARGIN):
+            out.append(word)
+            return
 
 
 def _particle_at(text: str, i: int) -> bool:
