@@ -398,3 +398,36 @@ def test_the_quick_way_with_its_payoff_at_the_end_is_a_tip() -> None:
     assert KO.is_tip("분필로 자리를 표시해 두고 끼우면 다시 찾을 일이 없어서 빨라요.")
     assert KO.is_tip("비눗물을 붓으로 바르고 보면 새는 자리에서 거품이 바로 올라와서 빠릅니다.")
     assert not KO.is_tip("이 모터는 다른 것보다 회전이 빨라서 소리가 커요.")
+
+
+def test_harm_to_the_body_in_its_own_verb_is_a_warning() -> None:
+    # A burn, caught, a part of the body lost or ruined, the worst outcome, struck (t24).
+    assert KO.is_warning("방금 끈 히터 판을 맨손으로 만지면 바로 데어요.")
+    assert KO.is_warning("문 열고 손 넣으면 증기에 데고 롤러에 감겨요.")
+    assert KO.is_warning("인터록 없이 금형 사이에 들어가면 끼여요.")
+    assert KO.is_warning("포대를 허리 굽혀서 들면 허리 나가요.")
+    assert KO.is_warning("아크를 맨눈으로 보면 눈 버려요.")
+    assert KO.is_warning("회전 중에 척에 손대면 손가락 날아갑니다.")
+    assert KO.is_warning("이거 대충 넘기면 나중에 큰일 치러요.")
+    assert KO.is_warning("통로에 서 있으면 지게차에 치여요.")
+    assert KO.is_warning("고압 호스가 새는 데를 손으로 막으면 기름이 살을 뚫어요.")
+    assert KO.is_warning("약품이 튀면 실명할 수 있으니까 고글 써요.")
+    # A payoff is not harm ("손도 안 데고"), and an inspection's "눈" is not the eye ruined.
+    assert not KO.is_warning("집게로 집으면 손도 안 데고 편해요.")
+    assert not KO.is_warning("눈금이 잘 보이게 돌려 놓습니다.")
+    assert KO.find_notes("삽을 쓸 때 팔로만 들면 허리 나가요, 꼭 다리로 드세요.") == (
+        [], ["삽을 쓸 때 팔로만 들면 허리 나가요, 꼭 다리로 드세요."])
+
+
+def test_the_payoff_as_what_no_longer_happens_is_a_tip() -> None:
+    # What no longer happens, what is easy to see, much better, less work (t24).
+    assert KO.is_tip("뚜껑에 이름표를 붙여 두면 바꿔 낄 일이 없어요.")
+    assert KO.is_tip("호스를 고리에 걸어 두면 밟힐 일이 없습니다.")
+    assert KO.is_tip("흰 종이를 뒤에 대면 금이 잘 보여요.")
+    assert KO.is_tip("한 번에 많이 붓는 것보다 조금씩 붓는 게 훨씬 나아요.")
+    assert KO.is_tip("장갑은 면장갑보다 니트릴이 훨씬 나아요.")
+    assert KO.is_tip("자리를 미리 잡아 두니까 손이 덜 가요.")
+    # No payoff: a plain step, a quantity, a reading.
+    assert not KO.is_tip("남은 일이 있으면 다음 조에 넘깁니다.")
+    assert not KO.is_tip("할 일이 없으면 옆 라인을 돕습니다.")
+    assert not KO.is_tip("온도가 훨씬 높으면 바로 끕니다.")
