@@ -431,3 +431,12 @@ def test_the_payoff_as_what_no_longer_happens_is_a_tip() -> None:
     assert not KO.is_tip("남은 일이 있으면 다음 조에 넘깁니다.")
     assert not KO.is_tip("할 일이 없으면 옆 라인을 돕습니다.")
     assert not KO.is_tip("온도가 훨씬 높으면 바로 끕니다.")
+
+
+def test_a_container_said_with_its_volume_is_a_tool() -> None:
+    # A volume, a plain noun for what it holds, a container word (t24); without a volume no tool.
+    assert KO.find_tools("18리터 세척액 통을 옆에 둡니다.") == ["18리터 세척액 통"]
+    assert KO.find_tools("빈 1리터 병에 샘플을 받아요.") == ["1리터 병"]
+    assert KO.find_tools("200cc 비커로 떠서 넣어요.") == ["200cc 비커"]
+    assert KO.find_tools("물을 5리터 더 붓습니다.") == []
+    assert KO.find_tools("통을 비우고 헹굽니다.") == []

@@ -18,6 +18,9 @@ _UNITS = {"mm": "mm", "밀리미터": "mm", "밀리": "mm", "미리": "mm", "인
 # Metric fasteners said with their size: "M12 볼트", "M6 너트", "M8x1.25 나사".
 _METRIC = re.compile(r"(?<![\w])(?P<size>M\d+(?:\.\d+)?(?:\s*[xX×]\s*\d+(?:\.\d+)?)?)\s*"
                      r"(?P<part>볼트|너트|나사|스크류|탭)")
+# A container said with its volume (t24): "20리터 말통", "10리터 폐유 통", "500cc 계량컵", "4리터 오일 캔";
+# the container word (`containers.txt`) counts only with a volume, a plain noun between says what it holds.
+_VOLUME = r"(?<![\w])(?P<size>\d+(?:\.\d+)?\s*(?:리터|밀리리터|cc|씨씨|ml|mL|L))\s*(?:(?P<noun>[가-힣]{1,4})\s)?"
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +71,12 @@ def _tool_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     alts = "|".join(r"\s*".join(re.escape(ch) for ch in s) if len(s) > 1 else re.escape(s) for s in spellings)
     pat = re.compile(rf"(?<![\w]){_SIZE}(?P<name>{alts})(?=(?:{_particles()})?(?![\w]))", re.IGNORECASE)
     return pat, canonical
+
+
+@lru_cache(maxsize=1)
+def _volume_pattern() -> re.Pattern[str]:
+    heads = sorted(words("ko/containers.txt"), key=len, reverse=True)
+    return re.compile(rf"{_VOLUME}(?P<name>{'|'.join(re.escape(h) for h in heads)})(?=(?:{_particles()})?(?![\w]))")
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +211,9 @@ def find_tools(text: str, glossary: Sequence[str] = ()) -> list[str]:
                 mentions.append((m.start(), m.end(), term))
     for m in _METRIC.finditer(text):
         mentions.append((m.start(), m.end(), f"{''.join(m.group('size').split())} {m.group('part')}"))
+    for m in _volume_pattern().finditer(text):
+        what = f"{m.group('noun')} " if m.group("noun") else ""
+        mentions.append((m.start(), m.end(), f"{''.join(m.group('size').split())} {what}{m.group('name')}"))
     spans = list(mentions)
     pat, canonical = _tool_pattern()
     plain_of: dict[int, str] = {}  # start of a bare vocabulary mention -> its canonical name
