@@ -440,3 +440,21 @@ def test_a_container_said_with_its_volume_is_a_tool() -> None:
     assert KO.find_tools("200cc 비커로 떠서 넣어요.") == ["200cc 비커"]
     assert KO.find_tools("물을 5리터 더 붓습니다.") == []
     assert KO.find_tools("통을 비우고 헹굽니다.") == []
+
+
+def test_a_fault_read_off_a_check_is_no_tip() -> None:
+    # "…면 … 거예요" tells what a reading means: a good state stays a tip, a fault found is none (t24).
+    assert not KO.is_tip("바늘이 빨간 칸에 있으면 냉매가 부족한 겁니다.")
+    assert not KO.is_tip("거품이 올라오면 어디선가 새는 거예요.")
+    assert not KO.is_tip("검게 변했으면 오일이 상한 거예요.")
+    assert KO.is_tip("불꽃이 고르게 나오면 제대로 맞춘 거예요.")
+
+
+def test_marking_wiping_and_testing_consumables_are_tools() -> None:
+    # Consumables by name; 테이프 only where it is used, not the tool of a banned action (t24).
+    assert KO.find_tools("교체한 날짜는 커버에 매직으로 적어 둡니다.") == ["매직"]
+    assert KO.find_tools("면봉에 오일을 찍어서 틈에 바릅니다.") == ["면봉"]
+    assert KO.find_tools("헹굼물에 pH 시험지를 대 봐요.") == ["pH 시험지"]
+    assert KO.find_tools("이음매를 절연 테이프로 두 번 감아요.") == ["절연 테이프"]
+    assert KO.find_tools("바닥의 유도 테이프를 따라 갑니다.") == []
+    assert KO.find_tools("센서를 테이프로 막지 마세요.") == []

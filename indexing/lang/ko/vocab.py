@@ -180,6 +180,8 @@ def _not_to_use(text: str, end: int) -> bool:
     says not to use ("쇠로 된 드라이버로 쑤시면 노즐이 긁히니까 절대 쓰면 안 됩니다")."""
     if not re.match(r"(?:으로|로|을|를|은|는)(?![가-힣])", text[end:]):
         return False
+    if re.match(r"(?:으로|로)\s+(?:\S+\s)?\S+지\s?(?:마|말)", text[end:]):
+        return True  # "테이프로 고정하지 마세요": the tool of a banned action (t24)
     rest = re.split(r"[.?!]", text[end:], maxsplit=1)[0]
     other = _tool_pattern()[0].search(rest)
     rest = rest[:other.start()] if other else rest  # "토크 렌치로 조이고 임팩트는 쓰지 마세요": 임팩트's
