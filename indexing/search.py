@@ -73,17 +73,6 @@ tests/benchmarks/bench_search_heldout.py) weights from 0.5 to 2 and RRF constant
 moved hit@1 by at most one question each way, so the plain 1 : 1 at k=60 stays. Rechecked on the tune
 parts (tests/benchmarks/bench_search_parts.py): vector weight 0.7 or 1.5 and k=10 or 20 change Korean
 tune hit@1 by at most one question (0.644 -> 0.658 at k=10) and English tune hit@1 not at all."""
-VECTOR_WEIGHT_FOR_ENGLISH = 1.15
-"""The vector ranking's weight for an English query, as a multiple of `VECTOR_WEIGHT` (Korean keeps 1).
-
-A trainee's written English step description ("Lock the adjusters and measure the droop again")
-shares few words with the expert's recognised speech, so its keyword ranking is mostly steps holding
-one common word ("off", "oil"), and with 1 : 1 a step both sides hold half-way beat the vector side's
-first. Measured on recognised speech (tests/benchmarks/bench_search_recognised.py, e23, groups tune,
-dev, F, G, with e23's synonym groups; fused hit@1 / hit@5): 1.0 gives 0.631 / 0.908, 0.456 / 0.701,
-0.435 / 0.739, 0.267 / 0.622; 1.15 gives 0.631 / 0.908, 0.463 / 0.714, 0.457 / 0.739, 0.267 / 0.644;
-1.25 gives dev 0.456 / 0.714 and G hit@5 0.622; 1.5 and 2.0 (before the new groups) lose tune hit@1
-(0.631 -> 0.615, 0.569). Title hit@1 stays 1.000 (the name ranking scales with both weights)."""
 NAME_WEIGHT = 1.25
 """The name ranking's weight as a multiple of the two others' together: above 1, so a query that a
 procedure's name holds entirely ranks that procedure's first step first, whatever the step sides say."""
@@ -359,13 +348,12 @@ def search(
     relation_ids = _relation_side(library, cfg, indexes, text, n, k, filters) if RELATION_WEIGHT > 0 else []
     name_ids = [] if relation_ids else name_search(library, text, n, filters)
     kw_weight = KEYWORD_WEIGHT * (KEYWORD_WEIGHT_FOR_CODES if has_code else 1.0)
-    vector_weight = VECTOR_WEIGHT * (VECTOR_WEIGHT_FOR_ENGLISH if _language(text).code == "en" else 1.0)
-    rankings = [(vector_ids, vector_weight), (keyword_ids, kw_weight)]
+    rankings = [(vector_ids, VECTOR_WEIGHT), (keyword_ids, kw_weight)]
     if relation_ids:
         rankings.append((relation_ids, RELATION_WEIGHT))
     if name_ids:
         name_weight = NAME_WEIGHT_FOR_QUESTIONS if _is_question(text) else NAME_WEIGHT
-        rankings.append((name_ids, name_weight * (vector_weight + kw_weight)))
+        rankings.append((name_ids, name_weight * (VECTOR_WEIGHT + kw_weight)))
     scores = fuse(rankings, RRF_K)
 
     def order() -> list[str]:

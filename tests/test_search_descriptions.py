@@ -92,25 +92,3 @@ def test_a_written_droop_finds_the_spoken_sag(tmp_path) -> None:
                               workstation="C-1", process="conveyors", language="en")
     assert keyword_search(lib, "droop", 3)[0][:1] == ["cb-p1s01"]
     assert search(lib, "Check how far the belt droops", k=2)[0].step_id == "cb-p1s01"
-
-
-def test_english_queries_weigh_the_vector_side_more(tmp_path, monkeypatch) -> None:
-    """An English query's vector ranking weighs `VECTOR_WEIGHT_FOR_ENGLISH`; a Korean one's stays 1 : 1."""
-    from indexing import search as S
-
-    lib = one_session_library(tmp_path / "lib", "cb", "Conveyor belt tension", SAG_STEPS, expert="Ann Lee",
-                              workstation="C-1", process="conveyors", language="en")
-    seen: list[list[float]] = []
-    real = S.fuse
-
-    def spy(rankings, k0=S.RRF_K):
-        seen.append([w for _, w in rankings])
-        return real(rankings, k0)
-
-    monkeypatch.setattr(S, "fuse", spy)
-    S.search(lib, "Check how far the belt droops", k=2)
-    assert seen[0][:2] == [S.VECTOR_WEIGHT * S.VECTOR_WEIGHT_FOR_ENGLISH, S.KEYWORD_WEIGHT]
-    assert S.VECTOR_WEIGHT_FOR_ENGLISH > 1.0
-    seen.clear()
-    S.search(lib, "벨트 처짐은 어떻게 재요?", k=2)
-    assert seen[0][:2] == [S.VECTOR_WEIGHT, S.KEYWORD_WEIGHT]
