@@ -110,6 +110,7 @@ FEATURES: tuple[str, ...] = (
     "prev_cue",  # cue phrase strength of the previous sentence
     "next_gap_more",  # the pause after this sentence is longer than the one before it
     "cont",  # the sentence opens with a continuation ("and", "then" …: it carries on the step)
+    "coherence",  # sentence-embedding topic shift across the start, against the session's own (coherence.py)
 )
 # Pauses are capped here (seconds): a longer silence says no more. Narrators also stop to work
 # inside a step (2-2.5 s pauses on the held-out set), so past a clear pause its length is no
@@ -128,7 +129,7 @@ MAX_STEP = 600.0
 WEIGHTS: dict[str, float] = {
     "cue": 1.612, "action": 3.045, "pause": 0.085, "gap": 2.04, "gap_peak": 2.802, "visual": 2.318,
     "lexical": -0.022, "prev_len": -0.147, "cur_len": 1.064, "next_cue": -0.727, "prev_cue": -1.188,
-    "next_gap_more": 0.474, "cont": -1.004,
+    "next_gap_more": 0.474, "cont": -1.004, "coherence": 0.0,
 }
 BIAS = -2.842
 CUT_COST = 0.75
@@ -172,7 +173,7 @@ BY_LANGUAGE: dict[str, Params] = {
         weights=tuple({
             "cue": 1.749, "action": 2.414, "pause": 0.0, "gap": 3.817, "gap_peak": 5.276, "visual": 4.694,
             "lexical": 0.0, "prev_len": 0.0, "cur_len": 1.647, "next_cue": -1.098, "prev_cue": -1.51,
-            "next_gap_more": 0.0, "cont": -2.135,
+            "next_gap_more": 0.0, "cont": -2.135, "coherence": 0.0,
         }.items()),
         bias=-4.337, cut_cost=0.0, length=1.5, typical=16.0, short=1.0, typical_n=0.0, width=0.4, gap_full=0.75),
 }
@@ -203,12 +204,14 @@ def _scores_by_sentence(n: int, cands: Sequence[object]) -> list[float]:
     return out
 
 
-def features(ctx: CueContext, gap_full: float = GAP_FULL) -> list[list[float]]:
+def features(ctx: CueContext, gap_full: float = GAP_FULL, *, embed: bool = False) -> list[list[float]]:
     """One feature vector per sentence (row 0, the session's first sentence, is all zeros).
 
     Args:
         ctx: The session (sentences, visual changes, language).
         gap_full: Cap on pauses in seconds (`GAP_FULL`; the fitting tool tries others).
+        embed: Compute "coherence" (sentence embeddings, `coherence.py`; loads the language's step
+            embedder unless `ctx.cache` has the vectors); False leaves it 0.0 and loads nothing.
 
     Returns:
         `len(ctx.sentences)` rows of `len(FEATURES)` numbers.
@@ -227,6 +230,12 @@ def features(ctx: CueContext, gap_full: float = GAP_FULL) -> list[list[float]]:
     visual = _scores_by_sentence(n, VisualCue().propose(ctx))
     lexical = _scores_by_sentence(n, LexicalCue().propose(ctx))
     lens = [max(0.0, s.end - s.start) for s in sents]
+    if embed:
+        from indexing.segment.coherence import coherence_shift
+
+        coherence = coherence_shift(ctx)
+    else:
+        coherence = [0.0] * n
     rows = [[0.0] * len(FEATURES)]
     for i in range(1, n):
         near = [capped[j] for j in range(max(1, i - PEAK_REACH), min(n, i + PEAK_REACH + 1)) if j != i]
@@ -236,7 +245,7 @@ def features(ctx: CueContext, gap_full: float = GAP_FULL) -> list[list[float]]:
             cue[i], action[i], pause[i], capped[i] / gap_full, peak / gap_full, visual[i], lexical[i],
             min(lens[i - 1], LEN_FULL) / LEN_FULL, min(lens[i], LEN_FULL) / LEN_FULL,
             cue[i + 1] if i + 1 < n else 0.0, cue[i - 1] if i > 1 else 0.0,
-            1.0 if after > gaps[i] else 0.0, cont[i],
+            1.0 if after > gaps[i] else 0.0, cont[i], coherence[i],
         ])
     return rows
 
@@ -326,10 +335,10 @@ def plan(ctx: CueContext, params: Params | None = None, *, min_step: float = 4.0
         return []
     if params is None:
         params = params_for(ctx.language)
-    rows = features(ctx, gap_full=params.gap_full)
+    w = dict(params.weights)
+    rows = features(ctx, gap_full=params.gap_full, embed=w.get("coherence", 0.0) != 0.0)
     logits = log_odds(rows, params)
     chosen = decode([s.start for s in sents], sents[-1].end, logits, params, min_step=min_step)
-    w = dict(params.weights)
     out = []
     for i in chosen:
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logits[i]))))

@@ -55,6 +55,39 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent / ".heldout"
 TOLERANCE = 2.0
 L2 = 0.3
+# The "coherence" feature (sentence embeddings) is computed for these languages only (`--embed-langs`;
+# default none: the column stays 0 and no embedder loads), with the vectors cached under `cache`
+# (`--embed-cache`, one .npy per session and model, never inside the data folder).
+EMBED: dict[str, Any] = {"langs": set(), "cache": None}
+
+
+def _vectors(ctx: Any, name: str) -> None:
+    """Put the session's sentence vectors into `ctx.cache` (from EMBED's cache folder, else embedded and saved)."""
+    import hashlib
+
+    import numpy as np
+
+    from indexing.segment.coherence import CACHE_KEY, embedder_for_language
+
+    folder = EMBED["cache"]
+    texts = [s.text for s in ctx.sentences]
+    emb = None
+    if folder is not None:
+        from indexing.settings import get_setting
+        from indexing.store.index import embed_model_for
+
+        model = embed_model_for({"embed_model": get_setting("embed_model"),
+                                 "embed_model_multilingual": get_setting("embed_model_multilingual")}, ctx.language)
+        key = hashlib.sha1(("\n".join([model, *texts])).encode("utf-8")).hexdigest()[:16]
+        path = Path(folder) / f"{name}.{key}.npy"
+        if path.exists():
+            emb = np.load(path)
+    if emb is None:
+        emb = np.asarray(embedder_for_language(ctx.language).encode(texts), dtype=np.float32)
+        if folder is not None:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            np.save(path, emb)
+    ctx.cache[CACHE_KEY] = emb
 EXACT_WEIGHT = 0.5
 # The decoder's choice (select_decoder.py): count term of the objective and selection rule.
 # Round 5 (s20) cross-validated every rule (--cv 5 --seeds 0,1,2) with two feature sets and with
@@ -105,7 +138,10 @@ class Session:
         self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
         # The session language's pause cap (an older `indexing` on the path has one for all languages).
         cap = learned.params_for(lang).gap_full if hasattr(learned, "params_for") else learned.GAP_FULL
-        self.rows = features(self.ctx, gap_full=cap)
+        self.embed = lang in EMBED["langs"]
+        if self.embed:
+            _vectors(self.ctx, name)
+        self.rows = features(self.ctx, gap_full=cap, embed=True) if self.embed else features(self.ctx, gap_full=cap)
 
         self.first = max(0.0, self.sentences[0].start - LEAD_IN)
         self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
@@ -119,7 +155,8 @@ class Session:
     def refeature(self, gap_full: float) -> None:
         from indexing.segment.learned import features
 
-        self.rows = features(self.ctx, gap_full=gap_full)
+        self.rows = features(self.ctx, gap_full=gap_full, embed=True) if self.embed else \
+            features(self.ctx, gap_full=gap_full)
 
     def starts(self, params: Any, min_step: float = 4.0, logits: list[float] | None = None) -> list[float]:
         """Step starts exactly as `segment(method="learned")` makes them (`logits`: precomputed log-odds)."""
@@ -519,7 +556,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-behaviours", action="store_true",
                         help="choose only decoder settings that keep the unit tests' designed behaviours")
     parser.add_argument("--l2", type=float, default=L2, help="L2 strength of the logistic regression")
+    parser.add_argument("--embed-langs", default="",
+                        help="comma-separated languages that get the 'coherence' feature (sentence embeddings)")
+    parser.add_argument("--embed-cache", type=Path, help="folder for the cached sentence vectors")
     args = parser.parse_args(argv)
+    EMBED["langs"] = {v for v in args.embed_langs.split(",") if v}
+    EMBED["cache"] = args.embed_cache
     drop = tuple(f for f in args.drop.split(",") if f)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
     grid = {**GRID, **({"short": [float(v) for v in args.short.split(",")]} if args.short else {})}
