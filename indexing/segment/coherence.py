@@ -18,6 +18,9 @@ from typing import Any
 from indexing.segment.base import CueContext
 
 WINDOW = 2
+# "relative": the shift against the session's own; "peak": the shift minus the larger of its two
+# neighbours' shifts (a TextTiling-like local depth), then against the session's own.
+MODE = "relative"
 CACHE_KEY = "sentence_vectors"
 
 
@@ -78,8 +81,25 @@ def relative(values: Sequence[float]) -> list[float]:
     return [0.0] + [round(min(1.0, max(0.0, (v - usual) / (top - usual))), 4) for v in body]
 
 
-def coherence_shift(ctx: CueContext, window: int = WINDOW) -> list[float]:
-    """The feature: per sentence, how much the topic shifts across its start, against the session (0..1)."""
+def peaks(values: Sequence[float]) -> list[float]:
+    """Each shift minus the larger of its neighbours' (index 0 and missing neighbours left out)."""
+    n = len(values)
+    out = [0.0] * n
+    for i in range(1, n):
+        near = [values[j] for j in (i - 1, i + 1) if 1 <= j < n]
+        out[i] = values[i] - max(near) if near else values[i]
+    return out
+
+
+def coherence_shift(ctx: CueContext, window: int | None = None, mode: str | None = None) -> list[float]:
+    """The feature: per sentence, how much the topic shifts across its start, against the session (0..1).
+
+    Args:
+        ctx: The session.
+        window: Sentences on each side (default `WINDOW`).
+        mode: "relative" or "peak" (default `MODE`).
+    """
     if len(ctx.sentences) < 2:
         return [0.0] * len(ctx.sentences)
-    return relative(shifts(sentence_vectors(ctx), window))
+    raw = shifts(sentence_vectors(ctx), window or WINDOW)
+    return relative(peaks(raw) if (mode or MODE) == "peak" else raw)

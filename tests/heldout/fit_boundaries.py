@@ -559,7 +559,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-langs", default="",
                         help="comma-separated languages that get the 'coherence' feature (sentence embeddings)")
     parser.add_argument("--embed-cache", type=Path, help="folder for the cached sentence vectors")
+    parser.add_argument("--embed-window", type=int, help="coherence: sentences on each side (coherence.WINDOW)")
+    parser.add_argument("--embed-mode", choices=("relative", "peak"), help="coherence: coherence.MODE")
     args = parser.parse_args(argv)
+    from indexing.segment import coherence
+
+    coherence.WINDOW = args.embed_window or coherence.WINDOW
+    coherence.MODE = args.embed_mode or coherence.MODE
     EMBED["langs"] = {v for v in args.embed_langs.split(",") if v}
     EMBED["cache"] = args.embed_cache
     drop = tuple(f for f in args.drop.split(",") if f)
