@@ -89,3 +89,18 @@ def test_the_language_step_embedder_sees_the_topic_change():
     # segment() still runs with the module constants (coherence weighted or not).
     _, steps = segment(make_transcript(TWO_TOPICS, 30.0), duration=30.0, language="en")
     assert steps
+
+
+def test_dispersion_is_zero_for_one_topic_and_the_decoder_cuts_between_topics():
+    from indexing.segment.learned import Params, decode
+
+    vec = np.array([[1, 0], [1, 0], [1, 0], [0, 1], [0, 1], [0, 1]], dtype=float)
+    disp = coherence.dispersion(vec)
+    assert disp(0, 3) == pytest.approx(0.0) and disp(3, 6) == pytest.approx(0.0)
+    assert disp(2, 4) == pytest.approx(2.0 - np.sqrt(2.0))
+    # No other evidence, a cut cost: only the dispersion term pays for the one cut, at the topic change.
+    p = Params(weights=(), bias=0.0, cut_cost=1.0, length=0.0, step_coherence=2.0)
+    starts = [0.0, 5.0, 10.0, 15.0, 20.0, 25.0]
+    assert decode(starts, 30.0, [0.0] * 6, p, vectors=vec) == [3]
+    assert decode(starts, 30.0, [0.0] * 6, p) == []
+    assert decode(starts, 30.0, [0.0] * 6, replace(p, step_coherence=0.0), vectors=vec) == []

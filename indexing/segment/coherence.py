@@ -103,3 +103,23 @@ def coherence_shift(ctx: CueContext, window: int | None = None, mode: str | None
         return [0.0] * len(ctx.sentences)
     raw = shifts(sentence_vectors(ctx), window or WINDOW)
     return relative(peaks(raw) if (mode or MODE) == "peak" else raw)
+
+
+def dispersion(vectors: Any) -> Any:
+    """A function (a, b) -> how little the sentences a..b-1 belong together: (b - a) - |their vector sum|.
+
+    0 for one sentence or identical ones, up to b - a for unrelated ones; a cut between two halves
+    lowers the sum over steps by |u| + |w| - |u + w|, the more the further their topics lie apart
+    (the objective of embedding segmenters such as TreeSeg's). Vectors are made unit length.
+    """
+    import numpy as np
+
+    arr = np.asarray(vectors, dtype=np.float64)
+    norms = np.linalg.norm(arr, axis=1, keepdims=True)
+    arr = arr / np.where(norms > 0.0, norms, 1.0)
+    prefix = np.vstack([np.zeros((1, arr.shape[1])), np.cumsum(arr, axis=0)])
+
+    def disp(a: int, b: int) -> float:
+        return float((b - a) - np.linalg.norm(prefix[b] - prefix[a]))
+
+    return disp

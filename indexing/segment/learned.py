@@ -145,6 +145,9 @@ TYPICAL_N = 0.0
 # Half-width of the prior's flat middle, in ln(seconds): steps within a factor e^WIDTH of TYPICAL
 # cost nothing, so a 6 s and a 28 s step both stand on their evidence (0: the plain log-normal).
 WIDTH = 0.0
+# Weight of the steps' sentence-embedding dispersion in the decoder (coherence.dispersion: each step
+# costs this x how little its sentences belong together; 0: off, no embedder loads).
+STEP_COHERENCE = 0.0
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,7 @@ class Params:
     typical_n: float = TYPICAL_N
     width: float = WIDTH
     gap_full: float = GAP_FULL
+    step_coherence: float = STEP_COHERENCE
 
 
 # A language named here has constants of its own, fitted on that language alone; every other
@@ -261,7 +265,7 @@ def log_odds(rows: Sequence[Sequence[float]], params: Params = Params()) -> list
 
 
 def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], params: Params = Params(),
-           *, min_step: float = 4.0) -> list[int]:
+           *, min_step: float = 4.0, vectors: object | None = None) -> list[int]:
     """The best-scoring set of step starts (sentence indices > 0) under the objective above.
 
     Args:
@@ -270,6 +274,7 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
         logits: Per sentence, the log-odds of a step starting there (index 0 ignored).
         params: Cut cost and step-length prior.
         min_step: Shortest allowed step in seconds (a session shorter than that is one step).
+        vectors: The sentences' embeddings, for `params.step_coherence` (ignored without them).
 
     Returns:
         Sentence indices that start a new step, in order.
@@ -277,6 +282,11 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
     n = len(starts)
     if n < 2:
         return []
+    disp = None
+    if params.step_coherence != 0.0 and vectors is not None:
+        from indexing.segment.coherence import dispersion
+
+        disp = dispersion(vectors)
 
     def dur(a: int, b: int) -> float:
         return max((starts[b] if b < n else last_end) - starts[a], 1e-3)
@@ -294,7 +304,8 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
     def step(a: int, b: int) -> float:
         r = math.log(dur(a, b) / typical)
         over = max(0.0, abs(r) - params.width)
-        return -params.length * (params.short if r < 0.0 else 1.0) * over * over
+        prior = -params.length * (params.short if r < 0.0 else 1.0) * over * over
+        return prior - params.step_coherence * disp(a, b) if disp is not None else prior
 
     best = [-math.inf] * (n + 1)
     back = [-1] * (n + 1)
@@ -338,7 +349,12 @@ def plan(ctx: CueContext, params: Params | None = None, *, min_step: float = 4.0
     w = dict(params.weights)
     rows = features(ctx, gap_full=params.gap_full, embed=w.get("coherence", 0.0) != 0.0)
     logits = log_odds(rows, params)
-    chosen = decode([s.start for s in sents], sents[-1].end, logits, params, min_step=min_step)
+    vectors = None
+    if params.step_coherence != 0.0:
+        from indexing.segment.coherence import sentence_vectors
+
+        vectors = sentence_vectors(ctx)
+    chosen = decode([s.start for s in sents], sents[-1].end, logits, params, min_step=min_step, vectors=vectors)
     out = []
     for i in chosen:
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logits[i]))))

@@ -104,6 +104,7 @@ GRID = {
     "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
     "width": [0.0, 0.4, 0.7],  # the prior's flat middle, ln seconds (`--width` to change)
     "typical_n": [0.0],  # typical step in sentences of the session's pace (`--typical-n`; 0: seconds)
+    "step_coherence": [0.0],  # weight of the steps' embedding dispersion (`--step-coherence`; needs --embed-langs)
 }
 
 
@@ -165,8 +166,13 @@ class Session:
 
         if logits is None:
             logits = log_odds(self.rows, params)
+        vectors = None
+        if getattr(params, "step_coherence", 0.0) != 0.0:
+            from indexing.segment.coherence import sentence_vectors
+
+            vectors = sentence_vectors(self.ctx)
         chosen = decode([s.start for s in self.sentences], self.sentences[-1].end, logits, params,
-                        min_step=min_step)
+                        min_step=min_step, **({"vectors": vectors} if vectors is not None else {}))
         cuts = [_Cut(t=_cut_time(self.sentences, i), confidence=0.5) for i in chosen]
         return [self.first] + [c.t for c in _merge_short(self.first, self.end, cuts, min_step)]
 
@@ -291,11 +297,12 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = (), l2: float 
 
 
 def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float], pts: Any,
-                min_step: float = 4.0) -> list[list[int]]:
+                min_step: float = 4.0, vectors: Any = None) -> list[list[int]]:
     """`learned.decode` for many decoder settings at once (numpy over the settings, same ties).
 
-    `pts` has one row per setting: cut_cost, length, typical, short, width, typical_n. Returns, per
-    row, the sentence indices `decode` would choose.
+    `pts` has one row per setting: cut_cost, length, typical, short, width, typical_n and optionally
+    step_coherence (with `vectors`, the sentences' embeddings). Returns, per row, the sentence indices
+    `decode` would choose.
     """
     import math
 
@@ -307,6 +314,10 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
     if n < 2:
         return [[] for _ in range(len(pts))]
     cut_cost, length, typical, short, width, typical_n = (np.asarray(pts[:, k], dtype=float) for k in range(6))
+    from indexing.segment.coherence import dispersion
+
+    coh = np.asarray(pts[:, 6], dtype=float) if pts.shape[1] > 6 else np.zeros(len(pts))
+    disp = dispersion(vectors) if vectors is not None and np.any(coh != 0.0) else None
     expected = 1.0 + sum(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for v in logits[1:])
     adaptive = max(min_step, (last_end - starts[0]) / expected)
     typical = np.where(typical <= 0.0, adaptive, typical)
@@ -325,6 +336,8 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
             r = np.log(d / typical)
             over = np.maximum(0.0, np.abs(r) - width)
             step = -length * np.where(r < 0.0, short, 1.0) * over * over
+            if disp is not None:
+                step = step - coh * disp(a, b)
             total = best[a] + step + ((logits[a] - cut_cost) if a > 0 else 0.0)
             better = (total > best[b]) & (best[a] != -np.inf)
             best[b] = np.where(better, total, best[b])
@@ -348,14 +361,15 @@ def _settings(params: Any, grid: dict[str, list[float]]) -> tuple[Any, list[int]
 
     names = list(grid)
     table = [[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
-              for k in ("cut_cost", "length", "typical", "short", "width", "typical_n")] for pt in sd.points(grid)]
+              for k in ("cut_cost", "length", "typical", "short", "width", "typical_n", "step_coherence")]
+             for pt in sd.points(grid)]
     # Without the prior (length 0) its shape is moot: one setting per cut cost; with a paced prior
     # (typical_n > 0) the typical seconds are.
-    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn)
-            for c, ln, t, sh, w, tn in table]
+    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0, sc_) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn, sc_)
+            for c, ln, t, sh, w, tn, sc_ in table]
     uniq = sorted(set(keys), key=keys.index)
     where = {k: i for i, k in enumerate(uniq)}
-    rows = np.array([[c, ln, t, sh or 1.0, w, tn] for c, ln, t, sh, w, tn in uniq], dtype=float)
+    rows = np.array([[c, ln, t, sh or 1.0, w, tn, sc_] for c, ln, t, sh, w, tn, sc_ in uniq], dtype=float)
     return rows, [where[k] for k in keys]
 
 
@@ -364,7 +378,11 @@ def _grid_starts(s: Session, params: Any, rows: Any) -> list[list[float]]:
     from indexing.segment.learned import log_odds
     from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
 
-    chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows)
+    from indexing.segment.coherence import CACHE_KEY, sentence_vectors
+
+    vectors = sentence_vectors(s.ctx) if CACHE_KEY in s.ctx.cache else None
+    chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows,
+                         vectors=vectors)
     out = []
     for idx in chosen:
         cuts = [_Cut(t=_cut_time(s.sentences, i), confidence=0.5) for i in idx]
@@ -559,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-langs", default="",
                         help="comma-separated languages that get the 'coherence' feature (sentence embeddings)")
     parser.add_argument("--embed-cache", type=Path, help="folder for the cached sentence vectors")
+    parser.add_argument("--step-coherence", help="comma-separated weights of the steps' embedding dispersion to try")
     parser.add_argument("--embed-window", type=int, help="coherence: sentences on each side (coherence.WINDOW)")
     parser.add_argument("--embed-mode", choices=("relative", "peak"), help="coherence: coherence.MODE")
     args = parser.parse_args(argv)
@@ -579,6 +598,8 @@ def main(argv: list[str] | None = None) -> int:
         grid["cut_cost"] = [float(v) for v in args.cut_cost.split(",")]
     if args.typical_n:
         grid["typical_n"] = [float(v) for v in args.typical_n.split(",")]
+    if args.step_coherence:
+        grid["step_coherence"] = [float(v) for v in args.step_coherence.split(",")]
 
     blind = True if args.blind == [] else (args.blind or False)
     sessions = english(args.data, args.key, blind) + korean(args.ko)
@@ -630,12 +651,13 @@ def main(argv: list[str] | None = None) -> int:
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}\nTYPICAL_N = {best.typical_n}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}\nTYPICAL_N = {best.typical_n}"
+          f"\nSTEP_COHERENCE = {getattr(best, 'step_coherence', 0.0)}")
     if len(langs) == 1:
         print(f"(fitted on {langs[0]} alone: constants for that language only, the other keeps its own)")
     results["params"] = {"langs": langs, "gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
                          "typical": best.typical, "short": best.short, "width": best.width,
-                         "typical_n": best.typical_n}
+                         "typical_n": best.typical_n, "step_coherence": getattr(best, "step_coherence", 0.0)}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1
