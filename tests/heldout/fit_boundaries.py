@@ -375,10 +375,9 @@ def _settings(params: Any, grid: dict[str, list[float]]) -> tuple[Any, list[int]
 
 def _grid_starts(s: Session, params: Any, rows: Any) -> list[list[float]]:
     """Step starts of one session for each decoder setting in `rows`, as `Session.starts` makes them."""
+    from indexing.segment.coherence import CACHE_KEY, sentence_vectors
     from indexing.segment.learned import log_odds
     from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
-
-    from indexing.segment.coherence import CACHE_KEY, sentence_vectors
 
     vectors = sentence_vectors(s.ctx) if CACHE_KEY in s.ctx.cache else None
     chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows,
