@@ -82,6 +82,16 @@ and a length prior in sentences of the session's own pace (`TYPICAL_N`, kept as 
 off): best out-of-fold exact count without the constraint (0.463) but only with a negative cut cost
 that breaks the designed behaviours; with them kept it lost. Blind part H (8 recordings, an eighth
 author), once: 0.644 / 0.622 / 0.000 (round 4) -> 0.690 / 0.636 / 0.125. Figures: the b23 report.
+
+Round 8 (issue 9, branch c23), tried and not kept: sentence-embedding coherence (`coherence.py`,
+the language's step embedder). A feature "coherence" (1 - cos of the mean embeddings of the
+sentences before and after a start, against the session's own shifts; windows 1-4, also as a local
+peak) and a decoder term `Params.step_coherence` (each step costs its sentences' embedding
+dispersion, TreeSeg-style). Same leave-one-part-out CV as round 7, main's recipe in the same run:
+0.803 / 0.779 / 0.407 (objective 1.007); the best with coherence 0.819 / 0.776 / 0.370 (1.004,
+window 3), the decoder term 0.810 / 0.769 / 0.352 (0.986). On the false cuts of F and G (action
+openers after pauses of 1.5 s or more) the shift is at chance (AUC 0.47-0.49). Both stay in the code
+with weight 0 for every language, so no embedder loads: the c23 report.
 """
 
 from __future__ import annotations
