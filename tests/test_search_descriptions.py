@@ -66,3 +66,29 @@ def test_a_held_word_is_widened_by_its_synonyms(library: Library, monkeypatch) -
     assert search(library, "Insert the fresh filter", k=3)[0].step_id == "hf-p1s02"
     monkeypatch.setattr(keywords, "SYNONYMS_FOR_HELD_WORDS", False)
     assert keyword_search(library, "fresh filter", 3)[0][0] == "hf-p1s03"
+
+
+def test_more_shop_floor_groups_e23() -> None:
+    """e23's groups: one thing, several everyday words; no word with two everyday senses."""
+    en = get_language("en")
+    assert "sag" in en.synonyms("droops")
+    assert "dismantle" in en.synonyms("disassemble")
+    assert "tube" in en.synonyms("pipe")
+    assert "scum" in en.synonyms("froth")
+    assert "install" in en.synonyms("reassemble")
+    assert "clean" in en.synonyms("wash")
+    for ambiguous in ("heat", "warm", "part", "base", "power", "stop", "wheel"):
+        assert en.synonyms(ambiguous) == (), ambiguous
+
+
+SAG_STEPS = [
+    ("Measure the sag", "Measure the belt sag halfway between two idlers with a tape."),
+    ("Check the rollers", "Check the rollers and the belt edges for wear."),
+]
+
+
+def test_a_written_droop_finds_the_spoken_sag(tmp_path) -> None:
+    lib = one_session_library(tmp_path / "lib", "cb", "Conveyor belt tension", SAG_STEPS, expert="Ann Lee",
+                              workstation="C-1", process="conveyors", language="en")
+    assert keyword_search(lib, "droop", 3)[0][:1] == ["cb-p1s01"]
+    assert search(lib, "Check how far the belt droops", k=2)[0].step_id == "cb-p1s01"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,17 @@ from tests.test_segment import PRESS, Changes, _long_session, make_transcript
 
 FLAT = Params(weights=(), bias=0.0, cut_cost=0.0, length=0.0, typical=10.0)
 
+
+
+def _paced_session(texts: list[str], gaps: list[float], language: str, word_step: float) -> list[Any]:
+    """The learned segmenter's steps for one narrator's sentences, each followed by its pause (s)."""
+    t, sents = 1.0, []
+    for text, gap in zip(texts, gaps, strict=True):
+        sents.append((round(t, 2), text))
+        t += len(text.split()) * word_step + gap
+    tx = make_transcript(sents, t + 1.0, word_step=word_step)
+    _, steps = segment(tx, duration=t + 1.0, language=language, method="learned")
+    return steps
 
 def test_decode_cuts_where_the_log_odds_beat_the_cut_cost():
     assert decode([0, 5, 10, 15, 20], 25, [0, 2, -1, 3, -2], FLAT) == [1, 3]
@@ -136,12 +148,7 @@ def test_korean_tips_and_warnings_after_a_long_pause_stay_in_their_step():
              "볼트를 한쪽만 세게 조이면 하우징이 틀어져서 안 돼요.",
              "밸브를 닫고 펌프를 다시 켭니다.", "이음새에 물이 새는지 봅니다."]
     gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 0.0]
-    t, sents = 1.0, []
-    for text, gap in zip(texts, gaps, strict=True):
-        sents.append((round(t, 2), text))
-        t += len(text.split()) * 0.6 + gap
-    tx = make_transcript(sents, t + 1.0, word_step=0.6)
-    _, steps = segment(tx, duration=t + 1.0, language="ko", method="learned")
+    steps = _paced_session(texts, gaps, "ko", word_step=0.6)
     assert [s.start for s in steps] == [0.7, 17.5, 36.1, 52.3]
 
 
@@ -156,12 +163,7 @@ def test_english_notes_after_a_long_pause_stay_in_their_step():
              "A housing tightened on one side only will crack.",
              "Close the valve and switch the compressor on again.", "Listen for hissing at the joints."]
     gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 0.0]
-    t, sents = 1.0, []
-    for text, gap in zip(texts, gaps, strict=True):
-        sents.append((round(t, 2), text))
-        t += len(text.split()) * 0.4 + gap
-    tx = make_transcript(sents, t + 1.0, word_step=0.4)
-    _, steps = segment(tx, duration=t + 1.0, language="en", method="learned")
+    steps = _paced_session(texts, gaps, "en", word_step=0.4)
     assert [s.start for s in steps] == [0.7, 18.5, 36.7, 52.5]
 
 
@@ -229,12 +231,7 @@ def test_korean_check_readings_and_asides_after_a_long_pause_stay_in_their_step(
              "온도 차이가 삼 도 안쪽이면 괜찮고, 더 나면 센서를 봐요.",
              "점검표에 압력 값이랑 날짜를 적어요.", "표지판을 떼고 키를 돌려 둡니다."]
     gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 0.4, 0.0]
-    t, sents = 1.0, []
-    for text, gap in zip(texts, gaps, strict=True):
-        sents.append((round(t, 2), text))
-        t += len(text.split()) * 0.6 + gap
-    tx = make_transcript(sents, t + 1.0, word_step=0.6)
-    _, steps = segment(tx, duration=t + 1.0, language="ko", method="learned")
+    steps = _paced_session(texts, gaps, "ko", word_step=0.6)
     assert len(steps) == 4
 
 
@@ -257,10 +254,5 @@ def test_korean_decoder_takes_its_own_step_length():
              "마지막으로 커버를 다시 덮고 볼트를 대각선으로 조입니다.", "잠금장치를 풀고 전원을 올립니다.",
              "모터 소리가 평소보다 조금 큰 날도 있어요.", "그건 베어링이 아직 식어 있어서 그런 겁니다."]
     gaps = [0.4, 2.5, 0.4, 2.5, 0.4, 2.5, 0.4, 2.5, 0.4, 2.5, 0.4, 0.0]
-    t, sents = 1.0, []
-    for text, gap in zip(texts, gaps, strict=True):
-        sents.append((round(t, 2), text))
-        t += len(text.split()) * 0.6 + gap
-    tx = make_transcript(sents, t + 1.0, word_step=0.6)
-    _, steps = segment(tx, duration=t + 1.0, language="ko", method="learned")
+    steps = _paced_session(texts, gaps, "ko", word_step=0.6)
     assert [s.start for s in steps] == [0.7, 20.3, 41.1]

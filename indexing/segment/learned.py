@@ -82,6 +82,16 @@ and a length prior in sentences of the session's own pace (`TYPICAL_N`, kept as 
 off): best out-of-fold exact count without the constraint (0.463) but only with a negative cut cost
 that breaks the designed behaviours; with them kept it lost. Blind part H (8 recordings, an eighth
 author), once: 0.644 / 0.622 / 0.000 (round 4) -> 0.690 / 0.636 / 0.125. Figures: the b23 report.
+
+Round 8 (issue 9, branch c23), tried and not kept: sentence-embedding coherence (`coherence.py`,
+the language's step embedder). A feature "coherence" (1 - cos of the mean embeddings of the
+sentences before and after a start, against the session's own shifts; windows 1-4, also as a local
+peak) and a decoder term `Params.step_coherence` (each step costs its sentences' embedding
+dispersion, TreeSeg-style). Same leave-one-part-out CV as round 7, main's recipe in the same run:
+0.803 / 0.779 / 0.407 (objective 1.007); the best with coherence 0.819 / 0.776 / 0.370 (1.004,
+window 3), the decoder term 0.810 / 0.769 / 0.352 (0.986). On the false cuts of F and G (action
+openers after pauses of 1.5 s or more) the shift is at chance (AUC 0.47-0.49). Both stay in the code
+with weight 0 for every language, so no embedder loads: the c23 report.
 """
 
 from __future__ import annotations
@@ -110,6 +120,7 @@ FEATURES: tuple[str, ...] = (
     "prev_cue",  # cue phrase strength of the previous sentence
     "next_gap_more",  # the pause after this sentence is longer than the one before it
     "cont",  # the sentence opens with a continuation ("and", "then" …: it carries on the step)
+    "coherence",  # sentence-embedding topic shift across the start, against the session's own (coherence.py)
 )
 # Pauses are capped here (seconds): a longer silence says no more. Narrators also stop to work
 # inside a step (2-2.5 s pauses on the held-out set), so past a clear pause its length is no
@@ -128,7 +139,7 @@ MAX_STEP = 600.0
 WEIGHTS: dict[str, float] = {
     "cue": 1.612, "action": 3.045, "pause": 0.085, "gap": 2.04, "gap_peak": 2.802, "visual": 2.318,
     "lexical": -0.022, "prev_len": -0.147, "cur_len": 1.064, "next_cue": -0.727, "prev_cue": -1.188,
-    "next_gap_more": 0.474, "cont": -1.004,
+    "next_gap_more": 0.474, "cont": -1.004, "coherence": 0.0,
 }
 BIAS = -2.842
 CUT_COST = 0.75
@@ -144,6 +155,9 @@ TYPICAL_N = 0.0
 # Half-width of the prior's flat middle, in ln(seconds): steps within a factor e^WIDTH of TYPICAL
 # cost nothing, so a 6 s and a 28 s step both stand on their evidence (0: the plain log-normal).
 WIDTH = 0.0
+# Weight of the steps' sentence-embedding dispersion in the decoder (coherence.dispersion: each step
+# costs this x how little its sentences belong together; 0: off, no embedder loads).
+STEP_COHERENCE = 0.0
 
 
 @dataclass(frozen=True)
@@ -159,6 +173,7 @@ class Params:
     typical_n: float = TYPICAL_N
     width: float = WIDTH
     gap_full: float = GAP_FULL
+    step_coherence: float = STEP_COHERENCE
 
 
 # A language named here has constants of its own, fitted on that language alone; every other
@@ -172,7 +187,7 @@ BY_LANGUAGE: dict[str, Params] = {
         weights=tuple({
             "cue": 1.749, "action": 2.414, "pause": 0.0, "gap": 3.817, "gap_peak": 5.276, "visual": 4.694,
             "lexical": 0.0, "prev_len": 0.0, "cur_len": 1.647, "next_cue": -1.098, "prev_cue": -1.51,
-            "next_gap_more": 0.0, "cont": -2.135,
+            "next_gap_more": 0.0, "cont": -2.135, "coherence": 0.0,
         }.items()),
         bias=-4.337, cut_cost=0.0, length=1.5, typical=16.0, short=1.0, typical_n=0.0, width=0.4, gap_full=0.75),
 }
@@ -203,12 +218,14 @@ def _scores_by_sentence(n: int, cands: Sequence[object]) -> list[float]:
     return out
 
 
-def features(ctx: CueContext, gap_full: float = GAP_FULL) -> list[list[float]]:
+def features(ctx: CueContext, gap_full: float = GAP_FULL, *, embed: bool = False) -> list[list[float]]:
     """One feature vector per sentence (row 0, the session's first sentence, is all zeros).
 
     Args:
         ctx: The session (sentences, visual changes, language).
         gap_full: Cap on pauses in seconds (`GAP_FULL`; the fitting tool tries others).
+        embed: Compute "coherence" (sentence embeddings, `coherence.py`; loads the language's step
+            embedder unless `ctx.cache` has the vectors); False leaves it 0.0 and loads nothing.
 
     Returns:
         `len(ctx.sentences)` rows of `len(FEATURES)` numbers.
@@ -227,6 +244,12 @@ def features(ctx: CueContext, gap_full: float = GAP_FULL) -> list[list[float]]:
     visual = _scores_by_sentence(n, VisualCue().propose(ctx))
     lexical = _scores_by_sentence(n, LexicalCue().propose(ctx))
     lens = [max(0.0, s.end - s.start) for s in sents]
+    if embed:
+        from indexing.segment.coherence import coherence_shift
+
+        coherence = coherence_shift(ctx)
+    else:
+        coherence = [0.0] * n
     rows = [[0.0] * len(FEATURES)]
     for i in range(1, n):
         near = [capped[j] for j in range(max(1, i - PEAK_REACH), min(n, i + PEAK_REACH + 1)) if j != i]
@@ -236,7 +259,7 @@ def features(ctx: CueContext, gap_full: float = GAP_FULL) -> list[list[float]]:
             cue[i], action[i], pause[i], capped[i] / gap_full, peak / gap_full, visual[i], lexical[i],
             min(lens[i - 1], LEN_FULL) / LEN_FULL, min(lens[i], LEN_FULL) / LEN_FULL,
             cue[i + 1] if i + 1 < n else 0.0, cue[i - 1] if i > 1 else 0.0,
-            1.0 if after > gaps[i] else 0.0, cont[i],
+            1.0 if after > gaps[i] else 0.0, cont[i], coherence[i],
         ])
     return rows
 
@@ -252,7 +275,7 @@ def log_odds(rows: Sequence[Sequence[float]], params: Params = Params()) -> list
 
 
 def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], params: Params = Params(),
-           *, min_step: float = 4.0) -> list[int]:
+           *, min_step: float = 4.0, vectors: object | None = None) -> list[int]:
     """The best-scoring set of step starts (sentence indices > 0) under the objective above.
 
     Args:
@@ -261,6 +284,7 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
         logits: Per sentence, the log-odds of a step starting there (index 0 ignored).
         params: Cut cost and step-length prior.
         min_step: Shortest allowed step in seconds (a session shorter than that is one step).
+        vectors: The sentences' embeddings, for `params.step_coherence` (ignored without them).
 
     Returns:
         Sentence indices that start a new step, in order.
@@ -268,6 +292,11 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
     n = len(starts)
     if n < 2:
         return []
+    disp = None
+    if params.step_coherence != 0.0 and vectors is not None:
+        from indexing.segment.coherence import dispersion
+
+        disp = dispersion(vectors)
 
     def dur(a: int, b: int) -> float:
         return max((starts[b] if b < n else last_end) - starts[a], 1e-3)
@@ -285,7 +314,8 @@ def decode(starts: Sequence[float], last_end: float, logits: Sequence[float], pa
     def step(a: int, b: int) -> float:
         r = math.log(dur(a, b) / typical)
         over = max(0.0, abs(r) - params.width)
-        return -params.length * (params.short if r < 0.0 else 1.0) * over * over
+        prior = -params.length * (params.short if r < 0.0 else 1.0) * over * over
+        return prior - params.step_coherence * disp(a, b) if disp is not None else prior
 
     best = [-math.inf] * (n + 1)
     back = [-1] * (n + 1)
@@ -326,10 +356,15 @@ def plan(ctx: CueContext, params: Params | None = None, *, min_step: float = 4.0
         return []
     if params is None:
         params = params_for(ctx.language)
-    rows = features(ctx, gap_full=params.gap_full)
-    logits = log_odds(rows, params)
-    chosen = decode([s.start for s in sents], sents[-1].end, logits, params, min_step=min_step)
     w = dict(params.weights)
+    rows = features(ctx, gap_full=params.gap_full, embed=w.get("coherence", 0.0) != 0.0)
+    logits = log_odds(rows, params)
+    vectors = None
+    if params.step_coherence != 0.0:
+        from indexing.segment.coherence import sentence_vectors
+
+        vectors = sentence_vectors(ctx)
+    chosen = decode([s.start for s in sents], sents[-1].end, logits, params, min_step=min_step, vectors=vectors)
     out = []
     for i in chosen:
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logits[i]))))

@@ -8,10 +8,10 @@ truth's title as the session title) through the real pipeline into one library p
     tune  manifest.json's tune recordings (parts A and C-tune)
     dev   manifest.json's test recordings (parts B and C-test) and parts D and E
     abc   every recording of manifest.json (parts A-C, as `evaluate.py` scores them)
-    F     part F (`manifest_f.json`), a blind part: scored only when `--groups` names it, and then
+    F     part F (`manifest_f.json`; blind in round 5, tuning material since round 7)
+    G     part G (`manifest_g.json`; blind in round 6, tuning material since round 7)
+    H     part H (`manifest_h.json`), a blind part: scored only when `--groups` names it, and then
           only as aggregates (no question, no step, no miss is printed or written)
-    G     part G (`manifest_g.json`, blind from round 6): as F, its own group, aggregates only
-    H     part H (`manifest_h.json`, blind from round 7): as F, its own group, aggregates only
 
 Each step's trainee-written description (`description`) is searched (k=5) over its group's whole
 library: hit@1 / hit@5 (the right session and a step overlapping the true span), and each
@@ -50,7 +50,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 K = 5
 GROUPS = ("tune", "dev", "abc", "F", "G", "H")
-BLIND = ("F", "G", "H")
+BLIND = ("H",)
+"""Groups scored as aggregates only. F and G were blind in rounds 5 and 6 and are tuning material since round 7."""
 SIDES = ("fused", "keyword", "vector")
 
 

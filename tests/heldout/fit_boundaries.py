@@ -55,6 +55,39 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent / ".heldout"
 TOLERANCE = 2.0
 L2 = 0.3
+# The "coherence" feature (sentence embeddings) is computed for these languages only (`--embed-langs`;
+# default none: the column stays 0 and no embedder loads), with the vectors cached under `cache`
+# (`--embed-cache`, one .npy per session and model, never inside the data folder).
+EMBED: dict[str, Any] = {"langs": set(), "cache": None}
+
+
+def _vectors(ctx: Any, name: str) -> None:
+    """Put the session's sentence vectors into `ctx.cache` (from EMBED's cache folder, else embedded and saved)."""
+    import hashlib
+
+    import numpy as np
+
+    from indexing.segment.coherence import CACHE_KEY, embedder_for_language
+
+    folder = EMBED["cache"]
+    texts = [s.text for s in ctx.sentences]
+    emb = None
+    if folder is not None:
+        from indexing.settings import get_setting
+        from indexing.store.index import embed_model_for
+
+        model = embed_model_for({"embed_model": get_setting("embed_model"),
+                                 "embed_model_multilingual": get_setting("embed_model_multilingual")}, ctx.language)
+        key = hashlib.sha1(("\n".join([model, *texts])).encode("utf-8")).hexdigest()[:16]
+        path = Path(folder) / f"{name}.{key}.npy"
+        if path.exists():
+            emb = np.load(path)
+    if emb is None:
+        emb = np.asarray(embedder_for_language(ctx.language).encode(texts), dtype=np.float32)
+        if folder is not None:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            np.save(path, emb)
+    ctx.cache[CACHE_KEY] = emb
 EXACT_WEIGHT = 0.5
 # The decoder's choice (select_decoder.py): count term of the objective and selection rule.
 # Round 5 (s20) cross-validated every rule (--cv 5 --seeds 0,1,2) with two feature sets and with
@@ -71,6 +104,7 @@ GRID = {
     "short": [1.0],  # `--short` widens it (the prior's weight on steps shorter than typical)
     "width": [0.0, 0.4, 0.7],  # the prior's flat middle, ln seconds (`--width` to change)
     "typical_n": [0.0],  # typical step in sentences of the session's pace (`--typical-n`; 0: seconds)
+    "step_coherence": [0.0],  # weight of the steps' embedding dispersion (`--step-coherence`; needs --embed-langs)
 }
 
 
@@ -105,7 +139,10 @@ class Session:
         self.ctx = CueContext(sentences=self.sentences, duration=duration, visual=visual, language=lang)
         # The session language's pause cap (an older `indexing` on the path has one for all languages).
         cap = learned.params_for(lang).gap_full if hasattr(learned, "params_for") else learned.GAP_FULL
-        self.rows = features(self.ctx, gap_full=cap)
+        self.embed = lang in EMBED["langs"]
+        if self.embed:
+            _vectors(self.ctx, name)
+        self.rows = features(self.ctx, gap_full=cap, embed=True) if self.embed else features(self.ctx, gap_full=cap)
 
         self.first = max(0.0, self.sentences[0].start - LEAD_IN)
         self.end = min(self.sentences[-1].end + TAIL, max(duration, self.sentences[-1].end))
@@ -119,7 +156,8 @@ class Session:
     def refeature(self, gap_full: float) -> None:
         from indexing.segment.learned import features
 
-        self.rows = features(self.ctx, gap_full=gap_full)
+        self.rows = features(self.ctx, gap_full=gap_full, embed=True) if self.embed else \
+            features(self.ctx, gap_full=gap_full)
 
     def starts(self, params: Any, min_step: float = 4.0, logits: list[float] | None = None) -> list[float]:
         """Step starts exactly as `segment(method="learned")` makes them (`logits`: precomputed log-odds)."""
@@ -128,8 +166,13 @@ class Session:
 
         if logits is None:
             logits = log_odds(self.rows, params)
+        vectors = None
+        if getattr(params, "step_coherence", 0.0) != 0.0:
+            from indexing.segment.coherence import sentence_vectors
+
+            vectors = sentence_vectors(self.ctx)
         chosen = decode([s.start for s in self.sentences], self.sentences[-1].end, logits, params,
-                        min_step=min_step)
+                        min_step=min_step, **({"vectors": vectors} if vectors is not None else {}))
         cuts = [_Cut(t=_cut_time(self.sentences, i), confidence=0.5) for i in chosen]
         return [self.first] + [c.t for c in _merge_short(self.first, self.end, cuts, min_step)]
 
@@ -254,11 +297,12 @@ def fit_logistic(sessions: list[Session], drop: tuple[str, ...] = (), l2: float 
 
 
 def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float], pts: Any,
-                min_step: float = 4.0) -> list[list[int]]:
+                min_step: float = 4.0, vectors: Any = None) -> list[list[int]]:
     """`learned.decode` for many decoder settings at once (numpy over the settings, same ties).
 
-    `pts` has one row per setting: cut_cost, length, typical, short, width, typical_n. Returns, per
-    row, the sentence indices `decode` would choose.
+    `pts` has one row per setting: cut_cost, length, typical, short, width, typical_n and optionally
+    step_coherence (with `vectors`, the sentences' embeddings). Returns, per row, the sentence indices
+    `decode` would choose.
     """
     import math
 
@@ -270,6 +314,10 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
     if n < 2:
         return [[] for _ in range(len(pts))]
     cut_cost, length, typical, short, width, typical_n = (np.asarray(pts[:, k], dtype=float) for k in range(6))
+    from indexing.segment.coherence import dispersion
+
+    coh = np.asarray(pts[:, 6], dtype=float) if pts.shape[1] > 6 else np.zeros(len(pts))
+    disp = dispersion(vectors) if vectors is not None and np.any(coh != 0.0) else None
     expected = 1.0 + sum(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for v in logits[1:])
     adaptive = max(min_step, (last_end - starts[0]) / expected)
     typical = np.where(typical <= 0.0, adaptive, typical)
@@ -288,6 +336,8 @@ def decode_grid(starts: Sequence[float], last_end: float, logits: Sequence[float
             r = np.log(d / typical)
             over = np.maximum(0.0, np.abs(r) - width)
             step = -length * np.where(r < 0.0, short, 1.0) * over * over
+            if disp is not None:
+                step = step - coh * disp(a, b)
             total = best[a] + step + ((logits[a] - cut_cost) if a > 0 else 0.0)
             better = (total > best[b]) & (best[a] != -np.inf)
             best[b] = np.where(better, total, best[b])
@@ -311,23 +361,27 @@ def _settings(params: Any, grid: dict[str, list[float]]) -> tuple[Any, list[int]
 
     names = list(grid)
     table = [[dict(zip(names, pt, strict=True)).get(k, getattr(params, k))
-              for k in ("cut_cost", "length", "typical", "short", "width", "typical_n")] for pt in sd.points(grid)]
+              for k in ("cut_cost", "length", "typical", "short", "width", "typical_n", "step_coherence")]
+             for pt in sd.points(grid)]
     # Without the prior (length 0) its shape is moot: one setting per cut cost; with a paced prior
     # (typical_n > 0) the typical seconds are.
-    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn)
-            for c, ln, t, sh, w, tn in table]
+    keys = [(c, 0.0, 0.0, 0.0, 0.0, 0.0, sc_) if ln == 0.0 else (c, ln, 0.0 if tn > 0.0 else t, sh, w, tn, sc_)
+            for c, ln, t, sh, w, tn, sc_ in table]
     uniq = sorted(set(keys), key=keys.index)
     where = {k: i for i, k in enumerate(uniq)}
-    rows = np.array([[c, ln, t, sh or 1.0, w, tn] for c, ln, t, sh, w, tn in uniq], dtype=float)
+    rows = np.array([[c, ln, t, sh or 1.0, w, tn, sc_] for c, ln, t, sh, w, tn, sc_ in uniq], dtype=float)
     return rows, [where[k] for k in keys]
 
 
 def _grid_starts(s: Session, params: Any, rows: Any) -> list[list[float]]:
     """Step starts of one session for each decoder setting in `rows`, as `Session.starts` makes them."""
+    from indexing.segment.coherence import CACHE_KEY, sentence_vectors
     from indexing.segment.learned import log_odds
     from indexing.segment.segmenter import _Cut, _cut_time, _merge_short
 
-    chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows)
+    vectors = sentence_vectors(s.ctx) if CACHE_KEY in s.ctx.cache else None
+    chosen = decode_grid([x.start for x in s.sentences], s.sentences[-1].end, log_odds(s.rows, params), rows,
+                         vectors=vectors)
     out = []
     for idx in chosen:
         cuts = [_Cut(t=_cut_time(s.sentences, i), confidence=0.5) for i in idx]
@@ -519,7 +573,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-behaviours", action="store_true",
                         help="choose only decoder settings that keep the unit tests' designed behaviours")
     parser.add_argument("--l2", type=float, default=L2, help="L2 strength of the logistic regression")
+    parser.add_argument("--embed-langs", default="",
+                        help="comma-separated languages that get the 'coherence' feature (sentence embeddings)")
+    parser.add_argument("--embed-cache", type=Path, help="folder for the cached sentence vectors")
+    parser.add_argument("--step-coherence", help="comma-separated weights of the steps' embedding dispersion to try")
+    parser.add_argument("--embed-window", type=int, help="coherence: sentences on each side (coherence.WINDOW)")
+    parser.add_argument("--embed-mode", choices=("relative", "peak"), help="coherence: coherence.MODE")
     args = parser.parse_args(argv)
+    from indexing.segment import coherence
+
+    coherence.WINDOW = args.embed_window or coherence.WINDOW
+    coherence.MODE = args.embed_mode or coherence.MODE
+    EMBED["langs"] = {v for v in args.embed_langs.split(",") if v}
+    EMBED["cache"] = args.embed_cache
     drop = tuple(f for f in args.drop.split(",") if f)
     caps = [float(v) for v in args.caps.split(",")] if args.caps else GAP_CAPS
     grid = {**GRID, **({"short": [float(v) for v in args.short.split(",")]} if args.short else {})}
@@ -531,6 +597,8 @@ def main(argv: list[str] | None = None) -> int:
         grid["cut_cost"] = [float(v) for v in args.cut_cost.split(",")]
     if args.typical_n:
         grid["typical_n"] = [float(v) for v in args.typical_n.split(",")]
+    if args.step_coherence:
+        grid["step_coherence"] = [float(v) for v in args.step_coherence.split(",")]
 
     blind = True if args.blind == [] else (args.blind or False)
     sessions = english(args.data, args.key, blind) + korean(args.ko)
@@ -582,12 +650,13 @@ def main(argv: list[str] | None = None) -> int:
     results["fitted"] = report("learned (fitted)", fitted, by)
     print("constants for indexing/segment/learned.py:")
     print(f"GAP_FULL = {best_cap}\nWEIGHTS = {weights!r}\nBIAS = {bias}\nCUT_COST = {best.cut_cost}\nLENGTH = {best.length}\n"
-          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}\nTYPICAL_N = {best.typical_n}")
+          f"TYPICAL = {best.typical}\nSHORT = {best.short}\nWIDTH = {best.width}\nTYPICAL_N = {best.typical_n}"
+          f"\nSTEP_COHERENCE = {getattr(best, 'step_coherence', 0.0)}")
     if len(langs) == 1:
         print(f"(fitted on {langs[0]} alone: constants for that language only, the other keeps its own)")
     results["params"] = {"langs": langs, "gap_full": best_cap, "weights": weights, "bias": bias, "cut_cost": best.cut_cost, "length": best.length,
                          "typical": best.typical, "short": best.short, "width": best.width,
-                         "typical_n": best.typical_n}
+                         "typical_n": best.typical_n, "step_coherence": getattr(best, "step_coherence", 0.0)}
     for s in sessions:
         f1 = sc.boundary_prf(fitted[s.name], s.true_starts, TOLERANCE).f1
         f0 = sc.boundary_prf(base[s.name], s.true_starts, TOLERANCE).f1

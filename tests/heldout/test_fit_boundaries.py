@@ -157,3 +157,25 @@ def test_behaviour_sessions_hold_with_the_module_constants_and_a_cheap_cut_break
     assert mask.tolist()[-1] is True
     assert mask.tolist()[0] is False
     assert fb.sd.choose(np.array([3.0, 2.0, 1.0, 0.5]), grid, "best", mask)[0] == 3
+
+
+def test_decode_grid_matches_decode_with_the_step_coherence_term():
+    import numpy as np
+
+    from indexing.segment.learned import decode, log_odds
+
+    s = _press_session([1.0, 12.0, 23.0, 31.2])
+    logits = log_odds(s.rows, Params())
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(s.sentences), 8))
+    grid = {"cut_cost": [0.0, 0.75, 2.0], "length": [0.0, 1.5], "typical": [8.0], "short": [1.0], "width": [0.0],
+            "typical_n": [0.0], "step_coherence": [0.0, 1.0, 4.0]}
+    pts = np.array(fb.sd.points(grid), dtype=float)
+    starts = [x.start for x in s.sentences]
+    fast = fb.decode_grid(starts, s.sentences[-1].end, logits, pts, vectors=vectors)
+    for row, got in zip(pts.tolist(), fast, strict=True):
+        params = Params(cut_cost=row[0], length=row[1], typical=row[2], short=row[3], width=row[4],
+                        typical_n=row[5], step_coherence=row[6])
+        assert got == decode(starts, s.sentences[-1].end, logits, params, vectors=vectors)
+    # The term changes choices somewhere on this grid (it is not a no-op).
+    assert fast != fb.decode_grid(starts, s.sentences[-1].end, logits, pts[:, :6])
