@@ -33,6 +33,14 @@ _ONE_NOUN_MARGIN = 3.0
 # What the analyser may take a surname at a word's start for when it splits the name (견 NNG, 맹 NNP,
 # 온 MM "all", 탁 MAG, 편 XR, 피 XPN, 옹 NNB).
 _SPLIT_SURNAME_TAGS = frozenset("NNG NNP MM MAG XR XPN NNB".split())
+# One-syllable words said right before a title that are no surname: numerals, determiners, pronouns,
+# adverbs and interjections ("두 기사가", "그 반장님", "저 형이", "또 과장님이", "네 선배님"). Any
+# other lone syllable right before a title is taken for a surname, the rare ones surnames.txt leaves
+# out too ("요 조장님", "요 기사님까지"). Surnames in surnames.txt are taken whatever this says.
+_NOT_LONE_SURNAMES = frozenset(
+    "그 저 두 세 네 석 넉 닷 엿 몇 새 헌 각 매 첫 뭔 웬 딴 별 한 "
+    "나 너 난 넌 걘 얜 쟨 걔 얘 쟤 누 뭐 왜 또 더 덜 잘 좀 꼭 막 못 다 늘 곧 딱 참 꽤 퍽 "
+    "자 응 아 야 흠 와 에 팀 층 번 등 및 즉 총 본 내 대".split())
 
 
 def name_variants(name: str) -> list[str]:
@@ -151,11 +159,45 @@ def find_names(text: str) -> list[str]:
         word = found.group(1)
         if word not in out and _may_be_name(word):
             out.append(word)
+    # A name the analyser splits or does not know, right before a particle said of people ("당시우께서":
+    # 당시+우; "시보미랑"): shaped like a name as by the particle rule.
+    # With 랑/이랑 ("with") only as it follows the name's last sound: 랑 after a vowel, 이랑 after a
+    # consonant (not "기름이랑", "견본이랑": 기름+이랑).
+    person = "|".join((*_PERSON_PARTICLES, "이랑", "랑"))
+    for found in re.finditer(rf"(?<![가-힣])([가-힣]{{3,4}})({person})(?![가-힣])", text):
+        word, particle = found.groups()
+        if particle.endswith("랑") and ((particle == "이랑") != _has_coda(word[-1])
+                                        or (word[-1] == "이" and _has_coda(word[-2]))):
+            continue
+        _add_particle_name(word, out)
     surnames = words("ko/surnames.txt")
     for found in re.finditer(rf"(?<![가-힣])([가-힣])\s(?:{title_alt})", text):
-        if found.group(1) in surnames and found.group(1) not in out:
-            out.append(found.group(1))  # "권 반장님": a surname alone before a title
+        lone = found.group(1)
+        if lone in out:
+            continue
+        if lone in surnames:
+            out.append(lone)  # "권 반장님": a surname alone before a title
+        elif lone not in _NOT_LONE_SURNAMES and _title_ends(text, found.end()):
+            out.append(lone)  # "요 조장님이": a rare surname alone before a whole title
+    for found in re.finditer(rf"(?<![A-Za-z])([A-Z][a-z]+)\s?(?:{title_alt})", text):
+        if found.group(1) not in out and _title_ends(text, found.end()):
+            out.append(found.group(1))  # "Chris 대리님이", "Jay 형이": a Latin-letter name before a title
     return out
+
+
+def _has_coda(syllable: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant ("람" yes, "미" no)."""
+    return (ord(syllable) - 0xAC00) % 28 != 0
+
+
+def _title_ends(text: str, i: int) -> bool:
+    """Whether a title ending at `i` is a word of its own, with 님, 들 and particles ("기사님까지"; not
+    the 형 of "형태")."""
+    for suffix in ("님들", "님", "들"):
+        if text.startswith(suffix, i):
+            i += len(suffix)
+            break
+    return _word_ends(text, i)
 
 
 def _word_ends(text: str, i: int) -> bool:
