@@ -119,3 +119,31 @@ def test_given_names_and_split_names_are_masked(text: str, name: str) -> None:
 ])
 def test_role_nouns_and_compounds_are_not_masked(text: str) -> None:
     assert _red(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("요 계장님한테 물어봐.", "요"),              # a rare surname surnames.txt leaves out, before a title
+    ("잉 과장님이 왔어요.", "잉"),
+    ("Grace 선배님이 알려 줬어요.", "Grace"),     # a Latin-letter name before a title
+    ("Ben 기사가 돌렸어요.", "Ben"),
+    ("Ryan 반장님 말로는 괜찮대요.", "Ryan"),
+    ("당유나한테 물어봐요.", "당유나"),            # a rare surname, then a particle said of people
+    ("어금민준 과장님이 왔어요.", "어금민준"),     # a rare two-syllable surname
+])
+def test_rare_and_latin_names_before_a_title_or_person_particle(text: str, name: str) -> None:
+    out = _red(text)
+    assert name not in out and PERSON_MASK in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "그 형태로 끼워요.",              # a determiner; 형 inside 형태 is no title
+    "두 기사가 와요.",                # a numeral before a title
+    "또 과장님이 오셨어요.",           # an adverb
+    "네 선배님, 알겠습니다.",
+    "QC 팀장님이 봐요.",              # an acronym before a title
+    "PLC 담당자가 바꿔요.",
+    "옛날 기름이랑 먼지를 털어요.",     # 기름+이랑, not a name with 랑
+    "한도 견본이랑 비교해요.",
+])
+def test_lone_words_and_acronyms_before_a_title_are_kept(text: str) -> None:
+    assert _red(text) == text
