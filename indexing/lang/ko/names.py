@@ -173,12 +173,12 @@ def find_names(text: str) -> list[str]:
     surnames = words("ko/surnames.txt")
     for found in re.finditer(rf"(?<![가-힣])([가-힣])\s(?:{title_alt})", text):
         lone = found.group(1)
-        if lone in out:
-            continue
+        if lone in out or not _title_ends(text, found.end()):
+            continue  # "이 형태로": 형 is no title there
         if lone in surnames:
             out.append(lone)  # "권 반장님": a surname alone before a title
-        elif lone not in _NOT_LONE_SURNAMES and _title_ends(text, found.end()):
-            out.append(lone)  # "요 조장님이": a rare surname alone before a whole title
+        elif lone not in _NOT_LONE_SURNAMES:
+            out.append(lone)  # "잉 과장님이": a rare surname alone before a title
     for found in re.finditer(rf"(?<![A-Za-z])([A-Z][a-z]+)\s?(?:{title_alt})", text):
         if found.group(1) not in out and _title_ends(text, found.end()):
             out.append(found.group(1))  # "Chris 대리님이", "Jay 형이": a Latin-letter name before a title
