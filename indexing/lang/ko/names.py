@@ -28,8 +28,8 @@ _PLACE_ENDS = frozenset("시 도 군 구 읍 면".split())
 # How far (log probability) below the analyser's best reading of the word and the next one a reading
 # of a split word as one noun may be for the word to count as a name ("견수호가 야간에": 견+수호 best,
 # 견수호 1.9 behind; "반시간이 걸려요": 반+시간, no one-noun reading among the best ones; "전공정을
-# 봐요" 4.3 behind; "순가람도 그거" 3.4 behind, a name: 순+가람 best).
-_ONE_NOUN_MARGIN = 3.5
+# 봐요" 4.3 behind).
+_ONE_NOUN_MARGIN = 3.0
 # What the analyser may take a surname at a word's start for when it splits the name (견 NNG, 맹 NNP,
 # 온 MM "all", 탁 MAG, 편 XR, 피 XPN, 옹 NNB).
 _SPLIT_SURNAME_TAGS = frozenset("NNG NNP MM MAG XR XPN NNB".split())
