@@ -73,7 +73,16 @@ def _release_clients() -> None:
 
 
 def rewrite_embedded(library: CatalogBase) -> None:
-    """Copy every collection of the embedded store into a fresh folder and drop the old one."""
+    """Copy every collection of the embedded store into a fresh folder and drop the old one.
+
+    The fresh store is written by a new process (multiprocessing, spawn) that only ever holds what
+    is kept: the vector index's files can carry uninitialised memory (a CI run found four words of
+    an erased narration in a rewritten `length.bin`), and this process's heap has held the erased
+    session's text.
+    """
+    import multiprocessing
+    import pickle
+
     import chromadb
 
     from indexing.store.chroma import chroma_settings
@@ -89,25 +98,46 @@ def rewrite_embedded(library: CatalogBase) -> None:
     del client
     _release_clients()
     old = path.with_name(f"{path.name}.erasing-{uuid.uuid4().hex[:8]}")
+    kept = path.with_name(f"{path.name}.kept-{uuid.uuid4().hex[:8]}.pickle")
     path.rename(old)
     try:
-        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings())
-        for name, metadata, config, got in saved:
-            hnsw = (config or {}).get("hnsw") or {}
-            configuration = {"hnsw": {k: hnsw[k] for k in ("space", "ef_construction", "ef_search",
-                                                           "max_neighbors") if k in hnsw}}
-            c = client.create_collection(name, metadata=metadata or None, embedding_function=None,
-                                         configuration=configuration)  # type: ignore[arg-type]
-            ids = list(got["ids"])
-            for i in range(0, len(ids), _BATCH):
-                c.add(ids=ids[i:i + _BATCH], embeddings=got["embeddings"][i:i + _BATCH],
-                      metadatas=got["metadatas"][i:i + _BATCH], documents=got["documents"][i:i + _BATCH])
-        del client
-        _release_clients()
+        with kept.open("wb") as f:
+            pickle.dump(saved, f)
+        child = multiprocessing.get_context("spawn").Process(target=build_store, args=(str(path), str(kept)))
+        child.start()
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(f"the rebuilding process exited with status {child.exitcode}")
     except Exception as exc:
-        _release_clients()
         shutil.rmtree(path, ignore_errors=True)
         old.rename(path)
         raise StoreError(f"could not rewrite the vector store at {path}: {exc}") from None
+    finally:
+        kept.unlink(missing_ok=True)
     shutil.rmtree(old)
     log.info("rewrote the vector store at %s (%d collections)", path, len(saved))
+
+
+def build_store(path: str, kept: str) -> None:
+    """Write a fresh embedded store at `path` from the collections pickled in `kept` (the spawned child)."""
+    import pickle
+
+    import chromadb
+
+    from indexing.store.chroma import chroma_settings
+
+    with open(kept, "rb") as f:
+        saved = pickle.load(f)
+    client = chromadb.PersistentClient(path=path, settings=chroma_settings())
+    for name, metadata, config, got in saved:
+        hnsw = (config or {}).get("hnsw") or {}
+        configuration = {"hnsw": {k: hnsw[k] for k in ("space", "ef_construction", "ef_search",
+                                                       "max_neighbors") if k in hnsw}}
+        c = client.create_collection(name, metadata=metadata or None, embedding_function=None,
+                                     configuration=configuration)  # type: ignore[arg-type]
+        ids = list(got["ids"])
+        for i in range(0, len(ids), _BATCH):
+            c.add(ids=ids[i:i + _BATCH], embeddings=got["embeddings"][i:i + _BATCH],
+                  metadatas=got["metadatas"][i:i + _BATCH], documents=got["documents"][i:i + _BATCH])
+    del client
+    _release_clients()
