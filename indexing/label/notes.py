@@ -31,12 +31,14 @@ TIP_PATTERN = re.compile(
 _PPE = (r"(?:safety |protective |cut resistant |heat resistant |nitrile |rubber |welding )?"
         r"(?:mask|gloves?|glasses|goggles|face shield|visor|respirator|ear (?:defenders|protection|muffs|plugs)"
         r"|earplugs|apron|boots|hard hat|helmet)")
+_BODY = (r"(?:hands?|fingers?|knuckles?|thumbs?|wrists?|forearms?|arms?|hair|sleeves?|face|eyes?|skin|legs?"
+         r"|foot|feet|toes?|head)")
 HARM_PATTERN = re.compile(
     rf"\bwear (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
-    r"|\bkeep (?:your |the |loose |long )?(?:fingers|hands?|sleeves|hair|arms?|face|feet|foot|head|body|tie|clothes)"
-    r" (?:\w+ )?(?:away|clear|out|off)\b"
+    rf"|\bkeep (?:your |the |loose |long )?(?:{_BODY}|body|tie|clothes)"
+    r" (?:\w+ )?(?:away|clear|out|off|back)\b"
     r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shocks?)\b(?! (?:off|in)\b)"
-    r"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:into|through) your (?:hands?|fingers?|arms?|legs?|foot|feet|skin)\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
+    rf"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:into|through) your {_BODY}\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
     r"|\bget (?:hurt|burned|burnt|cut|crushed|injured|trapped|caught|pinched)\b|\binjur\w*|\bhurt (?:you|someone)\b"
     r"|\bwill (?:drop|fall|overheat|crack|snap|shatter|spray|explode|kick back|whip|slip off|fly)\b|\boverheat\w*"
     r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\bwithout warning\b"
@@ -45,12 +47,15 @@ HARM_PATTERN = re.compile(
     # people ill", "hard enough to kill someone", "it will spray you"
     r"|\b(?:will|can|could|may|might|would) (?:\w+ )?(?:cut|burn|crush|trap|pinch|catch|grab|scald|blind|hit|spray"
     r"|throw|hurt|kill) (?:you|your|someone|somebody|people|a person)\b"
-    r"|\b(?:pulls?|drags?|draws?|grabs?|catch(?:es)?|throws?|sprays?|hits?) (?:you|your (?:hand|fingers?|arm|hair|sleeve"
-    r"|face|eyes?))\b|\bkills? (?:you|someone|somebody|people|a person)\b"
+    rf"|\b(?:pulls?|drags?|draws?|grabs?|catch(?:es)?|throws?|sprays?|hits?) (?:you|your {_BODY})\b"
+    r"|\bkills? (?:you|someone|somebody|people|a person)\b"
     r"|\bmakes? (?:people|you|someone|somebody|customers|them|guests) (?:ill|sick|dizzy)\b|\bfood poisoning\b"
-    r"|\bhospital\b|\brazor sharp\b"
+    r"|\bhospital\b|\brazor sharp\b|\b(?:bacteria|salmonella|listeria)\b"
+    # what hurts without a verb of harm: "it stays hot long after…", "it cuts deep", "with no warning"
+    r"|\b(?:stays?|remains?) (?:\w+ )?hot\b|\bcuts? (?:deep|deeply|to the bone)\b|\bwith no warning\b"
     # damage to parts and machines: "can snap a jaw off", "it can burst", "wears through in a week"
-    r"|\b(?<!you )(?:will|can|could|may|might) (?:snap|crack|shear|strip|bend|warp|chip|shatter|burst|explode)\b"
+    r"|\b(?<!you )(?:will|can|could|may|might) (?:snap|crack|shear|strip|bend|warp|chip|shatter|burst|explode|tear|rip"
+    r"|seize|whip)\b|\bmakes? (?:the \w+ |it |them )?seize\b|\bseizes? up\b"
     r"|\bwears? through\b|\b(?:will|can|could|may|might) blow (?:out|off)\b"
     r"|\b(?:cracks|snaps|shears|strips|chips|scratches|gouges|shatters) (?:the|a|an|your|its)\b"
     # a machine that starts by itself: "the blower can start on its own"
@@ -61,7 +66,7 @@ HARM_PATTERN = re.compile(
 # Know-how said as a criterion or a reason, without a tip word: "it should feel barely warm",
 # "a drip or two is normal", "flakes mean a bearing is going", "it keeps the two sides even".
 CRITERION_PATTERN = re.compile(
-    r"\bshould (?:feel|look|sound|read|smell|be)\b|\b(?:is|are|it's) (?:normal|enough|plenty|ready)\b"
+    r"\bshould (?:feel|look|sound|read|smell)\b|\b(?:is|are|it's) (?:normal|enough|plenty|ready)\b"
     r"|\b(?:means?|meaning) (?:a|an|the|it|its|that|you|your)\b|\balways (?:looks?|feels?|sounds?|reads?)\b"
     r"|\b(?:it|that|this) keeps\b|\byou want (?:a|an|the|it)\b|\binstead of\b"
     r"|\b(?:much|a lot|far) (?:safer|easier|quicker|faster|cleaner)\b|\bsafer\b|\bif you can (?:see|hear|feel)\b"
@@ -83,7 +88,7 @@ _NEGATION_ONLY = re.compile(rf"\bnever\b|\b{_NEGATION}\b", re.IGNORECASE)
 _NOT_A_VERB = (
     r"(?:under|over|on|in|at|with|from|into|onto|near|by|before|after|more|less|again|ever|the|a|an|too|so"
     r"|along|across|through|behind|between|towards?|past|around|against|inside|outside|below|above|beside"
-    r"|that|this|it|there|here)\b"
+    r"|that|this|it|there|here|one|once|twice|both|all)\b"
 )
 _SPLICE = re.compile(
     rf",\s+(?=(?:{_NEGATION}|never)\s+(?!{_NOT_A_VERB})[a-z]|(?:make sure|be careful|watch out"
@@ -106,7 +111,7 @@ _NEGATED_ADVICE = re.compile(
 _DAMAGE = re.compile(
     r"\b(?:cut|crack|chip|scratch|tear|tore|torn|burn|burnt|strip|snap|break|broke|broken|ruin|damag|wreck|shred"
     r"|bend|bent|warp|crush|scorch|burst|explod|shatter|shear|scor|gouge|kill|injur|hurt|electrocut|shock"
-    r"|seiz|scald|blind)(?:s|es|ed|d|ing|e|en)?\b|\b(?:ill|sick|hospital|fire|skin|fingers?|hands?|eyes?|face)\b",
+    r"|seiz|scald|blind)(?:s|es|ed|d|ing|e|en)?\b|\brips\b|\brip (?:out|off|open|it|them)\b|\b(?:ill|sick|hospital|fire|skin|fingers?|hands?|eyes?|face)\b",
     re.IGNORECASE,
 )
 
