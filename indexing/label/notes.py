@@ -147,10 +147,27 @@ _PURPOSE_NEGATION = re.compile(
 )
 
 
+# What not to do followed by what to do instead: "Do not pour it in blind, check that it drops off
+# the paddle in a V" is the way to do it (a tip), unless it names harm.
+_NEGATED_INSTEAD = re.compile(
+    rf"^(?:{_NEGATION}|never)\s+(?:ever\s+)?(?!{_NOT_A_VERB})[a-z][^,]*,\s*(?:just\s+|instead\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
 def _negated_tip(probe: str) -> bool:
-    """Whether a note says what not to do and why, without naming harm (a tip, not a warning)."""
+    """Whether a note says what not to do and why, or what to do instead, without naming harm (a tip,
+    not a warning)."""
+    if HARM_PATTERN.search(probe):
+        return False
     m = _NEGATED_ADVICE.search(probe)
-    return m is not None and not _DAMAGE.search(m.group("why")) and not HARM_PATTERN.search(probe)
+    if m is not None and not _DAMAGE.search(m.group("why")):
+        return True
+    m = _NEGATED_INSTEAD.search(probe)
+    return m is not None and m.group("verb").lower() in VERBS and not _DAMAGE.search(probe[m.end("verb"):])
+
+
+_CONDITION = re.compile(r"^(?:if|unless|when|whenever|while|until)\b[^,]*$", re.IGNORECASE)
 
 
 def note_units(sentence: str) -> list[str]:
@@ -165,7 +182,11 @@ def note_units(sentence: str) -> list[str]:
     """
     if _STRONG_TIP.search(clean_sentence(sentence)):
         return [sentence.strip()]
-    return [p.strip() for p in _SPLICE.split(sentence) if p.strip()]
+    parts = [p.strip() for p in _SPLICE.split(sentence) if p.strip()]
+    if len(parts) > 1 and _CONDITION.match(strip_openers(parts[0])):
+        # "If it is off by more than a millimetre, do not run the program": the condition is the note's.
+        parts[:2] = [f"{parts[0]}, {parts[1]}"]
+    return parts
 
 
 def _is_warning(probe: str) -> bool:
@@ -223,6 +244,7 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
     tips: list[str] = []
     warnings: list[str] = []
     last_warning = False
+    previous = ""  # the last sentence, when it was an instruction that made no note
     for sentence in split_sentences(straighten(text)):
         for unit in note_units(sentence):
             probe = clean_sentence(unit)
@@ -230,16 +252,25 @@ def find_notes(text: str) -> tuple[list[str], list[str]]:
                 continue
             if _negated_tip(probe):
                 tips.append(probe)
+                previous = ""
             elif _is_warning(probe):
                 harm_only = not WARNING_PATTERN.search(probe)
                 if harm_only and warnings and last_warning and _REASON_START.match(probe):
                     # "Do not touch the faces. The oil from your skin ruins them.": one warning.
                     warnings[-1] = f"{warnings[-1]} {probe}"
+                elif harm_only and previous and _REASON_START.match(probe) and len(probe.split()) <= 12:
+                    # "Keep your arms off the edge. It stays hot long after the middle cools.": the
+                    # harm says why the instruction before it matters; one warning.
+                    warnings.append(f"{previous} {probe}")
                 else:
                     warnings.append(clean_sentence(_harm_clause(probe)) if harm_only else probe)
                 last_warning = True
+                previous = ""
                 continue
             elif TIP_PATTERN.search(probe) or CRITERION_PATTERN.search(probe) or _ADVICE.search(probe):
                 tips.append(probe)
+                previous = ""
+            else:
+                previous = probe if _opens_with_instruction(probe) and len(probe.split()) <= 14 else ""
             last_warning = False
     return tips, warnings
