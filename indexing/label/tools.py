@@ -39,6 +39,8 @@ _SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _OLD = frozenset("old worn broken damaged cracked failed blown".split())
+# "an old toothbrush", "a worn cloth": any one of its kind, a tool the step uses (not the part taken off).
+_ANY_ONE = frozenset("a an any some".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
 _NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
@@ -140,7 +142,7 @@ _TOOL_VERBS = frozenset("use grab fetch".split())
 # Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
 # that are a tool right after "with a" or "use the".
 _SLOT_TOOLS = frozenset("file level punch".split())
-_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
+_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom", "whisk": "whisk", "sift": "sieve"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
 _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
@@ -163,6 +165,18 @@ def _negated(words: list[str], i: int) -> bool:
             return True
         j -= 1
     return False
+
+
+# Prepositions that put something on or in a kitchen thing: "check them on the scale", "onto two trays".
+_PUT_IN = frozenset("on onto in into".split())
+# Kitchen things a step uses when food goes on or in them ("set it on the tray", "in the mixer"); a bowl
+# is only where the food is ("stir it into the bowl"), so it still needs a word that says which.
+_PUT_ON_TOOLS = frozenset("tray scale mixer".split())
+
+
+def _put_in(words: list[str], i: int) -> bool:
+    """Token i is a thing something is put on or in ("on the tray", "into the large bowl")."""
+    return i >= 2 and words[i - 1] in DETERMINERS and words[i - 2] in _PUT_IN
 
 
 def _display(entry: Entry) -> str:
@@ -222,10 +236,11 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 and nxt in ("with", "using"):
             continue  # "then mop with the degreaser": the clause's verb, the tool is what comes after "with"
         mods = _modifiers(words, i)
-        if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
+        if i - len(mods) >= 2 and words[i - len(mods) - 1] in _OLD and words[i - len(mods) - 2] not in _ANY_ONE:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
                 and not (mods and entry.spelling in NAMED | BOUND_HEADS) \
+                and not (entry.spelling in _PUT_ON_TOOLS and _put_in(words, i - len(mods))) \
                 and not (entry.spelling in BOUND_HEADS and _size_before(words, i - len(mods))[1]):
             continue
         size, span = _size_before(words, i - len(mods))
