@@ -144,6 +144,15 @@ _TOOL_VERBS = frozenset("use grab fetch".split())
 _SLOT_TOOLS = frozenset("file level punch".split())
 _VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom", "whisk": "whisk", "sift": "sieve"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
+# What a block wedged or set under a part is made of: "a block of wood" is a wood block.
+_BLOCK_WOODS = frozenset("wood hardwood softwood timber".split())
+# Verbs of taking a padlock off: "remove your lock", "take your lock off" end the lockout, no tool is used.
+_TAKE_OFF = frozenset("remove take".split())
+# Words after a one-word tool or consumable that make it a part of the machine: "the grease trough".
+_CONTAINER_PARTS = frozenset("trough drawer trap bin tank nipple".split())
+# Tool words that are as often the verb of holding something in another tool: "clamp the blade in the vice".
+_HOLD_VERBS = frozenset("clamp wedge".split())
+_SUBJECTS = frozenset("i we you next now first".split())
 _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
@@ -204,13 +213,17 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 break
         if hit is None and words[i] == "lock" and i >= 1 and words[i - 1] in _POSSESSIVE:
             nxt = words[i + 1] if i + 1 < len(words) else "."
-            if nxt not in PART_HEADS and nxt != "out":
+            before = words[i - 2] if i >= 2 else "."
+            if nxt not in PART_HEADS and nxt not in ("out", "off", "comes") and base_verb(before) not in _TAKE_OFF:
                 hit = (1, Entry("padlock", "padlock", False))
         if hit is None and words[i] == "tag" and i >= 1 and words[i - 1] in _POSSESSIVE:
             hit = (1, Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
         if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
                 and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
             hit = (1, Entry(words[i], words[i], False))  # "knock it off with a file"
+        if hit is None and words[i] in ("block", "blocks") and words[i + 1:i + 2] == ["of"] \
+                and i + 2 < len(words) and words[i + 2] in _BLOCK_WOODS:
+            hit = (3, Entry("support block", f"{words[i + 2]} block", False))  # "a block of hardwood"
         if hit is None:
             hit = joined(words, i, vocabulary()[0])
         if hit is None:
@@ -227,7 +240,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if _negated(words, i):
             continue  # "do not use the impact gun here": not a tool of this step
         nxt = words[i + n] if i + n < len(words) else "."
-        if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
+        if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or nxt in _CONTAINER_PARTS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in DETERMINERS):
             continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
@@ -235,6 +248,13 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] == "then") \
                 and nxt in ("with", "using"):
             continue  # "then mop with the degreaser": the clause's verb, the tool is what comes after "with"
+        if n == 1 and words[i] in _HOLD_VERBS and nxt in DETERMINERS \
+                and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] in _SUBJECTS):
+            continue  # "Clamp the bar in the vice", "then wedge a block of wood in": the verb, the tool is named after
+        if f"{entry.spelling} {nxt}" in not_tool_names() or f"{entry.spelling} {nxt[:-1]}" in not_tool_names():
+            continue  # "pan cakes", "socket outlet": a tool word at the front of something else's name
+        if entry.canonical == "socket" and i >= 2 and words[i - 2] == "into":
+            continue  # "plug it into a socket": the wall socket
         mods = _modifiers(words, i)
         if i - len(mods) >= 2 and words[i - len(mods) - 1] in _OLD and words[i - len(mods) - 2] not in _ANY_ONE:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
