@@ -168,10 +168,12 @@ def _tool_slot(words: list[str], i: int) -> bool:
 
 def _negated(words: list[str], i: int) -> bool:
     """Whether the clause holding token i says not to use it ("never use the kettle water")."""
+    if words[i - 1:i] == ["without"] or words[i - 2:i - 1] == ["without"] and words[i - 1] in DETERMINERS:
+        return True  # "dry in the air, without a towel"
     j = i - 1
-    while j >= 0 and words[j] not in _CLAUSE_START:
+    while j >= 0 and (words[j] not in _CLAUSE_START or words[j] == "or" and j >= 1 and words[j - 1] not in _PUNCT):
         if words[j] in _NEGATIONS:
-            return True
+            return True  # "never push a wire or a nail through": "or" joins two things the clause rules out
         j -= 1
     return False
 
