@@ -141,7 +141,23 @@ def _modifiers(words: list[str], i: int) -> list[str]:
 _TOOL_VERBS = frozenset("use grab fetch".split())
 # Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
 # that are a tool right after "with a" or "use the".
-_SLOT_TOOLS = frozenset("file level punch".split())
+_SLOT_TOOLS = frozenset("file level punch lighter hose".split())
+# Containers that hold an amount of something: "a pan of water", "a small pot of thinner".
+_VESSELS = frozenset("pan pot bowl jug bucket tub cup tray bag box tin jar bottle".split())
+# Parts of a thing: "the end of the torch", "the left side of the grinder" say where on it ("on top of
+# the ruler" is where a hand is, the ruler is used).
+_PART_WORDS = frozenset("end side bottom back front edge rim underside base".split())
+
+
+def _part_of(words: list[str], i: int) -> bool:
+    """Token i names the thing a part of it is said of ("off the end of the torch"), not a tool it is
+    used with ("with the pointed end of your pliers")."""
+    if i < 3 or words[i - 1] not in DETERMINERS | _POSSESSIVE or words[i - 2] != "of" or words[i - 3] not in _PART_WORDS:
+        return False
+    j = i - 4
+    while j >= 0 and words[j] not in _PUNCT and words[j] not in PREPOSITIONS and i - j < 8:
+        j -= 1
+    return not (j >= 0 and words[j] in ("with", "using"))
 _VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom", "whisk": "whisk", "sift": "sieve"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
 # What a block wedged or set under a part is made of: "a block of wood" is a wood block.
@@ -260,12 +276,18 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         mods = _modifiers(words, i)
         if i - len(mods) >= 2 and words[i - len(mods) - 1] in _OLD and words[i - len(mods) - 2] not in _ANY_ONE:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
+        size, span = _size_before(words, i - len(mods))
+        if n == 1 and nxt == "of" and entry.canonical in _VESSELS and not size:
+            continue  # "a pan of water", "a tray of ice": an amount of what is in it
+        if _part_of(words, i - len(mods)):
+            continue  # "off the end of the torch", "the left side of the grinder": the thing worked on
+        before = i - len(mods) - span - 1
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
+                and not (span and before >= 0 and words[before] in _NEW) \
                 and not (mods and entry.spelling in NAMED | BOUND_HEADS) \
                 and not (entry.spelling in _PUT_ON_TOOLS and _put_in(words, i - len(mods))) \
                 and not (entry.spelling in BOUND_HEADS and _size_before(words, i - len(mods))[1]):
             continue
-        size, span = _size_before(words, i - len(mods))
         if entry.spelling in BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
             continue
         name = " ".join(([size] if size else []) + mods + [_display(entry)])
