@@ -281,9 +281,9 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "a pan of water", "a tray of ice": an amount of what is in it
         if _part_of(words, i - len(mods)):
             continue  # "off the end of the torch", "the left side of the grinder": the thing worked on
-        before = i - len(mods) - span - 1
+        ahead = i - len(mods) - span - 1
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
-                and not (span and before >= 0 and words[before] in _NEW) \
+                and not (span and ahead >= 0 and words[ahead] in _NEW) \
                 and not (mods and entry.spelling in NAMED | BOUND_HEADS) \
                 and not (entry.spelling in _PUT_ON_TOOLS and _put_in(words, i - len(mods))) \
                 and not (entry.spelling in BOUND_HEADS and _size_before(words, i - len(mods))[1]):
