@@ -104,6 +104,8 @@ def test_do_not_leave_lying_is_a_warning():
     ("Plug the charger into a socket by the door.", []),
     # an amount in a container, and a place on the thing worked on, are no tools
     ("Soak the nozzle in a pot of solvent overnight.", ["solvent"]),
+    ("Serve it with a ladle of gravy on top.", []),
+    ("Trace the cable from the sockets and switches back to the board.", []),
     ("Pull the cap off the end of the torch.", []),
     ("Lever it out with the flat end of a screwdriver.", ["screwdriver"]),
     # a new part with its size; a tool ruled out with "without" or after "never ... or"

@@ -142,8 +142,8 @@ _TOOL_VERBS = frozenset("use grab fetch".split())
 # Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
 # that are a tool right after "with a" or "use the".
 _SLOT_TOOLS = frozenset("file level punch lighter hose".split())
-# Containers that hold an amount of something: "a pan of water", "a small pot of thinner".
-_VESSELS = frozenset("pan pot bowl jug bucket tub cup tray bag box tin jar bottle".split())
+# Containers that hold an amount of something: "a pan of water", "a small pot of thinner", "a ladle of stock".
+_VESSELS = frozenset("pan pot bowl jug bucket tub cup tray bag box tin jar bottle ladle spoon".split())
 # Parts of a thing: "the end of the torch", "the left side of the grinder" say where on it ("on top of
 # the ruler" is where a hand is, the ruler is used).
 _PART_WORDS = frozenset("end side bottom back front edge rim underside base".split())
@@ -271,8 +271,9 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
             continue  # "Clamp the bar in the vice", "then wedge a block of wood in": the verb, the tool is named after
         if f"{entry.spelling} {nxt}" in not_tool_names() or f"{entry.spelling} {nxt[:-1]}" in not_tool_names():
             continue  # "pan cakes", "socket outlet": a tool word at the front of something else's name
-        if entry.canonical == "socket" and i >= 2 and words[i - 2] == "into":
-            continue  # "plug it into a socket": the wall socket
+        if entry.canonical == "socket" and (i >= 2 and words[i - 2] == "into"
+                                            or nxt == "and" and words[i + n + 1:i + n + 2] in (["switch"], ["switches"])):
+            continue  # "plug it into a socket", "sockets and switches": the wall socket
         mods = _modifiers(words, i)
         if i - len(mods) >= 2 and words[i - len(mods) - 1] in _OLD and words[i - len(mods) - 2] not in _ANY_ONE:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
