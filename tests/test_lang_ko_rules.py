@@ -111,7 +111,7 @@ def test_the_blind_test2_split_is_separate_and_has_the_checked_mix() -> None:
 
 
 def _a_new_authors_split(split: str, earlier: tuple[str, ...]) -> tuple[list, list[str], str]:
-    """Check what every split by a new author keeps (test3 on): ten procedures of their own, seeds
+    """Check what every split by a new author keeps (test3 on): ten to twelve procedures of their own, seeds
     after the earlier splits, no name, title, workstation, person, surname or term of theirs, half
     fixed camera, cues at about half of the later starts, pauses inside steps as long as between,
     people and terms said, each tool in its own step, and questions in other words.
@@ -131,7 +131,7 @@ def _a_new_authors_split(split: str, earlier: tuple[str, ...]) -> tuple[list, li
     others = [p for name in earlier for _, p in procedures(name)]
     procs = [p for _, p in numbered]
     steps = [s for p in procs for s in p.steps]
-    assert len(procs) == 10 and 45 <= len(steps) <= 50 and all(p.part == split for p in procs)
+    assert 10 <= len(procs) <= 12 and 45 <= len(steps) <= 55 and all(p.part == split for p in procs)
     # "all" is still tune and test, with their seeds; the new split comes after every other one.
     assert {p.name for _, p in procedures("all")} == {p.name for _, p in procedures("tune") + procedures("test")}
     assert min(n for n, _ in numbered) > max(n for name in ("all", *earlier) for n, _ in procedures(name))
@@ -241,6 +241,59 @@ def test_the_blind_test5_split_is_separate_and_has_the_checked_mix() -> None:
                                    "단 계장님이", "판 반장님"))
     assert all(n in text for n in ("견수호가", "평지훈이", "동방채린 대리님이", "학윤서 선배가", "누리 씨가",
                                    "영자 이모한테", "종현이가"))
+    assert any(c + particle in text for p in procs for c in p.confidential for particle in ("을", "를", "에", "이", "가"))
+
+
+def test_the_blind_test6_split_is_separate_and_has_the_checked_mix() -> None:
+    earlier = ("tune", "test", "test2", "test3", "test4", "test5")
+    steps, said, text = _a_new_authors_split("test6", earlier)
+    sys.path.insert(0, str(HELDOUT))
+    try:
+        from make_heldout_ko import procedures
+        from names_blind1 import GROUPS, PEOPLE
+        from scripts_ko_test6 import CUES
+    finally:
+        sys.path.remove(str(HELDOUT))
+    procs = [p for _, p in procedures("test6")]
+    others = [p for split in earlier for _, p in procedures(split)]
+    assert len(procs) == 11 and len(steps) == 50
+    # A seventh author: no workstation of the others, and no surname or given name of theirs or of the
+    # blind name set, said alone or not.
+    assert not {p.workstation for p in procs} & {p.workstation for p in others}
+    names = {n for p in procs for n in [p.expert, *p.people]}
+    other_names = {n for p in others for n in [p.expert, *p.people]} | set(PEOPLE) | {g.expert for g in GROUPS}
+    assert not {n[0] for n in names} & {n[0] for n in other_names}
+
+    def given(n: str) -> str:
+        return n if len(n) == 2 else n[-2:]
+
+    assert not {given(n) for n in names if len(n) > 1} & {given(n) for n in other_names if len(n) > 1}
+    later = [str(s.parts[0]) for p in procs for s in p.steps[1:]]
+    assert len({c for c in CUES for t in later if t.startswith(c)}) >= 8  # not one cue only
+    earlier_cues = ("먼저", "다음", "그다음", "이제", "마지막", "끝으로", "그리고 나서", "그러고 나서", "자,", "자 ",
+                    "일단", "우선", "이어서", "이번엔", "그러면", "그동안", "그 뒤에", "끝나면", "마무리로", "끝났으면",
+                    "다 됐으면", "이게 되면", "두 번째로", "그 담에", "인제", "여기까지", "이거 끝내고", "한 가지 더",
+                    "그러고 나면", "정리하면서", "그 참에", "계속해서")
+    assert not [t for t in later if t.startswith(earlier_cues)]  # this author's cues only
+    inner = [str(x) for s in steps for x in s.parts[1:] if isinstance(x, str)]
+    assert sum(x.startswith(CUES) for x in inner) >= 2  # a cue word inside a step too
+    tools = [t for s in steps for t in s.tools]
+    assert any("mm" in t for t in tools) and any("리터" in t for t in tools) and any("cc" in t for t in tools)
+    assert all(t in tools for t in ("깔깔이", "몽키", "뻰찌", "도라이바", "함마", "헤라", "빠루", "롱노우즈"))
+    for marker in ("품이 덜 들어", "반은 먹고 들어가요", "헛걸음 안 해요", "한결 수월해요", "시간 벌어요",
+                   "두 번 일 안 해", "속 안 썩어요"):
+        assert any(x.startswith("tip:") and marker in x for x in said), marker
+    for marker in ("응급실 가요", "손 잘려", "뼈 으스러져요", "피 봐요", "물집 잡혀", "불나요", "전기 먹어요",
+                   "얼굴로 튀어요", "깔려요"):
+        assert any(x.startswith("warn:") and marker in x for x in said), marker
+    # Colleagues: a title after a one-syllable surname (most of them ordinary words too), a full name
+    # glued to a particle or with a title, a given name with 씨한테, the familiar 이가 or a kinship
+    # title; a confidential term with a particle.
+    assert all(n in text for n in ("궉 반장님이", "대 과장님께", "낭 대리님이", "탄 주임이랑", "매 조장님한테",
+                                   "담 계장님께서", "무 대리가", "돈 과장님이", "총 주임님한테", "수 실장님이",
+                                   "비 조장이"))
+    assert all(n in text for n in ("근다솜이", "저윤슬이", "교승윤 선배", "미소 씨한테", "보현이가", "삼식이가",
+                                   "흥석 삼촌", "애진 언니", "준기 형님", "만옥 어머님한테"))
     assert any(c + particle in text for p in procs for c in p.confidential for particle in ("을", "를", "에", "이", "가"))
 
 

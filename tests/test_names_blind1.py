@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 KO = ROOT / "tests" / "heldout_ko"
 OTHER_SPLITS = ("scripts_ko", "scripts_ko_test", "scripts_ko_test2", "scripts_ko_test3", "scripts_ko_test4",
-                "scripts_ko_test5", "scripts_ko_tune_l15", "scripts_ko_tune_more")
+                "scripts_ko_test5", "scripts_ko_test6", "scripts_ko_tune_l15", "scripts_ko_tune_more")
 OTHER_COMPOUND = ("남궁", "독고", "동방", "사공", "제갈", "황보", "선우", "서문", "어금", "망절", "황목")
 
 

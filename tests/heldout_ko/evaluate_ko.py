@@ -16,13 +16,14 @@ morpheme tokens: how Korean was handled before issue 8); "after" is the seam's K
 Splits: "tune" (`scripts_ko.py`, what the Korean rules may be tuned on), "test"
 (`scripts_ko_test.py`, measured only), "test2" (`scripts_ko_test2.py`, a third author's blind
 split, scored once), "test3" (`scripts_ko_test3.py`, a fourth author's blind split, scored once),
-"test4" (`scripts_ko_test4.py`, a fifth author's) and "test5" (`scripts_ko_test5.py`, a sixth
+"test4" (`scripts_ko_test4.py`, a fifth author's), "test5" (`scripts_ko_test5.py`, a sixth
+author's; test2 to test5 are tuning material now) and "test6" (`scripts_ko_test6.py`, a seventh
 author's blind split, scored once).
 Each split is ingested into a library of its own, as a plant would ingest its own procedures;
-`--split all` (the default) scores tune and test and reports them apart (test2 to test5 only
+`--split all` (the default) scores tune and test and reports them apart (test2 to test6 only
 when asked for, so the figures of `all` are those it gave before test2 existed).
 
-    python tests/heldout_ko/evaluate_ko.py [--data DIR] [--split tune|test|test2|test3|test4|test5|all] [--json OUT] [--only after]
+    python tests/heldout_ko/evaluate_ko.py [--data DIR] [--split tune|test|test2|test3|test4|test5|test6|all] [--json OUT] [--only after]
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="a generated set (default: generate into a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--only", choices=["before", "after"])
-    parser.add_argument("--split", choices=["tune", "test", "test2", "test3", "test4", "test5", "all"], default="all",
+    parser.add_argument("--split", choices=["tune", "test", "test2", "test3", "test4", "test5", "test6", "all"], default="all",
                         help="which split to score; 'all' scores tune and test apart (default)")
     args = parser.parse_args(argv)
     from make_heldout_ko import generate

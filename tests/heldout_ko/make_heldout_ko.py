@@ -5,12 +5,13 @@ is exact; the audio is a quiet room-tone bed (the SRT carries the words, as for
 the Korean sample). "fixed" procedures are one static view, "steps" ones change
 the picture 0.6 s before each step's first word.
 
-    python tests/heldout_ko/make_heldout_ko.py --out DIR [--split tune|test|test2|test3|test4|test5|all]
+    python tests/heldout_ko/make_heldout_ko.py --out DIR [--split tune|test|test2|test3|test4|test5|test6|all]
 
 The tune split (`scripts_ko.py`, `scripts_ko_tune_more.py`, `scripts_ko_tune_l15.py`) is what rules may be tuned on; the test split (`scripts_ko_test.py`)
 is only measured. The test2 split (`scripts_ko_test2.py`, a third author), the test3 split
 (`scripts_ko_test3.py`, a fourth author), the test4 split (`scripts_ko_test4.py`, a fifth author)
-and the test5 split (`scripts_ko_test5.py`, a sixth author) are blind ones, each scored once;
+and the test5 split (`scripts_ko_test5.py`, a sixth author) were blind ones, each scored once, and are
+tuning material now; the test6 split (`scripts_ko_test6.py`, a seventh author) is the blind one;
 "all" is tune and test, as before test2 existed, so their files and figures do not change.
 Each truth file says its split in "part".
 """
@@ -37,6 +38,7 @@ from scripts_ko_test2 import TEST2_PROCEDURES  # noqa: E402
 from scripts_ko_test3 import TEST3_PROCEDURES  # noqa: E402
 from scripts_ko_test4 import TEST4_PROCEDURES  # noqa: E402
 from scripts_ko_test5 import TEST5_PROCEDURES  # noqa: E402
+from scripts_ko_test6 import TEST6_PROCEDURES  # noqa: E402
 from scripts_ko_tune_l15 import L15_TUNE_PROCEDURES  # noqa: E402
 from scripts_ko_tune_more import MORE_TUNE_PROCEDURES  # noqa: E402
 from synth import RATE, encode_video, fixed_scene, room_tone, step_scene  # noqa: E402
@@ -45,7 +47,7 @@ SYLLABLES_PER_SECOND = 5.5
 GAP = 0.45  # between sentences
 LEAD_IN = 1.0
 TAIL = 1.5
-SPLITS = ("tune", "test", "test2", "test3", "test4", "test5", "all")
+SPLITS = ("tune", "test", "test2", "test3", "test4", "test5", "test6", "all")
 PALETTE = [(40, 40, 150), (120, 90, 40), (60, 110, 60), (150, 150, 150), (110, 60, 120)]
 
 
@@ -96,15 +98,15 @@ def timeline(proc: KoProcedure) -> tuple[list[tuple[float, float, str]], dict[st
 
 
 def procedures(split: str = "all") -> list[tuple[int, KoProcedure]]:
-    """(seed, procedure) of one split ("tune", "test", "test2" to "test5" or "all" = tune and test).
+    """(seed, procedure) of one split ("tune", "test", "test2" to "test6" or "all" = tune and test).
 
-    Seeds do not depend on the split; test2, test3, test4 and then test5 come last, so the seeds of the
+    Seeds do not depend on the split; test2, test3, test4, test5 and then test6 come last, so the seeds of the
     other splits are those they had before these existed."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
     every = list(enumerate([*PROCEDURES, *TEST_PROCEDURES, *MORE_TUNE_PROCEDURES, *L15_TUNE_PROCEDURES,
                             *TEST2_PROCEDURES, *TEST3_PROCEDURES, *TEST4_PROCEDURES,
-                            *TEST5_PROCEDURES]))
+                            *TEST5_PROCEDURES, *TEST6_PROCEDURES]))
     return [(n, p) for n, p in every if p.part == split or (split == "all" and p.part in ("tune", "test"))]
 
 
