@@ -92,6 +92,15 @@ dispersion, TreeSeg-style). Same leave-one-part-out CV as round 7, main's recipe
 window 3), the decoder term 0.810 / 0.769 / 0.352 (0.986). On the false cuts of F and G (action
 openers after pauses of 1.5 s or more) the shift is at chance (AUC 0.47-0.49). Both stay in the code
 with weight 0 for every language, so no embedder loads: the c23 report.
+
+Round 9 (issue 9, branch b26): "do not", "don't", "never" and "keep" openings are English
+continuations ("cont"; none of their 55 uses on the English parts A-H starts a step), and English was
+refitted on A-H by the round-7 recipe. Leave-one-author-out CV over A-H (8 folds), same run: round 7
+0.797 / 0.758 / 0.274, round 9 0.813 / 0.779 / 0.371. Tried and not kept: "long_share" (the session's
+share of pauses of LONG_PAUSE or more, a per-session bias) and "gap_common" (gap x long_share):
+0.797 / 0.757 / 0.306 and 0.771 / 0.739 / 0.274 (with the continuations: 0.776 / 0.725 / 0.339); both
+stay at weight 0 for every language. Blind part I (a ninth author), once: 0.674 / 0.571 / 0.000 ->
+0.674 / 0.578 / 0.000. Figures: the b26 report.
 """
 
 from __future__ import annotations
