@@ -28,9 +28,10 @@ Scored per truth step:
             it occurs as a word of the step's text), and ok (imperative, <= 8 words and complete).
 
 Halves: `tune` and `test` are the truth's parts (parts D and E count as test); the blind parts F
-(`make_heldout.py --set F`), G (`--set G`, blind from round 6) and H (`--set H`, blind from round 7)
-are each their own half ("F", "G", "H"), left out of both, scored only when `--parts F` / `--parts G` /
-`--parts H` asks (once, at the end of a round) and
+(`make_heldout.py --set F`), G (`--set G`, blind from round 6), H (`--set H`, blind from round 7)
+and I (`--set I`, blind from round 8) are each their own half ("F", "G", "H", "I"), left out of both,
+scored only when `--parts F` / `--parts G` / `--parts H` / `--parts I` asks (once, at the end of a
+round) and
 never shown step by step.
 
 Each labeller runs in a child process with its own code first on the path and a working directory
@@ -38,7 +39,7 @@ outside the checkout, so the baseline is main's committed code measured in the s
 
     python tests/benchmarks/bench_labels_heldout.py [--data tests/.heldout] [--key default]
         [--baseline-ref HEAD] [--main /work/main] [--json OUT] [--show tune|test] [--no-baseline]
-        [--parts tune test F G H]
+        [--parts tune test F G H I]
 """
 
 from __future__ import annotations
@@ -318,8 +319,8 @@ def note_match_count(pred: list[str], true: list[str]) -> tuple[int, int, int]:
     return tp, len(pred), len(true)
 
 
-# Later parts still blind: each is its own half, out of "test" (`--parts F` / `G` / `H` scores it).
-BLIND_SETS = ("F", "G", "H")
+# Later parts still blind: each is its own half, out of "test" (`--parts F` / `G` / `H` / `I` scores it).
+BLIND_SETS = ("F", "G", "H", "I")
 
 
 def half_of(truth: dict[str, Any]) -> str:

@@ -1,6 +1,6 @@
 """English step-description search over recognised speech, by held-out group (on demand).
 
-The English held-out audio set (`tests/heldout`, parts A-H) is not recognised again: each
+The English held-out audio set (`tests/heldout`, parts A-I) is not recognised again: each
 recording's transcript and visual changes are read from the recognition cache
 (`<data>/cache/<key>/<name>.json`, written by `cache_inputs.py`) and ingested (no markers, the
 truth's title as the session title) through the real pipeline into one library per group:
@@ -12,6 +12,7 @@ truth's title as the session title) through the real pipeline into one library p
     G     part G (`manifest_g.json`; blind in round 6, tuning material since round 7)
     H     part H (`manifest_h.json`), a blind part: scored only when `--groups` names it, and then
           only as aggregates (no question, no step, no miss is printed or written)
+    I     part I (`manifest_i.json`, blind from round 8): as H, its own group, aggregates only
 
 Each step's trainee-written description (`description`) is searched (k=5) over its group's whole
 library: hit@1 / hit@5 (the right session and a step overlapping the true span), and each
@@ -49,8 +50,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 K = 5
-GROUPS = ("tune", "dev", "abc", "F", "G", "H")
-BLIND = ("H",)
+GROUPS = ("tune", "dev", "abc", "F", "G", "H", "I")
+BLIND = ("H", "I")
 """Groups scored as aggregates only. F and G were blind in rounds 5 and 6 and are tuning material since round 7."""
 SIDES = ("fused", "keyword", "vector")
 
@@ -337,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, required=True, help="held-out set folder with cache/<key>/ (read only)")
     ap.add_argument("--work", type=Path, required=True, help="folder for the libraries (kept between runs)")
     ap.add_argument("--key", default="default")
-    ap.add_argument("--groups", default="tune,dev", help=f"of {', '.join(GROUPS)}; F, G and H (blind) print aggregates only")
+    ap.add_argument("--groups", default="tune,dev", help=f"of {', '.join(GROUPS)}; H and I (blind) print aggregates only")
     ap.add_argument("--variants", default="current", help="';'-separated")
     ap.add_argument("--sides", default=",".join(SIDES))
     ap.add_argument("--misses", default="", help="print the hit@1 misses of these groups (never a blind one)")

@@ -12,8 +12,8 @@ configuration gets its own folder under `<data>/cache/<key>/`:
                                          [--part tune|test] [--subset D] [--voice-prefix festival:] [--no-visual]
 
 The recordings are those of `manifest.json` (parts A-C) and of any later part's `manifest_<set>.json`
-(part D: `make_heldout.py --set D`, part E: `--set E`, part F: `--set F`, part G: `--set G`, part H: `--set H`);
-`--subset H` caches only that part. A recording already in the cache folder is skipped, so adding a part computes only its own.
+(part D: `make_heldout.py --set D`, part E: `--set E`, part F: `--set F`, part G: `--set G`, part H: `--set H`,
+part I: `--set I`); `--subset I` caches only that part. A recording already in the cache folder is skipped, so adding a part computes only its own.
 
 `--set` takes `AsrConfig` fields (beam_size=1, glossary_mode=off). (Branch i9's `decode.KEY=VALUE`
 faster-whisper options need a `decode_options` argument that `indexing.transcribe` on main does
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key", default="default", help="cache folder name for this configuration")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--part", choices=("tune", "test"), help="only this part of the set")
-    parser.add_argument("--subset", help="only this later part (D, E, F, G, H)")
+    parser.add_argument("--subset", help="only this later part (D, E, F, G, H, I)")
     parser.add_argument("--no-visual", action="store_true", help="skip video analysis (decoding runs)")
     parser.add_argument("--voice-prefix", default="", help="only recordings whose voice starts with this")
     args = parser.parse_args(argv)

@@ -6,9 +6,10 @@ Inputs, no speech recognition run:
   material since), test = parts B + C-test; part E (`make_heldout.py --set E`) was blind for
   rounds 3-4 and is its own group "en-E". Round 5 (s20) fits English on A-E (`FIT_PARTS`; `--fit`
   for the old split: `--fit tune,D`); the blind parts F (`--set F`, a new author), G (`--set G`,
-  a seventh author, blind from round 6) and H (`--set H`, an eighth author, blind from round 7) are
-  groups "en-F", "en-G" and "en-H", never fitted on and only scored with `--blind` (once, at the end
-  of a round; `--blind H` scores H alone).
+  a seventh author, blind from round 6), H (`--set H`, an eighth author, blind from round 7) and I
+  (`--set I`, a ninth author, blind from round 8) are groups "en-F", "en-G", "en-H" and "en-I", never
+  fitted on and only scored with `--blind` (once, at the end of a round; `--blind H` scores H alone,
+  `--blind I` I alone).
 - Korean (`--ko DIR`, made by `tests/heldout_ko/make_heldout_ko.py --out DIR`): the SRT transcripts,
   and the videos' visual changes, analysed once and kept in `DIR/cache_segment/`.
 
@@ -31,7 +32,7 @@ and the learned method ("learned", with the module's constants and with the weig
 come from the same run, through the same cut-time and merge code as `segment()`.
 
     python tests/heldout/fit_boundaries.py [--data tests/.heldout] [--key default] --ko DIR [--json OUT]
-        [--blind [F G H]] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
+        [--blind [F G H I]] [--report-only] [--drop FEATURE,...] [--fit PARTS] [--langs en,ko] [--count exact|abs]
         [--select best|cross|smooth] [--cv K --seeds 0,1,2] [--cv-parts] [--l2 L2] [--keep-behaviours]
         [--typical-n N,...] [--cut-cost C,...]
 
@@ -186,7 +187,7 @@ class Session:
 
 # Later parts fitted on (studied after their blind scoring), and those still blind.
 TUNE_SETS = ("D",)
-BLIND_SETS = ("F", "G", "H")
+BLIND_SETS = ("F", "G", "H", "I")
 # English parts fitted on ("tune": A + C-tune, "test": B + C-test, "D", "E"); `--fit` to change.
 FIT_PARTS = ("tune", "test", "D", "E")
 
@@ -221,7 +222,7 @@ def english(data: Path, key: str, blind: bool | Sequence[str] = False) -> list[S
     shown = set(BLIND_SETS) if blind is True else set(blind or ())
     out = []
     for doc in ci.load_cache(data, key):
-        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D-H) is its own group
+        part = doc["truth_doc"].get("set") or doc["part"]  # a later part (D-I) is its own group
         if part in BLIND_SETS and part not in shown:
             continue
         out.append(Session(doc["name"], "en", part, doc["camera"], ci.transcript_from_dict(doc["transcript"]),
@@ -559,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--typical-n", help="comma-separated typical steps in sentences to try (0: seconds)")
     parser.add_argument("--width", help="comma-separated flat-middle half-widths of the prior to try (ln s)")
     parser.add_argument("--blind", nargs="*", choices=BLIND_SETS, metavar="PART",
-                        help="also score the blind parts (all, or those named: F, G, H), once, at the end of a round")
+                        help="also score the blind parts (all, or those named: F, G, H, I), once, at the end of a round")
     parser.add_argument("--report-only", action="store_true", help="only score segment() as it is")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the fit")
     parser.add_argument("--fit", default=",".join(FIT_PARTS), help="English parts fitted on (tune, test, D, E)")

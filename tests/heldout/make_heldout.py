@@ -10,8 +10,9 @@ schema plus a trainee-style `description` per step) and the set gets `manifest.j
 `--set D` renders only the blind test part D (`scripts_d`) and writes its own `manifest_d.json`;
 the recordings of parts A-C and `manifest.json` are left as they are. `--set E` does the same for
 part E (`scripts_e`, `manifest_e.json`), `--set F` for part F (`scripts_f`, `manifest_f.json`) and
-`--set G` for part G (`scripts_g`, `manifest_g.json`, seeds from 401) and `--set H` for part H
-(`scripts_h`, `manifest_h.json`, seeds from 501).
+`--set G` for part G (`scripts_g`, `manifest_g.json`, seeds from 401), `--set H` for part H
+(`scripts_h`, `manifest_h.json`, seeds from 501) and `--set I` for part I (`scripts_i`,
+`manifest_i.json`, seeds from 601).
 
 Deterministic: fixed scripts, seeded noise and drawing.
 """
@@ -38,6 +39,7 @@ from scripts_e import RECORDINGS_E  # noqa: E402
 from scripts_f import RECORDINGS_F  # noqa: E402
 from scripts_g import RECORDINGS_G  # noqa: E402
 from scripts_h import RECORDINGS_H  # noqa: E402
+from scripts_i import RECORDINGS_I  # noqa: E402
 from synth import (  # noqa: E402
     RATE,
     Voice,
@@ -56,7 +58,7 @@ RECORDINGS: list[Recording] = RECORDINGS_A + RECORDINGS_B + RECORDINGS_C
 # Later parts, each generated on its own (`--set`) into its own manifest, with seeds of their own.
 LATER_SETS: dict[str, tuple[list[Recording], int]] = {"D": (RECORDINGS_D, 101), "E": (RECORDINGS_E, 201),
                                                      "F": (RECORDINGS_F, 301), "G": (RECORDINGS_G, 401),
-                                                     "H": (RECORDINGS_H, 501)}
+                                                     "H": (RECORDINGS_H, 501), "I": (RECORDINGS_I, 601)}
 
 
 def part_of(rec: Recording) -> str:

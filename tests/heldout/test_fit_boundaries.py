@@ -91,8 +91,8 @@ def test_later_part_is_its_own_group_and_never_in_the_tune_half(tmp_path):
 
 
 def test_blind_parts_are_left_out_unless_asked(tmp_path):
-    # Parts F, G and H (manifest_f/g/h.json) are blind: only `--blind` scores them (all, or those named);
-    # E (fitted on since round 5), F, G and H are own groups.
+    # Parts F, G, H and I (manifest_f/g/h/i.json) are blind: only `--blind` scores them (all, or those named);
+    # E (fitted on since round 5), F, G, H and I are own groups.
     import json
     from dataclasses import asdict
 
@@ -101,7 +101,7 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
         {"name": "a", "media": "a.wav", "truth": "a.truth.json", "decoy": False, "part": "tune"}]))
     (tmp_path / "cache" / "k").mkdir(parents=True)
     for name, extra in (("a", {}), ("e", {"set": "E"}), ("f", {"set": "F"}), ("g", {"set": "G"}),
-                        ("h", {"set": "H"})):
+                        ("h", {"set": "H"}), ("i", {"set": "I"})):
         if extra:
             (tmp_path / f"manifest_{name}.json").write_text(json.dumps([
                 {"name": name, "media": f"{name}.wav", "truth": f"{name}.truth.json", "decoy": False, "part": "test",
@@ -112,11 +112,12 @@ def test_blind_parts_are_left_out_unless_asked(tmp_path):
              "transcript": asdict(tx), "visual": None}))
     assert {s.name: s.part for s in fb.english(tmp_path, "k")} == {"a": "tune", "e": "E"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=True)} == {"a": "tune", "e": "E", "f": "F",
-                                                                               "g": "G", "h": "H"}
+                                                                               "g": "G", "h": "H", "i": "I"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["F"])} == {"a": "tune", "e": "E", "f": "F"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["G"])} == {"a": "tune", "e": "E", "g": "G"}
     assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["H"])} == {"a": "tune", "e": "E", "h": "H"}
-    assert fb.BLIND_SETS == ("F", "G", "H")
+    assert {s.name: s.part for s in fb.english(tmp_path, "k", blind=["I"])} == {"a": "tune", "e": "E", "i": "I"}
+    assert fb.BLIND_SETS == ("F", "G", "H", "I")
 
 
 def test_decode_grid_chooses_what_decode_chooses_for_every_setting():

@@ -22,9 +22,10 @@ from scripts_e import RECORDINGS_E  # noqa: E402
 from scripts_f import RECORDINGS_F  # noqa: E402
 from scripts_g import RECORDINGS_G  # noqa: E402
 from scripts_h import RECORDINGS_H  # noqa: E402
+from scripts_i import RECORDINGS_I  # noqa: E402
 
 RECORDINGS = (RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
-              + RECORDINGS_G + RECORDINGS_H)
+              + RECORDINGS_G + RECORDINGS_H + RECORDINGS_I)
 SAMPLE_TRUTH = HERE.parents[1] / "assets" / "sample" / "die_change.truth.json"
 
 
@@ -311,3 +312,73 @@ def test_no_sample_phrases_reused() -> None:
         assert phrase in sample_text
         for rec in RECORDINGS:
             assert all(phrase not in s.text.lower() for s in rec.steps), (rec.name, phrase)
+
+
+def test_blind_part_i() -> None:
+    # Part I: a ninth author (blind to the rules) and trades, all test; festival voices at speeds of their own.
+    earlier = (RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
+               + RECORDINGS_G + RECORDINGS_H)
+    assert len(RECORDINGS_I) == 8 and 40 <= sum(len(r.steps) for r in RECORDINGS_I) <= 48
+    assert all(r.part == "test" for r in RECORDINGS_I)
+    assert not {r.name for r in RECORDINGS_I} & {r.name for r in earlier}
+    assert not {r.title for r in RECORDINGS_I} & {r.title for r in earlier}
+    assert {r.domain for r in RECORDINGS_I} == {"repair", "maintenance", "kitchen"}
+    assert {r.voice[0] for r in RECORDINGS_I} == {"festival:cmu_us_slt_arctic_hts", "festival:kal_diphone"}
+    sample = {json.loads(p.read_text(encoding="utf-8"))["wpm"] for p in SAMPLE_TRUTH.parent.glob("*.truth.json")}
+    assert not {r.voice[1] for r in RECORDINGS_I} & ({r.voice[1] for r in earlier} | sample)  # speeds of their own
+    assert len({r.voice[1] for r in RECORDINGS_I}) == len(RECORDINGS_I)
+    assert [sum(r.scene == k for r in RECORDINGS_I) for k in ("fixed", "steps", None)] == [4, 2, 2]
+    assert {r.ext for r in RECORDINGS_I if r.scene is None} == {"wav", "mp3"}
+    assert 4 <= sum(r.noise > 0 for r in RECORDINGS_I) <= 6
+    one_sentence = 0
+    for rec in RECORDINGS_I:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        # Pauses inside steps as long as those between them: both 2.0-2.6 s.
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.6, rec.name
+        assert min(rec.pauses) >= 2.0 and max(rec.pauses) <= 2.6, rec.name
+        assert max(inner) >= max(rec.pauses) - 0.2, rec.name
+        one_sentence += any(sum(isinstance(p, str) for p in s.parts) == 1 for s in rec.steps)
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 60.0 <= sum(seconds) <= 120.0 and min(seconds) <= 12.0, (rec.name, seconds)
+        assert max(seconds) >= 2.5 * min(seconds), (rec.name, seconds)  # mixed lengths
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    assert one_sentence >= 6
+    seconds = [_seconds(r, s) for r in RECORDINGS_I for s in r.steps]
+    assert sum(t <= 10.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 6, sorted(seconds)
+    # Cue words of this author's own open about half of the later steps, few of them "next" / "then".
+    cues = ("next", "then", "first", "finally", "now", "after that", "step", "good,", "from here,", "when ",
+            "at this point,", "to finish,", "lastly,")
+    later = [s.text.lower() for r in RECORDINGS_I for s in r.steps[1:]]
+    cued = [o for o in later if o.startswith(cues)]
+    assert 0.4 * len(later) <= len(cued) <= 0.55 * len(later)
+    assert sum(o.startswith(("next", "then")) for o in cued) <= len(cued) // 4
+    # Tips that start "Do not", tips that do not, and no note that names itself a tip.
+    notes = [n.lower() for r in RECORDINGS_I for s in r.steps for n in s.tips]
+    assert sum(n.startswith("do not") for n in notes) >= 4 and sum(not n.startswith("do not") for n in notes) >= 3
+    assert not any(" tip" in f" {n}" for n in notes)
+    assert sum(len(s.warnings) for r in RECORDINGS_I for s in r.steps) >= 15
+    # Sizes said the trade's way: millimetres, inches, a drive size, litres and a gastro size.
+    tools = [t for r in RECORDINGS_I for s in r.steps for t in s.tools]
+    assert any(" mm " in f" {t} " for t in tools) and any(" inch " in f" {t} " for t in tools)
+    assert any(t.startswith("3/8") for t in tools) and any(" litre " in f" {t} " for t in tools)
+    assert "1/3 gastro" in tools and "18 inch pipe wrench" in tools
+    # Every truth tool is said in its step (in words the narrator uses); one new colleague per recording.
+    for rec in RECORDINGS_I:
+        for s in rec.steps:
+            for t in s.tools:
+                assert _words(t)[-1] in _words(s.text), (rec.name, t)
+    colleagues = ("Marek", "Oksana", "Dwayne", "Ingrid", "Rahul", "Beatriz", "Tariq", "Moira")
+    earlier_text = " ".join(s.text for r in earlier for s in r.steps)
+    assert not any(name in earlier_text for name in colleagues)
+    for rec in RECORDINGS_I:
+        text = " ".join(s.text for s in rec.steps)
+        assert sum(name in text for name in colleagues) == 1, rec.name
+    # Trainee descriptions: no narration sentence copied, few shared word pairs, none longer than the text.
+    for rec in RECORDINGS_I:
+        for s in rec.steps:
+            said = [p.lower().rstrip(".") for p in s.parts if isinstance(p, str)]
+            assert not any(p in s.description.lower() for p in said), s.description
+            assert len(s.description.split()) < len(s.text.split()), s.description
+            desc = _bigrams(s.description)
+            assert len(desc & _bigrams(s.text)) <= 0.25 * len(desc), s.description
