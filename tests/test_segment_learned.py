@@ -287,3 +287,18 @@ def test_long_share_is_the_sessions_share_of_long_pauses_on_every_row():
     assert rows[0][col] == 0.0 and all(r[col] == pytest.approx(share) for r in rows[1:])
     assert all(r[common] == pytest.approx(share * r[gap]) for r in rows[1:])
     assert WEIGHTS["long_share"] == 0.0 and WEIGHTS["gap_common"] == 0.0
+
+
+def test_korean_sentence_on_the_previous_ones_topic_stays_in_its_step_after_a_long_pause():
+    # z26: a narrator who pauses 2.5 s before every sentence; a sentence whose topic is a noun of the
+    # one before ("나사는 …" after "… 나사를 풉니다") or that follows a "-고요" goes on with its step.
+    texts = ["먼저 공구 홀더를 빼서 바이스에 물립니다.", "육각 렌치로 인서트 나사를 풉니다.",
+             "나사는 반 바퀴만 풀어도 인서트가 빠집니다.",
+             "새 인서트를 끼우고 토크 렌치로 조입니다.", "원점 복귀 버튼 눌러서 축을 다 원점으로 보내고요.",
+             "메모리에 있는 난기 프로그램을 불러옵니다.",
+             "홀더를 스핀들에 다시 꽂고 공구 길이를 잽니다.", "드레서를 마그네틱 척에 붙입니다.",
+             "드레서는 숫돌 중심보다 조금 왼쪽에 둡니다."]
+    gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 2.5, 0.4, 0.0]
+    steps = _paced_session(texts, gaps, "ko", word_step=0.6)
+    # Read sentence by sentence (main before z26): 5 steps, "나사는 …" and "메모리에 …" opening two.
+    assert [s.text.split()[0] for s in steps] == ["먼저", "새", "홀더를"]

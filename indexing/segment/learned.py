@@ -251,8 +251,7 @@ def features(ctx: CueContext, gap_full: float = GAP_FULL, *, embed: bool = False
     n = len(sents)
     lang = language_for(ctx.language)
     cue = [lang.cue_strength(s.text)[0] for s in sents]
-    action = [lang.action_strength(s.text) for s in sents]
-    cont = [lang.continuation_strength(s.text) for s in sents]
+    action, cont = lang.step_strengths([s.text for s in sents])
     gaps = gaps_before(sents)
     pause = pause_scores(gaps)
     capped = [min(g, gap_full) for g in gaps]
