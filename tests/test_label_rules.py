@@ -162,3 +162,22 @@ def test_notes_advice_and_harm(text: str, tips: list[str], warnings: list[str]) 
 ])
 def test_tool_sizes_as_heard(text: str, tools: list[str]) -> None:
     assert find_tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tips", "warnings"), [
+    # harm that outlasts the switch-off, or lashes out, without a warning word
+    ("The element stays hot for an hour after the oven is off.", [],
+     ["The element stays hot for an hour after the oven is off."]),
+    ("Hold the sheet by its edges, a snapped sheet cuts deep.", [], ["Hold the sheet by its edges, a snapped sheet cuts deep."]),
+    ("Let the spring out slowly, a loose coil whips out.", [], ["Let the spring out slowly, a loose coil whips out."]),
+    ("Keep your head well back from the lid when it opens.", [], ["Keep your head well back from the lid when it opens."]),
+    ("A worn strap can tear under load.", [], ["A worn strap can tear under load."]),
+    ("The stack can topple with no warning.", [], ["The stack can topple with no warning."]),
+    # "the burnt layer" is what is cleaned off, no harm
+    ("Scrub the plate with the pad, it lifts the burnt layer off.", [], []),
+    # what a small aid makes easy or saves is know-how
+    ("A chalk mark on the flange makes the holes easy to line up.", ["A chalk mark on the flange makes the holes easy to line up."], []),
+    ("A label on each wire saves the guessing later.", ["A label on each wire saves the guessing later."], []),
+])
+def test_notes_round_l26(text: str, tips: list[str], warnings: list[str]) -> None:
+    assert find_notes(text) == (tips, warnings)

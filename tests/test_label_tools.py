@@ -77,3 +77,44 @@ def test_find_tools_plant_places(text, glossary, tools):
 def test_do_not_leave_lying_is_a_warning():
     tips, warnings = find_notes("Put the spanners back on the board. Do not leave them lying on the platen.")
     assert (tips, warnings) == ([], ["Do not leave them lying on the platen."])
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a tray, scale or mixer something goes on or in is used; a bowl still needs a word that says which
+    ("Lay the cooled biscuits on the tray in rows.", ["tray"]),
+    ("Check each portion on the scale before it is wrapped.", ["scale"]),
+    ("Tip the cream into the bowl and leave it.", []),
+    # a verb that needs its tool: whisking is done with a whisk, sifting with a sieve
+    ("Crack the eggs in and whisk them until frothy.", ["whisk"]),
+    ("Sift the icing sugar over the top.", ["sieve"]),
+    # ounce sizes, and "an old toothbrush" is any old one (a tool), "the old gasket" the part taken off
+    ("Stir in the sauce with a six ounce ladle.", ["6 oz ladle"]),
+    ("Clean the threads with an old toothbrush.", ["toothbrush"]),
+    ("Scrape the old gasket off the flange.", []),
+    # "clamp" or "wedge" opening a clause with its object is the verb: the tool is the one named after
+    ("Clamp the workpiece in the machine vice.", ["machine vice"]),
+    ("Then wedge a block of timber under the blade.", ["timber block"]),
+    # taking the padlock off ends the lockout: no tool is used
+    ("Remove your lock and tell the operator.", []),
+    ("Take your lock off the isolator and switch on.", []),
+    ("Put your lock on the isolator.", ["padlock"]),
+    # a tool word in front of a machine part, or of another word's name, is no tool
+    ("Empty the grease drawer into the bin.", []),
+    ("Flip the pan cakes when bubbles show.", []),
+    ("Plug the charger into a socket by the door.", []),
+    # an amount in a container, and a place on the thing worked on, are no tools
+    ("Soak the nozzle in a pot of solvent overnight.", ["solvent"]),
+    ("Serve it with a ladle of gravy on top.", []),
+    ("Trace the cable from the sockets and switches back to the board.", []),
+    ("Pull the cap off the end of the torch.", []),
+    ("Lever it out with the flat end of a screwdriver.", ["screwdriver"]),
+    # a new part with its size; a tool ruled out with "without" or after "never ... or"
+    ("Fit a new 22 mm seal behind the nut.", ["22 mm seal"]),
+    ("Let it drip dry, without a towel.", []),
+    ("Never poke a knife or a skewer into the element.", []),
+    # "with a lighter", "with the hose": ambiguous words that are tools where a tool is named
+    ("Seal the cut end of the rope with a lighter.", ["lighter"]),
+    ("Wash the yard down with the hose.", ["hose"]),
+])
+def test_find_tools_round_l26(text, tools):
+    assert find_tools(text) == tools

@@ -511,3 +511,27 @@ def test_marking_wiping_and_testing_consumables_are_tools() -> None:
     assert KO.find_tools("이음매를 절연 테이프로 두 번 감아요.") == ["절연 테이프"]
     assert KO.find_tools("바닥의 유도 테이프를 따라 갑니다.") == []
     assert KO.find_tools("센서를 테이프로 막지 마세요.") == []
+
+
+def test_a_sentence_that_goes_on_with_the_one_before_carries_on_its_step() -> None:
+    # z26: a topic (은/는 before the first verb) that is a noun of the previous sentence, or a previous
+    # sentence that ends on "-고요", goes on with what was just said; a cue phrase still wins.
+    from indexing.lang.ko.analyser import analyse
+    from indexing.lang.ko.discourse import carries_on, topic_nouns
+
+    assert topic_nouns(analyse("금형 무게는 금형 대장에 다 적혀 있어요.")) == {"금형", "무게"}
+    assert topic_nouns(analyse("새 인서트를 끼우고 토크 렌치로 조입니다.")) == set()
+    assert topic_nouns(analyse("풀고 나면 나사는 따로 둡니다.")) == set()  # after the first verb: no topic
+    assert carries_on("육각 렌치로 인서트 나사를 풉니다.", "나사는 반 바퀴만 풀어도 인서트가 빠집니다.")
+    assert carries_on("축 세 개를 다 원점으로 보내고요.", "메모리에 있는 난기 프로그램을 불러옵니다.")
+    assert not carries_on("육각 렌치로 인서트 나사를 풉니다.", "새 인서트를 끼우고 토크 렌치로 조입니다.")
+    assert not carries_on("드레서를 척에 붙입니다.", "숫돌은 한 번에 조금씩 깎아 냅니다.")  # a new topic
+    texts = ["육각 렌치로 인서트 나사를 풉니다.", "나사는 반 바퀴만 풀어도 인서트가 빠집니다.",
+             "축 세 개를 다 원점으로 보내고요.", "난기 프로그램을 불러옵니다.",
+             "다음으로 나사는 새것으로 바꿉니다."]
+    action, cont = KO.step_strengths(texts)
+    assert cont[1] == 1.0 and action[1] <= 0.1
+    assert cont[3] == 1.0 and action[3] <= 0.1
+    assert cont[4] == 0.0 and action[4] == 0.5  # the cue phrase wins
+    alone = [KO.continuation_strength(t) for t in texts]
+    assert alone[1] == 0.0 and alone[3] == 0.0  # read alone, neither carries on

@@ -99,17 +99,17 @@ def test_log_odds_are_the_fitted_linear_score():
     rows = features(CueContext(sentences=build_sentences(tx), duration=40.0))
     one = Params(weights=(("cue", 2.0), ("gap", 1.0)), bias=-1.0)
     assert log_odds(rows, one)[2] == pytest.approx(-1.0 + 2.0 * 1.0 + 1.0)
-    assert [round(x, 3) for x in log_odds(rows)] == [0.0, -2.759, 2.828, -5.108, 2.797, -3.776, 0.682, -1.746]
+    assert [round(x, 3) for x in log_odds(rows)] == [0.0, -2.759, 2.828, -5.108, 2.797, -4.78, 0.682, -1.746]
 
 
 def test_press_session_with_the_learned_method():
     tx = make_transcript(PRESS, 40.0)
     cuts = plan(CueContext(sentences=build_sentences(tx), duration=40.0))
-    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.959), (4, 0.956), (6, 0.947)]
+    assert [(c.sentence, c.confidence) for c in cuts] == [(2, 0.964), (4, 0.962), (6, 0.955)]
     assert cuts[0].reasons[:3] == ("gap", "cue", "action")
     _, steps = segment(tx, duration=40.0, method="learned")
     assert [(s.start, s.end, s.boundary_confidence) for s in steps] == [
-        (0.7, 11.7, 1.0), (11.7, 22.7, 0.959), (22.7, 30.9, 0.956), (30.9, 38.15, 0.947)]
+        (0.7, 11.7, 1.0), (11.7, 22.7, 0.964), (22.7, 30.9, 0.962), (30.9, 38.15, 0.955)]
 
 
 def test_visual_change_adds_evidence_but_markers_still_decide():
@@ -256,3 +256,49 @@ def test_korean_decoder_takes_its_own_step_length():
     gaps = [0.4, 2.5, 0.4, 2.5, 0.4, 2.5, 0.4, 2.5, 0.4, 2.5, 0.4, 0.0]
     steps = _paced_session(texts, gaps, "ko", word_step=0.6)
     assert [s.start for s in steps] == [0.7, 20.3, 41.1]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("Do not lever the knife against the glass, tap it along the wood.", 1.0),
+    ("Okay, don't crank the knob hard.", 1.0),
+    ("Never pull the cord out to its very end.", 1.0),
+    ("Keep your fingers behind the screw line.", 1.0),
+    ("Next, do not forget the washer.", 0.0),  # a cue phrase at the opening wins
+    ("Lever the old seal out with a hook.", 0.0),
+])
+def test_prohibitions_and_held_manners_carry_on_the_step(text, strength):
+    from indexing.lang import language_for
+
+    assert language_for("en").continuation_strength(text) == strength
+
+
+def test_long_share_is_the_sessions_share_of_long_pauses_on_every_row():
+    # Each sentence lasts 1.15 s; the gaps after the first are 2.0, 0.3, 1.6 and 0.5 s: two of four reach
+    # LONG_PAUSE (1.5 s).
+    lines = [(0.5, "Loosen the bolts."), (3.65, "Lift the cover."), (5.1, "Set it down."),
+             (7.85, "Pull the seal."), (9.5, "Wipe the shaft.")]
+    tx = make_transcript(lines, 18.0)
+    sents = build_sentences(tx)
+    gaps = [b.start - a.end for a, b in zip(sents, sents[1:], strict=False)]
+    share = sum(g >= 1.5 for g in gaps) / len(gaps)
+    rows = features(CueContext(sentences=sents, duration=18.0), gap_full=0.75)
+    col, common, gap = FEATURES.index("long_share"), FEATURES.index("gap_common"), FEATURES.index("gap")
+    assert share == 0.5
+    assert rows[0][col] == 0.0 and all(r[col] == pytest.approx(share) for r in rows[1:])
+    assert all(r[common] == pytest.approx(share * r[gap]) for r in rows[1:])
+    assert WEIGHTS["long_share"] == 0.0 and WEIGHTS["gap_common"] == 0.0
+
+
+def test_korean_sentence_on_the_previous_ones_topic_stays_in_its_step_after_a_long_pause():
+    # z26: a narrator who pauses 2.5 s before every sentence; a sentence whose topic is a noun of the
+    # one before ("나사는 …" after "… 나사를 풉니다") or that follows a "-고요" goes on with its step.
+    texts = ["먼저 공구 홀더를 빼서 바이스에 물립니다.", "육각 렌치로 인서트 나사를 풉니다.",
+             "나사는 반 바퀴만 풀어도 인서트가 빠집니다.",
+             "새 인서트를 끼우고 토크 렌치로 조입니다.", "원점 복귀 버튼 눌러서 축을 다 원점으로 보내고요.",
+             "메모리에 있는 난기 프로그램을 불러옵니다.",
+             "홀더를 스핀들에 다시 꽂고 공구 길이를 잽니다.", "드레서를 마그네틱 척에 붙입니다.",
+             "드레서는 숫돌 중심보다 조금 왼쪽에 둡니다."]
+    gaps = [0.4, 2.5, 2.5, 0.4, 2.5, 2.5, 2.5, 0.4, 0.0]
+    steps = _paced_session(texts, gaps, "ko", word_step=0.6)
+    # Read sentence by sentence (main before z26): 5 steps, "나사는 …" and "메모리에 …" opening two.
+    assert [s.text.split()[0] for s in steps] == ["먼저", "새", "홀더를"]

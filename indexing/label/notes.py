@@ -37,11 +37,14 @@ HARM_PATTERN = re.compile(
     rf"\bwear (?:a |an |your |the |some |proper )?(?:\w+ )?{_PPE}\b"
     rf"|\bkeep (?:your |the |loose |long )?(?:{_BODY}|body|tie|clothes)"
     r" (?:\w+ )?(?:away|clear|out|off|back)\b"
-    r"|\b(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shocks?)\b(?! (?:off|in)\b)"
+    r"|\b(?<!the )(?:burn|burns|burned|burnt|scald|scalds|scalded|electrocut\w*|shocks?)\b(?! (?:off|in)\b)"
     rf"|\b(?:in|into|at) your (?:face|eyes?)\b|\b(?:into|through) your {_BODY}\b|\b(?:on|onto) your (?:head|foot|feet|toes|fingers)\b"
     r"|\bget (?:hurt|burned|burnt|cut|crushed|injured|trapped|caught|pinched)\b|\binjur\w*|\bhurt (?:you|someone)\b"
     r"|\bwill (?:drop|fall|overheat|crack|snap|shatter|spray|explode|kick back|whip|slip off|fly)\b|\boverheat\w*"
-    r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\bwithout warning\b"
+    r"|\b(?:ruin|ruins|ruined|wreck|wrecks|damage|damages|damaged)\b|\b(?:without|with no) warning\b"
+    # what is still dangerous after it is switched off, and what cuts or lashes out: "it stays hot long
+    # after", "it cuts deep", "the spring whips out"
+    r"|\bstays? (?:hot|live|charged|sharp)\b|\bcuts? (?:deep|deeply|to the bone)\b|\bwhips? (?:out|round|back)\b"
     r"|\b(?:crush|crushes|trap|traps|pinch|pinches) (?:your|a|the) (?:fingers?|hands?|arm|foot|feet)\b"
     # harm to people said with what does it: "will cut your fingers", "pulls your hand in", "can make
     # people ill", "hard enough to kill someone", "it will spray you"
@@ -51,8 +54,8 @@ HARM_PATTERN = re.compile(
     r"|\bkills? (?:you|someone|somebody|people|a person)\b"
     r"|\bmakes? (?:people|you|someone|somebody|customers|them|guests) (?:ill|sick|dizzy)\b|\bfood poisoning\b"
     r"|\bhospital\b|\brazor sharp\b|\b(?:bacteria|salmonella|listeria)\b"
-    # what hurts without a verb of harm: "it stays hot long after…", "it cuts deep", "with no warning"
-    r"|\b(?:stays?|remains?) (?:\w+ )?hot\b|\bcuts? (?:deep|deeply|to the bone)\b|\bwith no warning\b"
+    # what hurts without a verb of harm: "it remains very hot", food left to grow bacteria
+    r"|\b(?:stays?|remains?) (?:\w+ )?hot\b"
     # damage to parts and machines: "can snap a jaw off", "it can burst", "wears through in a week"
     r"|\b(?<!you )(?:will|can|could|may|might) (?:snap|crack|shear|strip|bend|warp|chip|shatter|burst|explode|tear|rip"
     r"|seize|whip)\b|\bmakes? (?:the \w+ |it |them )?seize\b|\bseizes? up\b"
@@ -135,7 +138,12 @@ _ADVICE = re.compile(
     r"|\b(?:better|clearer|easier|quicker|faster|cleaner|smoother) than\b"
     r"|\b(?:it|that|this|which|they) (?:tells?|shows?) you\b"
     r"|\b(?:it's|it is|it gets|they are|they're) (?:awkward|fiddly|hard|difficult|tricky|a pain) (?:once|when|if|to|with)\b"
-    r"|\b(?:loves?|tends?) to\b",
+    r"|\b(?:loves?|tends?) to\b"
+    # what a small aid does for the job: "a strip of tape makes the turns easy to count", "a photo
+    # saves the guessing", "a dab of gel keeps it clean for days"
+    r"|\bmakes? (?:it|them|the \w+|things|the job) (?:much |a lot |far )?(?:easy|easier|simpler|quicker) to\b"
+    r"|\bsaves? (?:you )?(?:the |a lot of |a |some )?(?:time|guessing|hassle|trouble|trip|work|mess)\b"
+    r"|\bkeeps? (?:it|them|the \w+) (?:clean|sharp|free|loose|moving|fresh) for\b",
     re.IGNORECASE,
 )
 # A purpose clause says what a step keeps from happening ("…so you do not go round twice", "so

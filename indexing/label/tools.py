@@ -39,6 +39,8 @@ _SIZED_HEADS = {**_FASTENERS, **{w: w.rstrip("s") for w in
 _FRACTION_PARTS = frozenset(w for key in FRACTION_WORDS for w in key.split())
 _NEW = frozenset("new spare replacement".split())
 _OLD = frozenset("old worn broken damaged cracked failed blown".split())
+# "an old toothbrush", "a worn cloth": any one of its kind, a tool the step uses (not the part taken off).
+_ANY_ONE = frozenset("a an any some".split())
 _POSSESSIVE = frozenset("your my our his her their own personal".split())
 # Words in front of a bound head that make it no tool: "newton meters", "cubic meters".
 _NOT_TOOL_MODIFIERS = frozenset("newton cubic kilowatt per".split())
@@ -139,9 +141,34 @@ def _modifiers(words: list[str], i: int) -> list[str]:
 _TOOL_VERBS = frozenset("use grab fetch".split())
 # Words left out of the vocabulary as more often something else ("file a ticket", "the oil level")
 # that are a tool right after "with a" or "use the".
-_SLOT_TOOLS = frozenset("file level punch".split())
-_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom"}
+_SLOT_TOOLS = frozenset("file level punch lighter hose".split())
+# Containers that hold an amount of something: "a pan of water", "a small pot of thinner", "a ladle of stock".
+_VESSELS = frozenset("pan pot bowl jug bucket tub cup tray bag box tin jar bottle ladle spoon".split())
+# Parts of a thing: "the end of the torch", "the left side of the grinder" say where on it ("on top of
+# the ruler" is where a hand is, the ruler is used).
+_PART_WORDS = frozenset("end side bottom back front edge rim underside base".split())
+
+
+def _part_of(words: list[str], i: int) -> bool:
+    """Token i names the thing a part of it is said of ("off the end of the torch"), not a tool it is
+    used with ("with the pointed end of your pliers")."""
+    if i < 3 or words[i - 1] not in DETERMINERS | _POSSESSIVE or words[i - 2] != "of" or words[i - 3] not in _PART_WORDS:
+        return False
+    j = i - 4
+    while j >= 0 and words[j] not in _PUNCT and words[j] not in PREPOSITIONS and i - j < 8:
+        j -= 1
+    return not (j >= 0 and words[j] in ("with", "using"))
+_VERB_TOOLS = {"weigh": "scale", "torque": "torque wrench", "sweep": "broom", "whisk": "whisk", "sift": "sieve"}
 _VERB_OBJECTS = frozenset("out up it them everything all both".split())
+# What a block wedged or set under a part is made of: "a block of wood" is a wood block.
+_BLOCK_WOODS = frozenset("wood hardwood softwood timber".split())
+# Verbs of taking a padlock off: "remove your lock", "take your lock off" end the lockout, no tool is used.
+_TAKE_OFF = frozenset("remove take".split())
+# Words after a one-word tool or consumable that make it a part of the machine: "the grease trough".
+_CONTAINER_PARTS = frozenset("trough drawer trap bin tank nipple".split())
+# Tool words that are as often the verb of holding something in another tool: "clamp the blade in the vice".
+_HOLD_VERBS = frozenset("clamp wedge".split())
+_SUBJECTS = frozenset("i we you next now first".split())
 _NEGATIONS = frozenset("never don't not instead".split())
 _CLAUSE_START = frozenset("and but so then or because while".split()) | _PUNCT
 
@@ -157,12 +184,26 @@ def _tool_slot(words: list[str], i: int) -> bool:
 
 def _negated(words: list[str], i: int) -> bool:
     """Whether the clause holding token i says not to use it ("never use the kettle water")."""
+    if words[i - 1:i] == ["without"] or words[i - 2:i - 1] == ["without"] and words[i - 1] in DETERMINERS:
+        return True  # "dry in the air, without a towel"
     j = i - 1
-    while j >= 0 and words[j] not in _CLAUSE_START:
+    while j >= 0 and (words[j] not in _CLAUSE_START or words[j] == "or" and j >= 1 and words[j - 1] not in _PUNCT):
         if words[j] in _NEGATIONS:
-            return True
+            return True  # "never push a wire or a nail through": "or" joins two things the clause rules out
         j -= 1
     return False
+
+
+# Prepositions that put something on or in a kitchen thing: "check them on the scale", "onto two trays".
+_PUT_IN = frozenset("on onto in into".split())
+# Kitchen things a step uses when food goes on or in them ("set it on the tray", "in the mixer"); a bowl
+# is only where the food is ("stir it into the bowl"), so it still needs a word that says which.
+_PUT_ON_TOOLS = frozenset("tray scale mixer".split())
+
+
+def _put_in(words: list[str], i: int) -> bool:
+    """Token i is a thing something is put on or in ("on the tray", "into the large bowl")."""
+    return i >= 2 and words[i - 1] in DETERMINERS and words[i - 2] in _PUT_IN
 
 
 def _display(entry: Entry) -> str:
@@ -190,13 +231,17 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 break
         if hit is None and words[i] == "lock" and i >= 1 and words[i - 1] in _POSSESSIVE:
             nxt = words[i + 1] if i + 1 < len(words) else "."
-            if nxt not in PART_HEADS and nxt != "out":
+            before = words[i - 2] if i >= 2 else "."
+            if nxt not in PART_HEADS and nxt not in ("out", "off", "comes") and base_verb(before) not in _TAKE_OFF:
                 hit = (1, Entry("padlock", "padlock", False))
         if hit is None and words[i] == "tag" and i >= 1 and words[i - 1] in _POSSESSIVE:
             hit = (1, Entry("lockout tag", "lockout tag", False))  # "clip your tag to it"
         if hit is None and words[i] in _SLOT_TOOLS and i >= 2 and words[i - 1] in ("a", "the", "your") \
                 and (words[i - 2] in ("with", "using") or base_verb(words[i - 2]) in _TOOL_VERBS):
             hit = (1, Entry(words[i], words[i], False))  # "knock it off with a file"
+        if hit is None and words[i] in ("block", "blocks") and words[i + 1:i + 2] == ["of"] \
+                and i + 2 < len(words) and words[i + 2] in _BLOCK_WOODS:
+            hit = (3, Entry("support block", f"{words[i + 2]} block", False))  # "a block of hardwood"
         if hit is None:
             hit = joined(words, i, vocabulary()[0])
         if hit is None:
@@ -213,7 +258,7 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
         if _negated(words, i):
             continue  # "do not use the impact gun here": not a tool of this step
         nxt = words[i + n] if i + n < len(words) else "."
-        if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or i + n in starts):
+        if n == 1 and " " not in entry.canonical and (nxt in PART_HEADS or nxt in _CONTAINER_PARTS or i + n in starts):
             continue  # "clamp bolts", "filter pan": a word that says which, not a tool of its own
         if n == 1 and nxt in ("it", "them") and (i == 0 or words[i - 1] not in DETERMINERS):
             continue  # "clamp it with a 5 mm hex", "brush them off": the word is the verb
@@ -221,14 +266,29 @@ def _vocab_mentions(text: str) -> list[tuple[int, int, str, str, bool]]:
                 and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] == "then") \
                 and nxt in ("with", "using"):
             continue  # "then mop with the degreaser": the clause's verb, the tool is what comes after "with"
+        if n == 1 and words[i] in _HOLD_VERBS and nxt in DETERMINERS \
+                and (i == 0 or words[i - 1] in _CLAUSE_START or words[i - 1] in _SUBJECTS):
+            continue  # "Clamp the bar in the vice", "then wedge a block of wood in": the verb, the tool is named after
+        if f"{entry.spelling} {nxt}" in not_tool_names() or f"{entry.spelling} {nxt[:-1]}" in not_tool_names():
+            continue  # "pan cakes", "socket outlet": a tool word at the front of something else's name
+        if entry.canonical == "socket" and (i >= 2 and words[i - 2] == "into"
+                                            or nxt == "and" and words[i + n + 1:i + n + 2] in (["switch"], ["switches"])):
+            continue  # "plug it into a socket", "sockets and switches": the wall socket
         mods = _modifiers(words, i)
-        if i - len(mods) >= 1 and words[i - len(mods) - 1] in _OLD:
+        if i - len(mods) >= 2 and words[i - len(mods) - 1] in _OLD and words[i - len(mods) - 2] not in _ANY_ONE:
             continue  # "slide the old panel filters out": the part taken off, not one the step uses
+        size, span = _size_before(words, i - len(mods))
+        if n == 1 and nxt == "of" and entry.canonical in _VESSELS and not size:
+            continue  # "a pan of water", "a tray of ice": an amount of what is in it
+        if _part_of(words, i - len(mods)):
+            continue  # "off the end of the torch", "the left side of the grinder": the thing worked on
+        ahead = i - len(mods) - span - 1
         if entry.qualified and not (i - len(mods) >= 1 and words[i - len(mods) - 1] in _NEW) \
+                and not (span and ahead >= 0 and words[ahead] in _NEW) \
                 and not (mods and entry.spelling in NAMED | BOUND_HEADS) \
+                and not (entry.spelling in _PUT_ON_TOOLS and _put_in(words, i - len(mods))) \
                 and not (entry.spelling in BOUND_HEADS and _size_before(words, i - len(mods))[1]):
             continue
-        size, span = _size_before(words, i - len(mods))
         if entry.spelling in BOUND_HEADS and (not (mods or size) or mods and mods[-1] in _NOT_TOOL_MODIFIERS):
             continue
         name = " ".join(([size] if size else []) + mods + [_display(entry)])

@@ -45,6 +45,7 @@ UNITS = {
     "mil": "mm", "inch": "in", "inches": "in", "in": "in", '"': "in",
     "cm": "cm", "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
     "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre",
+    "ounce": "oz", "ounces": "oz", "oz": "oz",
 }
 # What the recogniser writes for a unit said after a number ("a one lighter saucepan", "a 13 mill
 # spanner"); read as the unit only there ("the lighter hammer" stays a hammer).

@@ -65,6 +65,12 @@ class Language:
         """How strongly a sentence's opening carries on the step it is in ("and", "then" …; 0..1)."""
         return 0.0
 
+    def step_strengths(self, sentences: Sequence[str]) -> tuple[list[float], list[float]]:
+        """The action and continuation strengths of a session's sentences, in order (the learned
+        boundary scorer's "action" and "cont"). Here each sentence on its own; a language may also
+        read a sentence against the one before it."""
+        return [self.action_strength(s) for s in sentences], [self.continuation_strength(s) for s in sentences]
+
     def content_words(self, text: str) -> set[str]:
         """The content words of a text, for the topic-shift cue."""
         return {w.casefold() for w in _WORD.findall(text)}

@@ -155,9 +155,9 @@ def test_behaviour_sessions_hold_with_the_module_constants_and_a_cheap_cut_break
             "typical_n": [0.0]}
     mask = fb.behaviour_mask(fb.behaviour_sessions(), Params(), grid)
     # (cut -2, no prior), (cut -2, prior), (cut 0.75, no prior), (cut 0.75, prior): the last is the module's.
-    assert mask.tolist()[-1] is True
-    assert mask.tolist()[0] is False
-    assert fb.sd.choose(np.array([3.0, 2.0, 1.0, 0.5]), grid, "best", mask)[0] == 3
+    # Since "Keep it level as it comes up" reads as a continuation (b26), cut 0.75 keeps them without the prior too.
+    assert mask.tolist() == [False, False, True, True]
+    assert fb.sd.choose(np.array([3.0, 2.0, 1.0, 0.5]), grid, "best", mask)[0] == 2
 
 
 def test_decode_grid_matches_decode_with_the_step_coherence_term():

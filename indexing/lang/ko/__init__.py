@@ -18,6 +18,7 @@ from indexing.lang.base import Language
 from indexing.lang.data import lines, table, words
 from indexing.lang.ko import names
 from indexing.lang.ko.analyser import Morph, analyse, sentences
+from indexing.lang.ko.discourse import carries_on
 from indexing.lang.ko.titles import CONDITIONAL, NOUN, find_action
 from indexing.lang.ko.vocab import find_tools, term_regex
 
@@ -51,6 +52,11 @@ _PAST = frozenset("었 았 였 ㅆ".split())
 # among them opens with a cue phrase).
 TRAILING_CONTINUATION = 1.0
 _AND_SO_ON = re.compile(r"고요[.!]?\s*$")
+# ... and of a sentence that goes on with the one before it (`discourse.carries_on`: a topic that is a
+# noun of the previous sentence, "…나사를 풉니다." -> "나사는 …"; or after a "-고요"): z26, none of the 48
+# such sentences on the six Korean tuning splits starts a step; its action counts as a continuing one.
+CONTEXT_CONTINUATION = 1.0
+CONTEXT_ACTION = CONTINUATION_STRENGTH
 # Nouns that place a question's step before or after another action ("떼기 전에", "조립한 뒤에").
 _RELATIVE = frozenset("전 후 뒤".split())
 # Endings of 끝나다 that place a question's step after another action ("청소 끝나고", "점검 끝나면").
@@ -203,6 +209,18 @@ class Korean(Language):
         if _AND_SO_ON.search(sentence):
             return TRAILING_CONTINUATION
         return 0.0
+
+    def step_strengths(self, sentences: Sequence[str]) -> tuple[list[float], list[float]]:
+        """Each sentence's own strengths, then, unless it opens with a cue phrase, a sentence that goes
+        on with the one before it (`discourse.carries_on`: its topic is a noun of that sentence, or that
+        sentence ends on "-고요") carries on the step: continuation CONTEXT_CONTINUATION, action at most
+        CONTINUATION_STRENGTH."""
+        action, cont = super().step_strengths(sentences)
+        for i in range(1, len(sentences)):
+            if carries_on(sentences[i - 1], sentences[i]) and not self.cue_strength(sentences[i])[0]:
+                action[i] = min(action[i], CONTEXT_ACTION)
+                cont[i] = max(cont[i], CONTEXT_CONTINUATION)
+        return action, cont
 
     @staticmethod
     def _aside(sentence: str) -> bool:
