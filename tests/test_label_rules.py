@@ -181,3 +181,32 @@ def test_tool_sizes_as_heard(text: str, tools: list[str]) -> None:
 ])
 def test_notes_round_l26(text: str, tips: list[str], warnings: list[str]) -> None:
     assert find_notes(text) == (tips, warnings)
+
+
+@pytest.mark.parametrize(("text", "tips", "warnings"), [
+    # what not to do, then the way to do it instead: know-how, unless it names harm
+    ("Do not tip the flour in all at once, spread it over the top in three goes.",
+     ["Do not tip the flour in all at once, spread it over the top in three goes."], []),
+    ("Never prise the cover off with a blade, press the two clips and it comes away, or you crack the housing.", [],
+     ["Never prise the cover off with a blade, press the two clips and it comes away, or you crack the housing."]),
+    # a condition belongs to the "do not" it leads to
+    ("If the gauge reads over six bar, do not open the cap, let it cool first.", [],
+     ["If the gauge reads over six bar, do not open the cap, let it cool first."]),
+    # "never" before a number or "both" opens no note of its own
+    ("Lift the tray with both hands, never one, it burns through a thin cloth.", [],
+     ["Lift the tray with both hands, never one, it burns through a thin cloth."]),
+    # a rip is damage in the reason of a "never"
+    ("Never yank the lead out by its cable, because it rips the wires out of the plug.", [],
+     ["Never yank the lead out by its cable, because it rips the wires out of the plug."]),
+    # harm named without a warning verb: hot surfaces, bacteria, parts that seize, your knuckles
+    ("Set the pan on the rack. It remains very hot for an hour.", [],
+     ["Set the pan on the rack. It remains very hot for an hour."]),
+    ("Cooked rice left on the counter breeds bacteria.", [], ["Cooked rice left on the counter breeds bacteria."]),
+    ("Keep water out of the bearing, it will seize within a week.", [],
+     ["Keep water out of the bearing, it will seize within a week."]),
+    ("Hold the lever down or it catches your knuckles.", [], ["Hold the lever down or it catches your knuckles."]),
+    # a specification with "should be" is an instruction, no tip
+    ("The gap should be about two millimetres.", [], []),
+])
+def test_notes_round_n26(text: str, tips: list[str], warnings: list[str]) -> None:
+    assert find_notes(text) == (tips, warnings)
