@@ -205,8 +205,6 @@ def test_notes_round_l26(text: str, tips: list[str], warnings: list[str]) -> Non
     ("Keep water out of the bearing, it will seize within a week.", [],
      ["Keep water out of the bearing, it will seize within a week."]),
     ("Hold the lever down or it catches your knuckles.", [], ["Hold the lever down or it catches your knuckles."]),
-    # a specification with "should be" is an instruction, no tip
-    ("The gap should be about two millimetres.", [], []),
 ])
 def test_notes_round_n26(text: str, tips: list[str], warnings: list[str]) -> None:
     assert find_notes(text) == (tips, warnings)

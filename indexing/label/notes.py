@@ -69,7 +69,7 @@ HARM_PATTERN = re.compile(
 # Know-how said as a criterion or a reason, without a tip word: "it should feel barely warm",
 # "a drip or two is normal", "flakes mean a bearing is going", "it keeps the two sides even".
 CRITERION_PATTERN = re.compile(
-    r"\bshould (?:feel|look|sound|read|smell)\b|\b(?:is|are|it's) (?:normal|enough|plenty|ready)\b"
+    r"\bshould (?:feel|look|sound|read|smell|be)\b|\b(?:is|are|it's) (?:normal|enough|plenty|ready)\b"
     r"|\b(?:means?|meaning) (?:a|an|the|it|its|that|you|your)\b|\balways (?:looks?|feels?|sounds?|reads?)\b"
     r"|\b(?:it|that|this) keeps\b|\byou want (?:a|an|the|it)\b|\binstead of\b"
     r"|\b(?:much|a lot|far) (?:safer|easier|quicker|faster|cleaner)\b|\bsafer\b|\bif you can (?:see|hear|feel)\b"
