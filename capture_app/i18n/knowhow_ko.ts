@@ -130,6 +130,14 @@
         <translation>승인됨</translation>
     </message>
     <message>
+        <source>No retirement dates yet. Set when an expert plans to retire (below) to see which knowledge would leave with them.</source>
+        <translation>아직 퇴직 예정일이 없습니다. 아래에서 숙련자의 퇴직 예정일을 설정하면 함께 사라질 지식이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Nothing at risk: what the retiring experts know is approved, or another expert without a date knows it too.</source>
+        <translation>유실 위험 없음: 퇴직 예정 숙련자의 지식은 승인되었거나, 퇴직 예정이 없는 다른 숙련자도 알고 있습니다.</translation>
+    </message>
+    <message>
         <source>Required procedures</source>
         <translation>필수 절차</translation>
     </message>
