@@ -958,6 +958,14 @@
         <translation>숙련자 미상</translation>
     </message>
     <message>
+        <source>Choose a session to review</source>
+        <translation>검토할 세션을 고르세요</translation>
+    </message>
+    <message>
+        <source>No sessions yet: record one, or import a video in Library</source>
+        <translation>아직 세션이 없습니다. 녹화하거나 라이브러리에서 영상을 가져오세요</translation>
+    </message>
+    <message>
         <source>Step {number} of {count} · {start}–{end}</source>
         <translation>{count}단계 중 {number}단계 · {start}–{end}</translation>
     </message>
