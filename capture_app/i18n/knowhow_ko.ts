@@ -1099,6 +1099,10 @@
         </translation>
     </message>
     <message>
+        <source>The library has no steps to search yet: record a session, or import a video in Library.</source>
+        <translation>라이브러리에 아직 검색할 단계가 없습니다. 세션을 녹화하거나 라이브러리에서 영상을 가져오세요.</translation>
+    </message>
+    <message>
         <source>Nothing found for “{query}”. Try other words or fewer filters.</source>
         <translation>“{query}”에 맞는 결과가 없습니다. 다른 말로 묻거나 필터를 줄여 보세요.</translation>
     </message>
