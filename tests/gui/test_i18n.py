@@ -372,3 +372,26 @@ def test_every_control_is_a_touch_target_at_1280x800(qtbot, tiny_library, qapp, 
             assert small == []
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_pane_is_cut_at_its_right_edge_at_1280x800(qtbot, tiny_library, qapp, lang):
+    """A pane that never scrolls sideways is at least as wide as what it holds (else its right side is cut)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    assert i18n.install(qapp, lang) == lang
+    try:
+        with _tablet_window(qtbot, qapp, tiny_library, lang) as win:
+            cut = []
+            for name, view in win.views.items():
+                win.tabs.setCurrentWidget(view)
+                qapp.processEvents()
+                for area in view.findChildren(QScrollArea):
+                    if (area.isVisible() and area.widget() is not None
+                            and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                            and area.widget().minimumSizeHint().width() > area.viewport().width()):
+                        cut.append((name, area.widget().minimumSizeHint().width(), area.viewport().width()))
+            assert cut == []
+    finally:
+        i18n.install(qapp, "en")
