@@ -189,6 +189,8 @@ class ExportView(QWidget):
     def _fit_split(self) -> None:
         """Choose the split layout that fits the options pane's width."""
         area, options = self.options_scroll, self.options_scroll.widget()
+        if options is None:
+            return
         self._lay_out_split(rows=1)
         need = options.minimumSizeHint()
         bar = area.verticalScrollBar().sizeHint().width() if options.sizeHint().height() > area.height() else 0
