@@ -183,8 +183,8 @@ class ExportView(QWidget):
         self.split_grid.addWidget(self.split_box, 0, 0)
         for i, spin in enumerate(self.ratio_boxes.values()):
             self.split_grid.addWidget(spin, rows - 1, i + (1 if rows == 1 else 0))
-        for col in range(4):
-            self.split_grid.setColumnStretch(col, 0 if rows == 1 and col == 0 else 1)
+        for col in range(4):  # the ratios share the width; the kind keeps its own in one row
+            self.split_grid.setColumnStretch(col, 1 if (col > 0 if rows == 1 else col < 3) else 0)
 
     def _fit_split(self) -> None:
         """Choose the split layout that fits the options pane's width."""
