@@ -130,6 +130,14 @@
         <translation>승인됨</translation>
     </message>
     <message>
+        <source>No retirement dates yet. Set when an expert plans to retire (below) to see which knowledge would leave with them.</source>
+        <translation>아직 퇴직 예정일이 없습니다. 아래에서 숙련자의 퇴직 예정일을 설정하면 함께 사라질 지식이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Nothing at risk: what the retiring experts know is approved, or another expert without a date knows it too.</source>
+        <translation>유실 위험 없음: 퇴직 예정 숙련자의 지식은 승인되었거나, 퇴직 예정이 없는 다른 숙련자도 알고 있습니다.</translation>
+    </message>
+    <message>
         <source>Required procedures</source>
         <translation>필수 절차</translation>
     </message>
@@ -950,6 +958,14 @@
         <translation>숙련자 미상</translation>
     </message>
     <message>
+        <source>Choose a session to review</source>
+        <translation>검토할 세션을 고르세요</translation>
+    </message>
+    <message>
+        <source>No sessions yet: record one, or import a video in Library</source>
+        <translation>아직 세션이 없습니다. 녹화하거나 라이브러리에서 영상을 가져오세요</translation>
+    </message>
+    <message>
         <source>Step {number} of {count} · {start}–{end}</source>
         <translation>{count}단계 중 {number}단계 · {start}–{end}</translation>
     </message>
@@ -1081,6 +1097,10 @@
         <translation>
             <numerusform>“{query}”에 맞는 단계 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The library has no steps to search yet: record a session, or import a video in Library.</source>
+        <translation>라이브러리에 아직 검색할 단계가 없습니다. 세션을 녹화하거나 라이브러리에서 영상을 가져오세요.</translation>
     </message>
     <message>
         <source>Nothing found for “{query}”. Try other words or fewer filters.</source>

@@ -171,6 +171,9 @@ class CoverageView(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(set_role(QLabel(self.tr("Knowledge at risk (its last expert leaves soonest first)")),
                               "hint"))
+        self.risk_empty = QLabel()  # what an empty ranking means, and what to do
+        self.risk_empty.setWordWrap(True)
+        rl.addWidget(self.risk_empty)
         rl.addWidget(self.risk, 1)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.table)
@@ -247,6 +250,15 @@ class CoverageView(QWidget):
             for j, v in enumerate(values):
                 self.risk.setItem(i, j, QTableWidgetItem(v))
         self.risk.resizeColumnsToContents()
+        if cov.at_risk:
+            self.risk_empty.setText("")
+        elif not self.library.retirements():
+            self.risk_empty.setText(self.tr("No retirement dates yet. Set when an expert plans to retire "
+                                            "(below) to see which knowledge would leave with them."))
+        else:
+            self.risk_empty.setText(self.tr("Nothing at risk: what the retiring experts know is approved, "
+                                            "or another expert without a date knows it too."))
+        self.risk_empty.setVisible(not cov.at_risk)
         current = self.expert_box.currentText()
         experts = sorted({e for r in cov.rows for e in r.experts} | set(self.library.retirements()))
         self.expert_box.clear()

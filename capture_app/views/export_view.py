@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -105,7 +105,8 @@ class ExportView(QWidget):
         self.side_scroll = scrolling(side)
         self.side_scroll.setFixedWidth(420)
         lay = QHBoxLayout(self)
-        lay.addWidget(scrolling(options), 1)
+        self.options_scroll = scrolling(options)
+        lay.addWidget(self.options_scroll, 1)
         lay.addWidget(self.side_scroll)
         self.refresh()
 
@@ -168,8 +169,33 @@ class ExportView(QWidget):
             spin.setPrefix(f"{tr_export(SPLIT_NAMES[name])} ")
             spin.setSuffix(" %")
             spin.setValue(value)
-        return group_box(self.tr("Splits (a session or an expert never straddles two)"),
-                      fill_box(QHBoxLayout(), self.split_box, *self.ratio_boxes.values()))
+        self.split_grid = QGridLayout()
+        self._split_rows = 0
+        self._lay_out_split(rows=1)
+        return group_box(self.tr("Splits (a session or an expert never straddles two)"), self.split_grid)
+
+    def _lay_out_split(self, rows: int) -> None:
+        """The split kind beside the three ratios (one row), or above them (two rows) where one row is
+        wider than the options pane (English at 1280x800: "validation 10 %"); the pane never scrolls sideways."""
+        if rows == self._split_rows:
+            return
+        self._split_rows = rows
+        self.split_grid.addWidget(self.split_box, 0, 0)
+        for i, spin in enumerate(self.ratio_boxes.values()):
+            self.split_grid.addWidget(spin, rows - 1, i + (1 if rows == 1 else 0))
+        for col in range(4):  # the ratios share the width; the kind keeps its own in one row
+            self.split_grid.setColumnStretch(col, 1 if (col > 0 if rows == 1 else col < 3) else 0)
+
+    def _fit_split(self) -> None:
+        """Choose the split layout that fits the options pane's width."""
+        area, options = self.options_scroll, self.options_scroll.widget()
+        if options is None:
+            return
+        self._lay_out_split(rows=1)
+        need = options.minimumSizeHint()
+        bar = area.verticalScrollBar().sizeHint().width() if options.sizeHint().height() > area.height() else 0
+        if need.width() > area.width() - bar:
+            self._lay_out_split(rows=2)
 
     def _build_preview(self) -> QFrame:
         frame = set_role(QFrame(), "panel")
@@ -476,3 +502,7 @@ class ExportView(QWidget):
         super().showEvent(event)
         if self.task is None:
             self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_split()

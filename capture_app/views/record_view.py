@@ -53,6 +53,7 @@ from capture_app.views.record_parts import (
 )
 from capture_app.views.record_watch import RecordingWatch
 from capture_app.widgets.common import TARGET_PX, fmt_time, set_role
+from capture_app.widgets.recovery_banner import RecoveryBanner
 from indexing.models import Marker
 
 log = logging.getLogger(__name__)
@@ -439,6 +440,8 @@ class RecordView(QWidget):
         self.stop_button.setVisible(state != "idle")
         if not self.window().isFullScreen():
             self.form_scroll.setVisible(state == "idle")
+        for banner in self.findChildren(RecoveryBanner):  # the main window puts it at the top of this view
+            banner.set_suspended(state != "idle")
         values = self.form_values()
         self.summary.setText(" · ".join(v for v in (values["title"], values["expert"], values["workstation"]) if v))
         self.summary.setVisible(state != "idle")

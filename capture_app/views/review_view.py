@@ -188,6 +188,9 @@ class ReviewView(QWidget):
         for s in self.library.sessions():
             self.session_box.addItem(f"{s.title or s.session_id} · {s.expert or unknown} · "
                                      f"{fmt_time(s.duration)}", s.session_id)
+        self.session_box.setPlaceholderText(
+            self.tr("Choose a session to review") if self.session_box.count()
+            else self.tr("No sessions yet: record one, or import a video in Library"))
         idx = self.session_box.findData(self.session_id)
         self.session_box.setCurrentIndex(idx)
         self.session_box.blockSignals(False)

@@ -204,9 +204,14 @@ class SearchView(QWidget):
             self.cards_box.insertWidget(self.cards_box.count() - 1, card)
             self.cards.append(card)
         n = len(self.hits)
-        self.status.setText(self.tr("%n step(s) found for “{query}”", "", n).format(query=query) if n
-                            else self.tr("Nothing found for “{query}”. Try other words or fewer filters.")
-                            .format(query=query))
+        if n:
+            self.status.setText(self.tr("%n step(s) found for “{query}”", "", n).format(query=query))
+        elif not any(s.step_count for s in self.library.sessions()):
+            self.status.setText(self.tr("The library has no steps to search yet: record a session, "
+                                        "or import a video in Library."))
+        else:
+            self.status.setText(self.tr("Nothing found for “{query}”. Try other words or fewer filters.")
+                                .format(query=query))
         self.results_ready.emit(n)
 
     def _on_failed(self, generation: int, _text: str) -> None:

@@ -58,10 +58,14 @@ QPushButton[role="primary"] {{ background: #1f5fbf; color: white; border-color: 
 QPushButton[role="primary"]:pressed {{ background: #17489a; }}
 QPushButton[role="approve"] {{ background: #2e9d57; color: white; border-color: #257d46; font-weight: bold; }}
 QPushButton[role="danger"] {{ background: #c23b3b; color: white; border-color: #9d2f2f; }}
-QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+QPushButton[role="primary"]:disabled {{ background: #b4c6e4; color: #eef2f8; border-color: #a3b6d6; }}
+QPushButton[role="approve"]:disabled {{ background: #b5d9c2; color: #eef6f1; border-color: #a3ccb2; }}
+QPushButton[role="danger"]:disabled {{ background: #e3c4c4; color: #f7eeee; border-color: #d6b0b0; }}
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit {{
     min-height: {TARGET_PX - 4}px; padding: 2px 8px; border: 1px solid #8a8f98; border-radius: 6px;
     background: white;
 }}
+QDateEdit::drop-down {{ width: {TARGET_PX - 4}px; }}
 QComboBox QAbstractItemView::item {{ min-height: {TARGET_PX}px; }}
 QCheckBox {{ min-height: {TARGET_PX}px; spacing: 12px; }}
 QCheckBox::indicator {{ width: 32px; height: 32px; }}

@@ -75,6 +75,7 @@ class RecoveryBanner(QFrame):
         self._confirm.timeout.connect(self._disarm)
         self._armed = False
         self._busy = False
+        self._suspended = False
         self.hide()
 
     # -- API ------------------------------------------------------------------
@@ -101,6 +102,13 @@ class RecoveryBanner(QFrame):
         if busy and text:
             self.label.setText(text)
 
+    def set_suspended(self, suspended: bool) -> None:
+        """Stay out of the way while a take is being recorded (its line and buttons cost the Record
+        view the height it needs on a 1280x800 tablet); offer the recordings again afterwards."""
+        if suspended != self._suspended:
+            self._suspended = suspended
+            self._refresh()
+
     @property
     def armed(self) -> bool:
         """Whether the next tap on Discard discards."""
@@ -125,7 +133,7 @@ class RecoveryBanner(QFrame):
     def _refresh(self) -> None:
         self._disarm()
         rec = self.current()
-        if rec is None:
+        if rec is None or self._suspended:
             self.hide()
             return
         self.label.setText(self.banner_text(self.items))

@@ -125,6 +125,20 @@ def test_review_view_loads_a_session(window):
     assert review.transcript.word_index_at(2.6) == 5
 
 
+def test_review_of_an_empty_library_says_what_to_do(qtbot, tmp_path):
+    from capture_app.views.review_view import ReviewView
+    from indexing.library import Library
+
+    review = ReviewView(Library(tmp_path / "empty"))
+    qtbot.addWidget(review)
+    try:
+        review.refresh_sessions()
+        assert review.session_box.count() == 0
+        assert review.session_box.placeholderText().startswith("No sessions yet")
+    finally:
+        review.shutdown()
+
+
 def test_transcript_word_tap_seeks(window, qtbot):
     review = window.show_view("Review")
     review.load_session(TINY_SESSION)

@@ -135,6 +135,22 @@ def test_search_opens_the_player_at_the_step_start(qtbot, copy_library):
         with qtbot.waitSignal(view.results_ready, timeout=EDIT_TIMEOUT_MS) as sig:
             view.run_search("how do I lock out the press")
         assert sig.args == [0]  # nothing in the sample is approved yet
+        assert view.status.text().startswith("Nothing found for “how do I lock out the press”.")
+    finally:
+        view.shutdown()
+
+
+def test_search_of_an_empty_library_says_why_nothing_is_found(qtbot, tmp_path):
+    from capture_app.views.search_view import SearchView
+    from indexing.library import Library
+
+    view = SearchView(Library(tmp_path / "empty"))
+    qtbot.addWidget(view)
+    try:
+        with qtbot.waitSignal(view.results_ready, timeout=EDIT_TIMEOUT_MS) as sig:
+            view.run_search("how do I lock out the press")
+        assert sig.args == [0]
+        assert view.status.text().startswith("The library has no steps to search yet")
     finally:
         view.shutdown()
 

@@ -32,6 +32,7 @@ def test_coverage_view_shows_rows_risk_and_heat_map(qtbot, plant: Library, tmp_p
     view = CoverageView(plant)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 2 and view.risk.rowCount() == 0
+    assert not view.risk_empty.isHidden() and view.risk_empty.text().startswith("No retirement dates yet.")
     assert [view.table.item(i, 0).text() for i in range(2)] == ["P4", "W2"]
     assert view.table.item(0, 6).text() == "83%"
     assert (view.heatmap.stations, view.heatmap.processes) == (["P4", "W2"], ["Stamping", "Welding"])
@@ -48,6 +49,14 @@ def test_coverage_view_shows_rows_risk_and_heat_map(qtbot, plant: Library, tmp_p
     # P4 is also known by Lee, who has no retirement date: only W2 is at risk.
     assert view.risk.rowCount() == 1 and view.risk.item(0, 4).text() == "W2 / Welding"
     assert view.risk.item(0, 2).text() == "Kim"
+    assert view.risk_empty.isHidden()
+    plant.set_retirement("Lee", "2031-01-01")
+    plant.set_retirement("Kim", None)
+    view.refresh()  # Lee's approved-or-shared knowledge only: nothing at risk, and the view says why
+    assert view.risk.rowCount() == 0 and view.risk_empty.text().startswith("Nothing at risk:")
+    plant.set_retirement("Kim", view.date_edit.date().toString("yyyy-MM-dd"))
+    plant.set_retirement("Lee", None)
+    view.refresh()
 
     req = tmp_path / "required.csv"
     req.write_text("workstation,process,procedure\nP4,Stamping,Die change\nP4,Stamping,Bolster cleaning\n",

@@ -337,3 +337,61 @@ def test_no_button_text_is_cut_at_1280x800(qtbot, tiny_library, qapp, lang):
             assert clipped == []
     finally:
         i18n.install(qapp, "en")
+
+
+def _small_controls(win) -> list[tuple[str, str, str, int, int]]:  # type: ignore[no-untyped-def]
+    """Visible controls of the current view a gloved finger cannot hit: (view, class, text, width, height)."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    from capture_app.widgets.common import TARGET_PX
+
+    out = []
+    view = win.tabs.currentWidget()
+    for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit):
+        for w in view.findChildren(kind):
+            if kind is QLineEdit and isinstance(w.parent(), (QAbstractSpinBox, QComboBox)):
+                continue  # the text field inside a spin box or combo box: its parent is the target
+            if w.isVisible() and min(w.width(), w.height()) < TARGET_PX - 4:
+                text = w.text() if hasattr(w, "text") else ""
+                out.append((win.tabs.tabText(win.tabs.currentIndex()), type(w).__name__, text,
+                            w.width(), w.height()))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_control_is_a_touch_target_at_1280x800(qtbot, tiny_library, qapp, lang):
+    """Buttons, fields, boxes and date pickers of every view are big enough for gloved hands."""
+    assert i18n.install(qapp, lang) == lang
+    try:
+        with _tablet_window(qtbot, qapp, tiny_library, lang) as win:
+            small = []
+            for view in win.views.values():
+                win.tabs.setCurrentWidget(view)
+                qapp.processEvents()
+                small += _small_controls(win)
+            assert small == []
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_pane_is_cut_at_its_right_edge_at_1280x800(qtbot, tiny_library, qapp, lang):
+    """A pane that never scrolls sideways is at least as wide as what it holds (else its right side is cut)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    assert i18n.install(qapp, lang) == lang
+    try:
+        with _tablet_window(qtbot, qapp, tiny_library, lang) as win:
+            cut = []
+            for name, view in win.views.items():
+                win.tabs.setCurrentWidget(view)
+                qapp.processEvents()
+                for area in view.findChildren(QScrollArea):
+                    if (area.isVisible() and area.widget() is not None
+                            and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                            and area.widget().minimumSizeHint().width() > area.viewport().width()):
+                        cut.append((name, area.widget().minimumSizeHint().width(), area.viewport().width()))
+            assert cut == []
+    finally:
+        i18n.install(qapp, "en")

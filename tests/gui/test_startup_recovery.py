@@ -217,3 +217,42 @@ def test_an_upgraded_library_is_re_embedded_in_the_background_after_the_first_pa
     assert win.reembed_pending() is None  # nothing left: no second task
     win.shutdown()
     close_stores()
+
+
+def test_the_banner_steps_aside_while_a_take_is_recorded(qtbot, tmp_path, monkeypatch):
+    """With a recording on offer, the banner does not take the height a new take needs on the tablet."""
+    from capture_app.widgets.common import apply_style
+
+    library = Library(tmp_path / "lib")
+    _finished_folder(Path(library.root), "20260201-100000-000000")
+    from PySide6.QtWidgets import QApplication
+
+    from capture_app import i18n
+
+    app = QApplication.instance()
+    sheet, font = app.styleSheet(), app.font()
+    apply_style(app)  # the touch sizes and the font the app runs with
+    i18n.apply_font(app, "en")
+    win, _calls = _window(qtbot, library, monkeypatch, source="generated")
+    try:
+        win.resize(1280, 800)
+        win.show()
+        banner, record = win.recovery_banner, win.views["Record"]
+        qtbot.waitUntil(banner.isVisible, timeout=20000)
+        record.session_recorded.disconnect(win._on_session_recorded)  # no ingest of this take
+        qtbot.waitUntil(lambda: record.recorder is not None and record.recorder.latest_frame is not None,
+                        timeout=20000)
+        for key, value in {"title": "Bench test 2", "expert": "Ana", "workstation": "B2"}.items():
+            record.fields[key].setText(value)
+        record.consent.setChecked(True)
+        record._on_record_clicked()
+        for kind in ("step", "tip", "warning"):
+            assert record.add_marker(kind) is not None
+        assert not banner.isVisible() and record.note.isVisible()  # its ~76 px went to the take
+        record._on_stop_clicked()
+        qtbot.waitUntil(lambda: record._stop_thread is None, timeout=30000)
+        assert banner.isVisible()  # offered again once the take is saved
+    finally:
+        win.shutdown()
+        app.setStyleSheet(sheet)
+        app.setFont(font)
