@@ -92,3 +92,10 @@ def test_a_written_droop_finds_the_spoken_sag(tmp_path) -> None:
                               workstation="C-1", process="conveyors", language="en")
     assert keyword_search(lib, "droop", 3)[0][:1] == ["cb-p1s01"]
     assert search(lib, "Check how far the belt droops", k=2)[0].step_id == "cb-p1s01"
+
+
+def test_the_last_word_of_a_description_is_widened_too(library: Library) -> None:
+    """A description ends on its full stop: "lid." is looked up as "lid", whose group holds the
+    library's "cover" (e26)."""
+    assert keyword_search(library, "Lift the lid.", 3)[0][:1] == ["hf-p1s03"]
+    assert keyword_search(library, "Lift the lid.", 3)[0] == keyword_search(library, "Lift the lid", 3)[0]
