@@ -245,3 +245,21 @@ def test_anonymized_photos_have_faces_blurred(tmp_path: Path) -> None:
         masked = np.array(Image.open(io.BytesIO(photo_jpeg(str(path), grey=grey, anonymize=True) or b"")))
         assert blurrer.detect(plain) and not blurrer.detect(masked)
     assert photo_jpeg(str(tmp_path / "missing.jpg"), grey=True) is None
+
+
+def test_a_reason_that_is_also_a_key_point_is_printed_once() -> None:
+    """A Korean reason is a whole sentence; when it is also the step's warning, the "why" cell leaves it out."""
+    from indexing.document.sheet import sheet_reason
+    from indexing.models import Step
+
+    both = "칩이 남아 있으면 새 금형이 기울어지니까 주의하세요."
+    other = "그래야 금형이 평평하게 앉습니다."
+
+    def step(reason: str) -> Step:
+        return Step("s1-p1s04", "s1", "금형 교체", 0, 3, 60.0, 90.0, "볼스터 면 닦기", f"볼스터 면을 닦습니다. {both}",
+                    "cleaning", (), (), (both,), None, "needs review", reason=reason)
+
+    assert sheet_reason(step(both)) == ""
+    assert sheet_reason(step(f"{both} {other}")) == other
+    assert sheet_reason(step(other)) == other
+    assert sheet_reason(step("")) == ""

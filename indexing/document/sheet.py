@@ -144,6 +144,19 @@ def instruction(step: Step) -> str:
     return text
 
 
+def sheet_reason(step: Step) -> str:
+    """The step's reason for the sheet's "why" cell, without the sentences already printed as its key points.
+
+    A Korean reason is a whole sentence, and one such as "칩이 남아 있으면 새 금형이 기울어지니까
+    주의하세요" is also the step's warning: the sheet would print it twice, side by side.
+    """
+    if not step.reason:
+        return ""
+    points = {_norm(x) for x in (*step.tips, *step.warnings) if x}
+    kept = [r for r in split_sentences(step.reason) if _norm(r) not in points]
+    return " ".join(kept)
+
+
 def _approval(library: Library, session_id: str, procedure_idx: int) -> tuple[str, list[str]]:
     """When the procedure was last approved (a date) and who approved its steps."""
     at, names = library.approval(session_id, procedure_idx)
@@ -206,7 +219,7 @@ def build_sheet(library: Library, session_id: str, procedure: int = 1, *, anonym
         points.sort(key=lambda p: not p.safety)
         rows.append(SheetStep(
             number=n, title=red(s.title), instruction=red(instruction(s)), key_points=tuple(points),
-            reason=red(s.reason), tools=tuple(red(t) for t in s.tools), keyframe=s.keyframe,
+            reason=red(sheet_reason(s)), tools=tuple(red(t) for t in s.tools), keyframe=s.keyframe,
             start=s.start, link=step_link(session_id, s.start), status=s.status))
     title = steps[0].procedure if steps and steps[0].procedure else session.title
     return Sheet(
