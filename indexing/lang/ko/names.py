@@ -161,7 +161,7 @@ def find_names(text: str) -> list[str]:
         elif run and m.tag == "XSN" and m.form == "이" and m.start == run[-1]:
             _add_given_name(text, run[0], run[-1], m.end, out)  # "종현이가": a given name with -이
         elif (not run and m.tag == "NNG" and m.unknown and _particle_at(text, m.end)
-              and not _HANGUL.match(text[m.start - 1:m.start])):
+              and not _HANGUL.match(text[m.start - 1:m.start]) and not _place_particle_at(text, m.end)):
             # A word the analyser does not know, which it guessed to be a common noun from its
             # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
             _add_particle_name(m.form, out, wide=True)
@@ -352,6 +352,17 @@ def _add_familiar_given(text: str, start: int, out: list[str]) -> None:
     span = window.group() if window else name
     if not _one_noun_best(span, name + "이") and not _one_noun_best(span, name):
         out.append(name)
+
+
+# Particles of a place ("공구대에 붙여요", "작업대에서"): an unknown word before one is a thing or a
+# place, not a person (people take 에게, 한테).
+_PLACE_PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "에")
+
+
+def _place_particle_at(text: str, i: int) -> bool:
+    """Whether a particle of a place starts at `i` and ends the word."""
+    return any(text.startswith(p, i) and not _HANGUL.match(text[i + len(p):i + len(p) + 1])
+               for p in _PLACE_PARTICLES)
 
 
 def _particle_at(text: str, i: int) -> bool:
