@@ -173,6 +173,7 @@ def test_prefix_surnames_word_only_surnames_and_familiar_names(text: str, name: 
     "원숭이가 있어요.",
     "우리 어머님이 오셨어요.",
     "오늘 형님이 와요.",
+    "게이지를 고정대에 붙여요.",  # an unknown word before a place particle
 ])
 def test_phrases_before_a_title_and_nouns_in_i_are_kept(text: str) -> None:
     assert _red(text) == text
