@@ -147,3 +147,33 @@ def test_rare_and_latin_names_before_a_title_or_person_particle(text: str, name:
 ])
 def test_lone_words_and_acronyms_before_a_title_are_kept(text: str) -> None:
     assert _red(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("대 차장님이 오시면 말해요.", "대"),       # a prefix that is a rare surname, before a title with 님
+    ("총 반장님께서 보셨어요.", "총"),
+    ("저수안한테 물어봐요.", "저수안"),         # 저, 대, 두: no surname alone, but in a proper noun
+    ("대민혁이 야간에 봐요.", "대민혁"),
+    ("두현아한테 물어봐요.", "두현아"),
+    ("순남 어머님한테 드려요.", "순남"),         # 어머님 said to an older colleague
+    ("봉석이가 세요.", "봉석"),                 # the familiar -이, which the analyser splits off wrongly
+])
+def test_prefix_surnames_word_only_surnames_and_familiar_names(text: str, name: str) -> None:
+    out = _red(text)
+    assert name not in out and PERSON_MASK in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "이분 과장님께 여쭤요.",      # a determiner and a bound noun before a title
+    "한두 기사한테 맡겨요.",      # a numeral
+    "총 책임이 있어요.",          # 총 "overall", no 님
+    "세 대 기사님이 봐요.",       # 대 a counter after a numeral
+    "손잡이가 빠졌어요.",         # dictionary nouns ending in -이
+    "물받이를 비워요.",
+    "원숭이가 있어요.",
+    "우리 어머님이 오셨어요.",
+    "오늘 형님이 와요.",
+    "게이지를 고정대에 붙여요.",  # an unknown word before a place particle
+])
+def test_phrases_before_a_title_and_nouns_in_i_are_kept(text: str) -> None:
+    assert _red(text) == text

@@ -40,7 +40,19 @@ _SPLIT_SURNAME_TAGS = frozenset("NNG NNP MM MAG XR XPN NNB".split())
 _NOT_LONE_SURNAMES = frozenset(
     "그 저 두 세 네 석 넉 닷 엿 몇 새 헌 각 매 첫 뭔 웬 딴 별 한 "
     "나 너 난 넌 걘 얜 쟨 걔 얘 쟤 누 뭐 왜 또 더 덜 잘 좀 꼭 막 못 다 늘 곧 딱 참 꽤 퍽 "
-    "자 응 아 야 흠 와 에 팀 층 번 등 및 즉 총 본 내 대".split())
+    "자 응 아 야 흠 와 에 팀 층 번 등 및 즉 본 내".split())
+# Rare surnames that are also a prefix or counter ("대 과장님께", "총 주임님한테"; but "총 책임",
+# "세 대", "두 대 기사"): taken alone before a title only with the honorific 님 and not after a
+# numeral.
+_PREFIX_SURNAMES = frozenset("대 총".split())
+_NUMERAL_BEFORE = re.compile(r"(?:[0-9]|(?<![가-힣])(?:한|두|세|네|몇|여러|다섯|여섯|일곱|여덟|아홉|열))\s*$")
+# Surnames left out of surnames.txt because, alone before a title, they are mostly a numeral,
+# pronoun or ending ("두 기사가", "저 반장님"): glued to a given name in a word the analyser tags as
+# one proper noun before a particle ("저윤슬이", "대민호한테") they are surnames all the same.
+_WORD_ONLY_SURNAMES = frozenset("두 저 내 대 아 야".split())
+# Particles after a given name with the familiar suffix -이 ("삼식이가", "종현이한테"): a noun
+# and its subject particle 이 take none of them ("기름이 새요"); not 랑 ("기름이랑": 기름+이랑).
+_AFTER_FAMILIAR_I = ("한테서", "에게서", "한테", "에게", "가", "는", "를", "도")
 
 
 def name_variants(name: str) -> list[str]:
@@ -83,9 +95,10 @@ def name_regexes(name: str) -> list[str]:
     return out
 
 
-def _surname(word: str) -> str:
-    """The surname a three- or four-syllable word starts with ("" when none)."""
-    surnames = words("ko/surnames.txt")
+def _surname(word: str, wide: bool = False) -> str:
+    """The surname a three- or four-syllable word starts with ("" when none); `wide`: also the
+    surnames that are no surname alone (`_WORD_ONLY_SURNAMES`)."""
+    surnames = words("ko/surnames.txt") | _WORD_ONLY_SURNAMES if wide else words("ko/surnames.txt")
     if len(word) == 4:
         return word[:2] if len(word[:2]) == 2 and word[:2] in surnames else ""
     if len(word) == 3:
@@ -93,9 +106,9 @@ def _surname(word: str) -> str:
     return ""
 
 
-def _may_be_name(word: str) -> bool:
+def _may_be_name(word: str, wide: bool = False) -> bool:
     """A word that starts with a surname and is no title, known noun, team or place ("정비팀")."""
-    if not _surname(word) or word in words("ko/person_titles.txt") or word in _known_nouns():
+    if not _surname(word, wide) or word in words("ko/person_titles.txt") or word in _known_nouns():
         return False
     if word.endswith("의"):  # "현장의 직원": a noun with its genitive, then the title
         return False
@@ -106,11 +119,12 @@ def _may_be_name(word: str) -> bool:
     return not (len(ms) >= 2 and ms[-1].form in ends and len(ms[-2].form) >= 2)
 
 
-def _add_particle_name(name: str, out: list[str]) -> None:
+def _add_particle_name(name: str, out: list[str], wide: bool = False) -> None:
     """Add `name` (a word right before a particle) to `out` when it is shaped like a person's
-    name: a surname, a given name of name syllables, no known noun, team or place."""
-    given = name[len(_surname(name)):]
-    if (" " not in name and _may_be_name(name) and name[-1] not in _PLACE_ENDS
+    name: a surname, a given name of name syllables, no known noun, team or place (`wide`: the
+    analyser read the word as one proper noun, so `_WORD_ONLY_SURNAMES` count as surnames)."""
+    given = name[len(_surname(name, wide)):]
+    if (" " not in name and _may_be_name(name, wide) and name[-1] not in _PLACE_ENDS
             and set(given) <= words("ko/given_syllables.txt") and name not in out):
         out.append(name)
 
@@ -143,14 +157,14 @@ def find_names(text: str) -> list[str]:
         elif run and m.start == run[-1] and (m.tag == "JKV" or m.form in _PERSON_PARTICLES):
             _add_given_name(text, run[0], run[-1], None, out)  # "종현아,", "태호한테": a person's
         elif run and _particle_at(text, run[-1]) and not _HANGUL.match(text[run[0] - 1:run[0]]):
-            _add_particle_name(text[run[0]:run[-1]], out)  # "최영수가": a proper noun, then a particle
+            _add_particle_name(text[run[0]:run[-1]], out, wide=True)  # "최영수가": a proper noun, then a particle
         elif run and m.tag == "XSN" and m.form == "이" and m.start == run[-1]:
             _add_given_name(text, run[0], run[-1], m.end, out)  # "종현이가": a given name with -이
         elif (not run and m.tag == "NNG" and m.unknown and _particle_at(text, m.end)
-              and not _HANGUL.match(text[m.start - 1:m.start])):
+              and not _HANGUL.match(text[m.start - 1:m.start]) and not _place_particle_at(text, m.end)):
             # A word the analyser does not know, which it guessed to be a common noun from its
             # neighbours ("부건우가 오일 분석을…", where "부건우가 분석을…" gives a proper noun).
-            _add_particle_name(m.form, out)
+            _add_particle_name(m.form, out, wide=True)
         elif not run and m.tag == "NNG" and i + 1 < len(ms) and len(m.form) == 2:
             _add_split_name(text, m, ms[i + 1], out)  # "누리 씨가"
         run = []
@@ -177,8 +191,17 @@ def find_names(text: str) -> list[str]:
             continue  # "이 형태로": 형 is no title there
         if lone in surnames:
             out.append(lone)  # "권 반장님": a surname alone before a title
+        elif lone in _PREFIX_SURNAMES:
+            if (text.startswith("님", found.end()) and _title_ends(text, found.end())
+                    and not _NUMERAL_BEFORE.search(text[:found.start()])):
+                out.append(lone)  # "대 과장님께": not "총 책임", "세 대 기사"
         elif lone not in _NOT_LONE_SURNAMES:
             out.append(lone)  # "잉 과장님이": a rare surname alone before a title
+    for found in re.finditer(rf"(?<![가-힣])([가-힣]{{2}})\s(?:{title_alt})", text):
+        if _title_ends(text, found.end()):
+            _add_bare_given(text, found.start(), out)  # "준기 형님이", "흥석 삼촌이"
+    for found in re.finditer(r"(?<![가-힣])([가-힣]{2})이(" + "|".join(_AFTER_FAMILIAR_I) + r")(?![가-힣])", text):
+        _add_familiar_given(text, found.start(), out)  # "삼식이가": 삼+식이 to the analyser
     for found in re.finditer(rf"(?<![A-Za-z])([A-Z][a-z]+)\s?(?:{title_alt})", text):
         if found.group(1) not in out and _title_ends(text, found.end()):
             out.append(found.group(1))  # "Chris 대리님이", "Jay 형이": a Latin-letter name before a title
@@ -214,7 +237,7 @@ def _add_given_name(text: str, start: int, end: int, after: int | None, out: lis
     if _HANGUL.match(text[start - 1:start]):
         return
     if len(name) >= 3 and after is None:
-        _add_particle_name(name, out)
+        _add_particle_name(name, out, wide=True)
         return
     if (len(name) == 2 and (after is None or _word_ends(text, after))
             and set(name) <= words("ko/given_syllables.txt") and name not in _known_nouns()
@@ -259,6 +282,87 @@ def _add_split_name(text: str, m: Morph, nxt: Morph, out: list[str]) -> None:
                 and best - score <= _ONE_NOUN_MARGIN):
             out.append(word)
             return
+
+
+def _one_noun_best(text: str, word: str) -> bool:
+    """Whether the analyser's best reading of `text` (starting with `word`) reads `word` as one
+    dictionary noun or determiner-like word ("정비 기사님", "식당 이모", "손잡이가"), not a name."""
+    found = readings(text, 1)
+    if not found:
+        return True
+    inside = [x for x in found[0][0] if x.start < len(word)]
+    return (len(inside) == 1 and inside[0].end == len(word) and inside[0].tag != "NNP"
+            and not (inside[0].tag == "NNG" and inside[0].unknown))
+
+
+def _proper_reading(text: str, word: str) -> bool:
+    """Whether one of the analyser's best readings of `text` reads `word` (its start) as one proper
+    noun, within `_ONE_NOUN_MARGIN` of the best, or the best one reads it as an unknown noun."""
+    best = None
+    for morphs, score in readings(text):
+        best = score if best is None else best
+        inside = [x for x in morphs if x.start < len(word)]
+        if (len(inside) == 1 and inside[0].end >= len(word) and best - score <= _ONE_NOUN_MARGIN
+                and (inside[0].tag == "NNP" or (inside[0].tag == "NNG" and inside[0].unknown))):
+            return True
+    return False
+
+
+# What the analyser may split a two-syllable given name into, one syllable each ("흥석": 흥 NNG + 석
+# MM): nouns, then determiners, numerals, adverbs, roots, interjections; not a verb and its ending
+# ("오신").
+_NAME_PIECE_TAGS = frozenset("NNG NNP NNB NR MM MAG XR IC XPN".split())
+
+
+def _split_in_syllables(text: str, word: str) -> bool:
+    """Whether the best reading of `text` splits `word` (its start) into one-syllable pieces tagged
+    `_NAME_PIECE_TAGS`, as it splits a given name it does not know ("흥석": 흥+석)."""
+    found = readings(text, 1)
+    inside = [x for x in found[0][0] if x.start < len(word)] if found else []
+    # A determiner or numeral first is a phrase ("이분 과장님": 이+분, "한두 기사": 한+두).
+    return (len(inside) == len(word) and all(x.end - x.start == 1 and x.tag in _NAME_PIECE_TAGS for x in inside)
+            and inside[-1].end == len(word) and inside[0].tag not in ("MM", "NR"))
+
+
+def _add_bare_given(text: str, start: int, out: list[str]) -> None:
+    """A two-syllable word of name syllables before a title ("준기 형님이", "흥석 삼촌이", "만옥
+    어머님한테"), which the analyser splits or mistakes in context: a given name when, read with the
+    title, it is one proper noun (or an unknown word) among the best readings or the best reading
+    splits it into one-syllable nouns or determiners, and that reading is no dictionary word ("정비
+    기사님", "식당 이모", "우리 형님")."""
+    name = text[start:start + 2]
+    if (name in out or not set(name) <= words("ko/given_syllables.txt") or name in _known_nouns()
+            or name in words("ko/person_titles.txt")):
+        return
+    window = re.match(r"\S+\s*\S*", text[start:])
+    span = window.group() if window else name
+    if not _one_noun_best(span, name) and (_proper_reading(span, name) or _split_in_syllables(span, name)):
+        out.append(name)
+
+
+def _add_familiar_given(text: str, start: int, out: list[str]) -> None:
+    """A two-syllable given name ending in a consonant, with the familiar suffix -이 and a particle
+    ("삼식이가", "준혁이를"), which the analyser splits otherwise (삼+식이): not a dictionary noun
+    ending in 이 ("손잡이가", "원숭이를")."""
+    name = text[start:start + 2]
+    if (name in out or not _has_coda(name[1]) or not set(name) <= words("ko/given_syllables.txt")
+            or name in _known_nouns()):
+        return
+    window = re.match(r"\S+", text[start:])
+    span = window.group() if window else name
+    if not _one_noun_best(span, name + "이") and not _one_noun_best(span, name):
+        out.append(name)
+
+
+# Particles of a place ("공구대에 붙여요", "작업대에서"): an unknown word before one is a thing or a
+# place, not a person (people take 에게, 한테).
+_PLACE_PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "에")
+
+
+def _place_particle_at(text: str, i: int) -> bool:
+    """Whether a particle of a place starts at `i` and ends the word."""
+    return any(text.startswith(p, i) and not _HANGUL.match(text[i + len(p):i + len(p) + 1])
+               for p in _PLACE_PARTICLES)
 
 
 def _particle_at(text: str, i: int) -> bool:
