@@ -584,4 +584,3 @@ def test_shop_spellings_of_tools_are_tools() -> None:
     assert KO.find_tools("헝겊으로 구멍을 닦아요.") == ["헝겊"]
     assert KO.find_tools("붓에 오일을 묻혀서 발라요.") == ["붓"]
     assert KO.find_tools("새 오일을 눈금까지 붓고 닫아요.") == []
-    assert KO.find_tools("처음 나온 기름은 폐유 통에 버려요.") == ["폐유 통"]
