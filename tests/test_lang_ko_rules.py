@@ -535,3 +535,52 @@ def test_a_sentence_that_goes_on_with_the_one_before_carries_on_its_step() -> No
     assert cont[4] == 0.0 and action[4] == 0.5  # the cue phrase wins
     alone = [KO.continuation_strength(t) for t in texts]
     assert alone[1] == 0.0 and alone[3] == 0.0  # read alone, neither carries on
+
+
+def test_what_a_slip_costs_is_a_warning() -> None:
+    # A blister, a shock, the hospital, blood, a fire, crushed bones, flying shards (t26).
+    assert KO.is_warning("다리미 바닥을 맨손으로 만지면 물집 잡혀요.")
+    assert KO.is_warning("스위치 켠 채로 단자 만지면 전기 먹습니다.")
+    assert KO.is_warning("세척제가 눈에 튀면 응급실 가야 돼요.")
+    assert KO.is_warning("기어 돌 때 손 넣으면 피 봐요.")
+    assert KO.is_warning("기름 찌꺼기 두고 계속 돌리면 불나요.")
+    assert KO.is_warning("받침 없이 들다 놓치면 발가락 으스러져요.")
+    assert KO.is_warning("망치로 세게 치면 날이 깨지고 파편이 튀어요.")
+    # Not a lamp or an electric reading, nor a fire put out, nor a part that does not crack.
+    assert not KO.is_warning("빨간불 들어오면 다음 단계로 가요.")
+    assert not KO.is_warning("전기 요금은 총무팀이 봐요.")
+    assert not KO.is_warning("받침을 대면 판이 안 깨지고 잘 빠져요.")
+    assert KO.find_notes("용접 끝난 팁은 뜨거우니 바로 잡으면 물집 잡혀, 집게로 빼요.") == (
+        [], ["용접 끝난 팁은 뜨거우니 바로 잡으면 물집 잡혀, 집게로 빼요."])
+
+
+def test_the_work_a_way_saves_is_a_tip() -> None:
+    # Time won, less labour, no second job or wasted trip, a head start, trouble spared (t26).
+    assert KO.is_tip("부품을 순서대로 늘어놓으면 조립할 때 시간 벌어요.")
+    assert KO.is_tip("천을 자에 감아서 밀면 구석까지 닿아서 품이 덜 들어요.")
+    assert KO.is_tip("공구를 미리 챙겨 가면 창고까지 헛걸음 안 해요.")
+    assert KO.is_tip("선 색을 사진으로 찍어 두면 두 번 일 안 합니다.")
+    assert KO.is_tip("눈금을 먼저 영에 맞춰 두면 반은 먹고 들어가요.")
+    assert KO.is_tip("뚜껑에 날짜를 적어 두면 헷갈릴 일 없고 편해요.")
+    assert KO.is_tip("실을 두 번 감아 두면 나중에 풀려서 속 썩을 일이 없어요.")
+    assert KO.is_tip("새 필터로 바꿔 두면 나중에 속 안 썩어요.")
+    # Not a plain must in 반말, a fault found, an instruction to leave or hand over or wait.
+    assert not KO.is_tip("교체 전에 전압부터 봐야 돼.")
+    assert not KO.is_tip("저항이 무한대로 나오면 코일이 끊긴 거예요.")
+    assert not KO.is_tip("설정값은 건드리지 말고 그대로 둬.")
+    assert not KO.is_tip("쓴 필터 개수는 빼먹지 말고 반장님께 말해 줘.")
+    assert not KO.is_tip("또 멈추면 혼자 열지 말고 과장님 오실 때까지 기다려요.")
+    assert not KO.is_tip("오늘은 할 일 없고 쉬어요.")
+    # A better way with "…지 말고" stays a tip.
+    assert KO.is_tip("한 번에 조이지 말고 대각선으로 돌아가며 조이면 안 틀어져요.")
+
+
+def test_shop_spellings_of_tools_are_tools() -> None:
+    # The names a shop floor says (t26): 뻰찌, 롱노우즈, 도라이바, 함마; a cloth; a brush only where used.
+    assert KO.find_tools("너트를 뻰찌로 잡고 돌려요.")
+    assert KO.find_tools("핀을 롱노우즈로 집어서 빼요.")
+    assert KO.find_tools("나사를 도라이바로 풀어요.")
+    assert KO.find_tools("함마로 톡톡 쳐서 빼요.")
+    assert KO.find_tools("헝겊으로 구멍을 닦아요.") == ["헝겊"]
+    assert KO.find_tools("붓에 오일을 묻혀서 발라요.") == ["붓"]
+    assert KO.find_tools("새 오일을 눈금까지 붓고 닫아요.") == []
