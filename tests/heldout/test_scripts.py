@@ -14,6 +14,7 @@ from indexing.models import CATEGORIES
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from heldout_types import Recording  # noqa: E402
 from scripts_a import RECORDINGS_A  # noqa: E402
 from scripts_b import RECORDINGS_B  # noqa: E402
 from scripts_c import RECORDINGS_C  # noqa: E402
@@ -244,6 +245,26 @@ def test_blind_part_g() -> None:
             assert len(s.description.split()) < len(s.text.split()), s.description
 
 
+def _check_paced_recordings(recordings: list[Recording]) -> None:
+    """The shape the blind parts H and I share: pauses inside steps as long as between them (2.0-2.6 s),
+    mixed step lengths, one-sentence steps, a size, a tip and a warning in every recording."""
+    one_sentence = 0
+    for rec in recordings:
+        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
+        assert inner and min(inner) >= 2.0 and max(inner) <= 2.6, rec.name
+        assert min(rec.pauses) >= 2.0 and max(rec.pauses) <= 2.6, rec.name
+        assert max(inner) >= max(rec.pauses) - 0.2, rec.name
+        one_sentence += any(sum(isinstance(p, str) for p in s.parts) == 1 for s in rec.steps)
+        seconds = [_seconds(rec, s) for s in rec.steps]
+        assert 60.0 <= sum(seconds) <= 120.0 and min(seconds) <= 12.0, (rec.name, seconds)
+        assert max(seconds) >= 2.5 * min(seconds), (rec.name, seconds)  # mixed lengths
+        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
+        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
+    assert one_sentence >= 6
+    seconds = [_seconds(r, s) for r in recordings for s in r.steps]
+    assert sum(t <= 10.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 6, sorted(seconds)
+
+
 def test_blind_part_h() -> None:
     # Part H: an eighth author (blind to the rules) and trades, all test; festival voices at speeds of their own.
     earlier = (RECORDINGS_A + RECORDINGS_B + RECORDINGS_C + RECORDINGS_D + RECORDINGS_E + RECORDINGS_F
@@ -258,22 +279,7 @@ def test_blind_part_h() -> None:
     assert len({r.voice[1] for r in RECORDINGS_H}) == len(RECORDINGS_H)
     assert [sum(r.scene == k for r in RECORDINGS_H) for k in ("fixed", "steps", None)] == [4, 2, 2]
     assert {r.ext for r in RECORDINGS_H if r.scene is None} == {"wav", "mp3"}
-    one_sentence = 0
-    for rec in RECORDINGS_H:
-        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
-        # Pauses inside steps as long as those between them: both 2.0-2.6 s.
-        assert inner and min(inner) >= 2.0 and max(inner) <= 2.6, rec.name
-        assert min(rec.pauses) >= 2.0 and max(rec.pauses) <= 2.6, rec.name
-        assert max(inner) >= max(rec.pauses) - 0.2, rec.name
-        one_sentence += any(sum(isinstance(p, str) for p in s.parts) == 1 for s in rec.steps)
-        seconds = [_seconds(rec, s) for s in rec.steps]
-        assert 60.0 <= sum(seconds) <= 120.0 and min(seconds) <= 12.0, (rec.name, seconds)
-        assert max(seconds) >= 2.5 * min(seconds), (rec.name, seconds)  # mixed lengths
-        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
-        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
-    assert one_sentence >= 6
-    seconds = [_seconds(r, s) for r in RECORDINGS_H for s in r.steps]
-    assert sum(t <= 10.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 6, sorted(seconds)
+    _check_paced_recordings(RECORDINGS_H)
     # Cue words of this author's own open a third to a half of the later steps, not only "next" / "then".
     cues = ("next", "then", "first", "finally", "now", "after that", "step", "right,", "okay,", "once ", "with ",
             "last ", "second,")
@@ -330,22 +336,7 @@ def test_blind_part_i() -> None:
     assert [sum(r.scene == k for r in RECORDINGS_I) for k in ("fixed", "steps", None)] == [4, 2, 2]
     assert {r.ext for r in RECORDINGS_I if r.scene is None} == {"wav", "mp3"}
     assert 4 <= sum(r.noise > 0 for r in RECORDINGS_I) <= 6
-    one_sentence = 0
-    for rec in RECORDINGS_I:
-        inner = [p for s in rec.steps for p in s.parts if isinstance(p, float)]
-        # Pauses inside steps as long as those between them: both 2.0-2.6 s.
-        assert inner and min(inner) >= 2.0 and max(inner) <= 2.6, rec.name
-        assert min(rec.pauses) >= 2.0 and max(rec.pauses) <= 2.6, rec.name
-        assert max(inner) >= max(rec.pauses) - 0.2, rec.name
-        one_sentence += any(sum(isinstance(p, str) for p in s.parts) == 1 for s in rec.steps)
-        seconds = [_seconds(rec, s) for s in rec.steps]
-        assert 60.0 <= sum(seconds) <= 120.0 and min(seconds) <= 12.0, (rec.name, seconds)
-        assert max(seconds) >= 2.5 * min(seconds), (rec.name, seconds)  # mixed lengths
-        assert any(t for s in rec.steps for t in s.tools if any(c.isdigit() for c in t)), rec.name  # a size
-        assert any(s.tips for s in rec.steps) and any(s.warnings for s in rec.steps), rec.name
-    assert one_sentence >= 6
-    seconds = [_seconds(r, s) for r in RECORDINGS_I for s in r.steps]
-    assert sum(t <= 10.0 for t in seconds) >= 8 and sum(t >= 25.0 for t in seconds) >= 6, sorted(seconds)
+    _check_paced_recordings(RECORDINGS_I)
     # Cue words of this author's own open about half of the later steps, few of them "next" / "then".
     cues = ("next", "then", "first", "finally", "now", "after that", "step", "good,", "from here,", "when ",
             "at this point,", "to finish,", "lastly,")
